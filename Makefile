@@ -1,0 +1,44 @@
+# KhetDesk — two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint typecheck sysdeps clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+# Start the program: installs into .venv, creates the demo database in the user data
+# directory when there is none, then opens the GUI.
+run: $(STAMP)
+	$(PY) -m desktop_app init --demo --if-missing
+	$(PY) -m desktop_app gui
+
+# The whole suite, against a real SQLite file and a real PostgreSQL server that the
+# tests start themselves. Missing system libraries are installed first (apt).
+test: sysdeps $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 $(PY) -m pytest
+
+lint: $(TSTAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: $(TSTAMP)
+	$(PY) -m mypy
+
+sysdeps:
+	@bash .ci/sysdeps.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache
