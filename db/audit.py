@@ -1,0 +1,101 @@
+"""Writing and verifying the hash-chained audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditEntry, AuditHead
+from desktop_app.domain.audit_chain import GENESIS, canonical_json, entry_hash
+
+HEAD_ID = 1
+
+
+def iso(at: dt.datetime) -> str:
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def lock_head(session: Session) -> AuditHead:
+    """Lock the chain head for this transaction (a no-op lock on SQLite, where BEGIN
+    IMMEDIATE has already serialised writers)."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == HEAD_ID).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS)
+        session.add(head)
+        session.flush()
+    return head
+
+
+def append(
+    session: Session,
+    *,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: Any,
+    after: Any,
+) -> AuditEntry:
+    head = lock_head(session)
+    seq = head.last_seq + 1
+    before_json, after_json = canonical_json(before), canonical_json(after)
+    digest = entry_hash(
+        head.last_hash, seq, iso(at), actor, action, entity, entity_id, before_json, after_json
+    )
+    entry = AuditEntry(
+        id=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before_json=before_json,
+        after_json=after_json,
+        prev_hash=head.last_hash,
+        hash=digest,
+    )
+    session.add(entry)
+    head.last_seq, head.last_hash = seq, digest
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    entries: int
+    first_bad: int | None
+    reason: str | None
+
+
+def verify(session: Session) -> VerifyResult:
+    """Recompute the chain. ``first_bad`` is the id of the first entry whose position,
+    link or content does not match: an edit, a deletion before it, or a swap."""
+    prev, expected_seq, count = GENESIS, 1, 0
+    rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
+    for e in rows.yield_per(2000):
+        count += 1
+        if e.id != expected_seq:
+            return VerifyResult(False, count, e.id, f"entry {expected_seq} is missing")
+        if e.prev_hash != prev:
+            return VerifyResult(False, count, e.id, "link to the previous entry is broken")
+        digest = entry_hash(
+            prev, e.id, iso(e.at), e.actor, e.action, e.entity, e.entity_id,
+            e.before_json, e.after_json,
+        )  # fmt: skip
+        if digest != e.hash:
+            return VerifyResult(False, count, e.id, "content does not match its hash")
+        prev, expected_seq = e.hash, expected_seq + 1
+    head = session.get(AuditHead, HEAD_ID)
+    last = expected_seq - 1
+    if head is not None and (head.last_seq != last or head.last_hash != prev):
+        bad = last + 1 if head.last_seq > last else head.last_seq
+        return VerifyResult(False, count, bad, "the newest entries were removed")
+    return VerifyResult(True, count, None, None)

@@ -1,0 +1,83 @@
+"""Engine factory: SQLite (WAL, foreign keys, busy timeout, serialised writers) and
+PostgreSQL through psycopg 3."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from desktop_app.domain.errors import InvalidInput
+
+BUSY_TIMEOUT_S = 15.0
+WRITE_OPTION = "khetdesk_write"
+
+
+def default_url() -> str:
+    """``$KHETDESK_DB``, else an SQLite file in the user's data directory."""
+    env = os.environ.get("KHETDESK_DB")
+    if env:
+        return env
+    import platformdirs
+
+    data = Path(platformdirs.user_data_dir("KhetDesk", appauthor=False))
+    return f"sqlite:///{data / 'khetdesk.db'}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def make_engine(url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
+    try:
+        parsed = make_url(url)
+    except Exception:
+        raise InvalidInput(f"URL ฐานข้อมูลไม่ถูกต้อง (not a database URL: '{url[:80]}')") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(url, busy_timeout_s)
+    if backend == "postgresql":
+        if parsed.get_driver_name() != "psycopg":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(
+            parsed,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 10, "application_name": "khetdesk"},
+        )
+    raise InvalidInput(
+        f"รองรับเฉพาะ sqlite:/// และ postgresql+psycopg:// (unsupported database '{backend}')"
+    )
+
+
+def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from pysqlite so that we can say BEGIN IMMEDIATE.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock up front: no deadlock upgrading a read lock later,
+        # and waiting writers queue on the busy timeout instead of failing at commit.
+        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine

@@ -1,0 +1,144 @@
+"""Queue policy: ticket codes, priorities, calling order, people ahead and estimated wait.
+
+Fairness is what the office is assessed on, so the order lives here, in one place:
+priority tickets first by issue time, then everyone else strictly by issue time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.domain.errors import InvalidInput
+
+
+class Priority(StrEnum):
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+    MONK = "monk"
+
+
+PRIORITY_LABELS_TH: dict[Priority, str] = {
+    Priority.ELDERLY: "ผู้สูงอายุ",
+    Priority.DISABLED: "ผู้พิการ",
+    Priority.PREGNANT: "หญิงตั้งครรภ์",
+    Priority.MONK: "พระภิกษุสงฆ์",
+}
+
+
+class TicketStatus(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"  # called to a counter and being served there
+    DONE = "done"
+    NO_SHOW = "no_show"
+
+
+MAX_NUMBER_PER_DAY = 999  # three digits on the ticket: A001 … A999
+_PREFIX = re.compile(r"^[A-Z]$")
+_SERVICE_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+
+
+def parse_priority(value: str | None) -> Priority | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Priority(value)
+    except ValueError:
+        allowed = ", ".join(p.value for p in Priority)
+        raise InvalidInput(
+            f"ไม่รู้จักประเภทคิวพิเศษ '{value[:40]}' (unknown priority; one of: {allowed})"
+        ) from None
+
+
+def validate_prefix(prefix: str) -> str:
+    p = prefix.strip().upper()
+    if not _PREFIX.match(p):
+        raise InvalidInput(
+            f"อักษรนำหน้าคิวต้องเป็นอักษรอังกฤษหนึ่งตัว A–Z (prefix must be one letter A-Z, "
+            f"got '{prefix[:20]}')"
+        )
+    return p
+
+
+def validate_service_code(code: str) -> str:
+    c = code.strip()
+    if not _SERVICE_CODE.match(c):
+        raise InvalidInput(
+            "รหัสบริการต้องเป็นอักษรอังกฤษ ตัวเลข _ หรือ - ไม่เกิน 20 ตัว "
+            f"(service code must be 1-20 of A-Z a-z 0-9 _ -, got '{code[:40]}')"
+        )
+    return c
+
+
+def validate_standard_minutes(minutes: int) -> int:
+    if not 1 <= minutes <= 24 * 60:
+        raise InvalidInput(
+            f"เวลามาตรฐานต้องอยู่ระหว่าง 1 ถึง 1440 นาที (standard minutes must be 1-1440, got {minutes})"
+        )
+    return minutes
+
+
+def validate_counter_number(number: int) -> int:
+    if not 1 <= number <= 999:
+        raise InvalidInput(f"หมายเลขช่องบริการต้องเป็น 1–999 (counter must be 1-999, got {number})")
+    return number
+
+
+def ticket_code(prefix: str, number: int) -> str:
+    return f"{prefix}{number:03d}"
+
+
+def order_key(is_priority: bool, issued_at_key: object, ticket_id: int) -> tuple[int, object, int]:
+    """Sort key of the calling order; the database query orders by the same three columns."""
+    return (0 if is_priority else 1, issued_at_key, ticket_id)
+
+
+@dataclass(frozen=True)
+class WaitEstimate:
+    ahead: int
+    minutes: int
+    minutes_per_person: float
+    open_counters: int
+
+
+def estimate_wait(
+    ahead: int,
+    recent_service_minutes: Sequence[float],
+    standard_minutes: int,
+    open_counters: int,
+) -> WaitEstimate:
+    """People ahead × typical service time ÷ counters open for the service.
+
+    The typical time is the median of today's recent service times (robust to one long
+    case); with fewer than three served today, the published standard time is used.
+    """
+    per_person = (
+        statistics.median(recent_service_minutes)
+        if len(recent_service_minutes) >= 3
+        else float(standard_minutes)
+    )
+    counters = max(open_counters, 1)
+    minutes = math.ceil(ahead * per_person / counters) if ahead else 0
+    return WaitEstimate(ahead, minutes, per_person, counters)
+
+
+def count_ahead(
+    is_priority: bool, earlier_priority: int, earlier_normal: int, all_priority: int
+) -> int:
+    """People who will be called before a ticket in its service's queue.
+
+    A priority ticket waits only for the priority tickets issued before it; any other
+    ticket waits for every priority ticket waiting now and the others issued before it.
+    """
+    return earlier_priority if is_priority else all_priority + earlier_normal
+
+
+def next_codes(rows: Iterable[tuple[bool, object, int, str]], limit: int) -> list[str]:
+    """Codes in calling order from (is_priority, issued_at, id, code) rows."""
+    ordered = sorted(rows, key=lambda r: order_key(r[0], r[1], r[2]))
+    return [r[3] for r in ordered[:limit]]

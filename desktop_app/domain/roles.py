@@ -1,0 +1,67 @@
+"""Roles and what each may do. One table, so the permission rules can be read in one place
+and tested as a role × action matrix."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop_app.domain.errors import Forbidden
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    CLERK = "clerk"
+    SUPPLY_OFFICER = "supply_officer"
+    SUPPLY_HEAD = "supply_head"
+    AGENCY_HEAD = "agency_head"
+    STAFF = "staff"
+
+
+ROLE_LABELS_TH: dict[Role, str] = {
+    Role.ADMIN: "ผู้ดูแลระบบ",
+    Role.CLERK: "เจ้าหน้าที่ประจำช่องบริการ",
+    Role.SUPPLY_OFFICER: "เจ้าหน้าที่พัสดุ",
+    Role.SUPPLY_HEAD: "หัวหน้าเจ้าหน้าที่พัสดุ",
+    Role.AGENCY_HEAD: "หัวหน้าหน่วยงานของรัฐ",
+    Role.STAFF: "เจ้าหน้าที่",
+}
+
+_QUEUE_STAFF = frozenset({Role.ADMIN, Role.CLERK})
+_ADMIN = frozenset({Role.ADMIN})
+
+# action -> roles allowed. Read-only actions are not listed: anyone may read.
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "user.add": _ADMIN,
+    "service.add": _ADMIN,
+    "counter.add": _ADMIN,
+    "settings.set": _ADMIN,
+    "backup": _ADMIN,
+    "restore": _ADMIN,
+    "ticket.issue": _QUEUE_STAFF,
+    "ticket.call": _QUEUE_STAFF,
+    "ticket.recall": _QUEUE_STAFF,
+    "ticket.complete": _QUEUE_STAFF,
+    "ticket.no_show": _QUEUE_STAFF,
+    "ticket.transfer": _QUEUE_STAFF,
+    "ticket.pick": _QUEUE_STAFF,
+    "ticket.reprint": _QUEUE_STAFF,
+}
+
+
+def parse_role(value: str) -> Role:
+    from desktop_app.domain.errors import InvalidInput
+
+    try:
+        return Role(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Role)
+        raise InvalidInput(f"ไม่รู้จักบทบาท '{value}' (unknown role; one of: {allowed})") from None
+
+
+def require(role: Role, action: str) -> None:
+    allowed = PERMISSIONS[action]
+    if role not in allowed:
+        raise Forbidden(
+            f"บทบาท {role.value} ไม่มีสิทธิ์ทำรายการนี้ (role '{role.value}' may not do '{action}')",
+            action=action,
+        )

@@ -1,0 +1,138 @@
+"""Typed settings with defaults, in the manner of Picard's settings registry.
+
+Office-wide keys are shared by every PC on the database; per-PC keys (the printer
+attached to this PC, its language) are stored per machine name in the same table, so
+IT can see every PC's printer from one place and every change is audited.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.text import clean_text
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: str
+    per_pc: bool
+    description: str
+    validate: Callable[[str], str]
+
+
+def _text(max_len: int) -> Callable[[str], str]:
+    return lambda v: clean_text(v, "value", max_len=max_len, required=False)
+
+
+def _choice(*options: str) -> Callable[[str], str]:
+    def check(v: str) -> str:
+        if v.strip() not in options:
+            raise InvalidInput(f"ค่าต้องเป็นหนึ่งใน {', '.join(options)} (got '{v[:40]}')")
+        return v.strip()
+
+    return check
+
+
+def _fraction(v: str) -> str:
+    try:
+        d = Decimal(v.strip())
+    except InvalidOperation:
+        raise InvalidInput(
+            f"ต้องเป็นตัวเลขทศนิยม เช่น 0.10 (a fraction such as 0.10, got '{v[:40]}')"
+        ) from None
+    if not d.is_finite() or not Decimal(0) <= d <= Decimal(1):
+        raise InvalidInput(f"ต้องอยู่ระหว่าง 0 ถึง 1 (a fraction 0..1, got '{v[:40]}')")
+    return str(d)
+
+
+def _timeout(v: str) -> str:
+    try:
+        f = float(v.strip())
+    except ValueError:
+        raise InvalidInput(f"ต้องเป็นจำนวนวินาที (seconds, got '{v[:40]}')") from None
+    if not 0.5 <= f <= 60:
+        raise InvalidInput(f"เวลารอเครื่องพิมพ์ต้องอยู่ระหว่าง 0.5–60 วินาที (got '{v[:40]}')")
+    return v.strip()
+
+
+_PRINTER_SCHEMES = ("network", "usb", "serial", "file", "win32", "cups")
+
+
+def _printer_connection(v: str) -> str:
+    v = v.strip()
+    if v == "none":
+        return v
+    parts = urlsplit(v)
+    if parts.scheme not in _PRINTER_SCHEMES:
+        raise InvalidInput(
+            "การเชื่อมต่อเครื่องพิมพ์ต้องเป็น none หรือ "
+            + ", ".join(f"{s}://…" for s in _PRINTER_SCHEMES)
+            + f" (got '{v[:60]}')"
+        )
+    if parts.scheme == "network" and not parts.hostname:
+        raise InvalidInput("network:// ต้องมีชื่อเครื่องหรือ IP (network://HOST:PORT)")
+    if parts.scheme == "usb" and not re.fullmatch(r"[0-9a-fA-Fx]+:[0-9a-fA-Fx]+", parts.netloc):
+        raise InvalidInput("usb:// ต้องระบุ VID:PID เช่น usb://04b8:0e15")
+    return v
+
+
+def _qr_template(v: str) -> str:
+    v = clean_text(v, "value", max_len=500)
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(v) if f is not None}
+    except ValueError:
+        raise InvalidInput("แม่แบบ QR มีวงเล็บปีกกาไม่ครบ (unbalanced braces in template)") from None
+    unknown = fields - {"code", "date"}
+    if unknown:
+        raise InvalidInput(
+            f"แม่แบบ QR ใช้ได้เฉพาะ {{code}} และ {{date}} (unknown placeholders: {sorted(unknown)})"
+        )
+    return v
+
+
+SPECS: dict[str, SettingSpec] = {
+    s.key: s
+    for s in (
+        SettingSpec("office.name", "สำนักงานเขต", False, "ชื่อสำนักงาน / office name", _text(200)),
+        SettingSpec(
+            "office.name_en", "District Office", False, "office name in English", _text(200)
+        ),
+        SettingSpec(
+            "printer.connection", "none", True, "thermal printer of this PC", _printer_connection
+        ),
+        SettingSpec(
+            "printer.width_dots", "576", True, "paper width in dots", _choice("384", "512", "576")
+        ),
+        SettingSpec("printer.profile", "default", True, "python-escpos profile", _text(60)),
+        SettingSpec("printer.timeout_s", "3", True, "printer timeout, seconds", _timeout),
+        SettingSpec(
+            "ui.language", "th", True, "language of this PC's windows", _choice("th", "en")
+        ),
+        SettingSpec(
+            "ticket.qr_template", "khetdesk:ticket:{date}:{code}", False, "QR content", _qr_template
+        ),
+        SettingSpec("ticket.footer", "ขอบคุณที่ใช้บริการ", False, "ticket footer line", _text(200)),
+        SettingSpec(
+            "document.language", "th", False, "language of printed documents", _choice("th", "en")
+        ),
+        SettingSpec("depreciation.rate.vehicle", "0.20", False, "yearly rate, vehicles", _fraction),
+        SettingSpec(
+            "depreciation.rate.default", "0.10", False, "yearly rate, other durables", _fraction
+        ),
+        SettingSpec("depreciation.floor", "0.25", False, "floor share of the price", _fraction),
+    )
+}
+
+
+def spec(key: str) -> SettingSpec:
+    try:
+        return SPECS[key]
+    except KeyError:
+        raise NotFound(f"ไม่มีการตั้งค่า '{key[:60]}' (no such setting)") from None

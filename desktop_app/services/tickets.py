@@ -1,0 +1,428 @@
+"""The queue: issue, call, recall, complete, no-show, transfer, pick out of order.
+
+Writers are serialised by the unit of work, so "read the next waiting ticket, then mark it
+called" cannot hand the same citizen to two counters, and a day's numbers cannot repeat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, func, or_, select
+
+from db.models import Counter, CounterService, DailySequence, Service, Ticket
+from db.uow import Transaction, UnitOfWork
+from desktop_app.domain import queue
+from desktop_app.domain.errors import Conflict, NotFound, RuleViolation
+from desktop_app.domain.queue import TicketStatus
+from desktop_app.domain.roles import require
+from desktop_app.domain.text import clean_text
+from desktop_app.domain.thai_time import business_date
+from desktop_app.services.auth import Actor
+from desktop_app.services.office import find_counter, find_service
+
+RECENT_SERVED_SAMPLE = 10
+NEXT_CODES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class TicketView:
+    code: str
+    service: str
+    service_name: str
+    number: int
+    priority: str | None
+    status: str
+    business_date: dt.date
+    issued_at: dt.datetime
+    counter: int | None
+    called_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    recall_count: int
+    transfer_count: int
+    printed: bool
+    pick_reason: str | None = None
+    ahead: int | None = None
+    estimated_wait_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    code: str
+    name: str
+    waiting: int
+    next: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CounterState:
+    number: int
+    name: str
+    serving: str | None
+    services: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    business_date: dt.date
+    services: tuple[ServiceQueue, ...]
+    counters: tuple[CounterState, ...]
+
+
+def _view(t: Ticket, estimate: queue.WaitEstimate | None = None) -> TicketView:
+    return TicketView(
+        code=t.code,
+        service=t.service.code,
+        service_name=t.service.name,
+        number=t.number,
+        priority=t.priority,
+        status=t.status,
+        business_date=t.business_date,
+        issued_at=t.issued_at,
+        counter=t.counter.number if t.counter is not None else None,
+        called_at=t.called_at,
+        finished_at=t.finished_at,
+        recall_count=t.recall_count,
+        transfer_count=t.transfer_count,
+        printed=t.printed,
+        pick_reason=t.pick_reason,
+        ahead=estimate.ahead if estimate else None,
+        estimated_wait_minutes=estimate.minutes if estimate else None,
+    )
+
+
+def _audit_state(t: Ticket) -> dict[str, object]:
+    return {
+        "code": t.code,
+        "date": t.business_date.isoformat(),
+        "service": t.service.code,
+        "status": t.status,
+        "counter": t.counter.number if t.counter is not None else None,
+        "priority": t.priority,
+    }
+
+
+def _in_calling_order(stmt: Select[tuple[Ticket]]) -> Select[tuple[Ticket]]:
+    return stmt.order_by(Ticket.priority_rank, Ticket.issued_at, Ticket.id)
+
+
+def _waiting_today(day: dt.date) -> list[object]:
+    return [Ticket.business_date == day, Ticket.status == TicketStatus.WAITING.value]
+
+
+def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
+    """People ahead of a waiting ticket in its service's queue, and the likely wait."""
+    s = tx.session
+    base = [*_waiting_today(t.business_date), Ticket.service_id == t.service_id]
+    earlier = or_(
+        Ticket.issued_at < t.issued_at, and_(Ticket.issued_at == t.issued_at, Ticket.id < t.id)
+    )
+    priority_now = s.scalar(select(func.count()).where(*base, Ticket.priority_rank == 0)) or 0
+    earlier_same_rank = (
+        s.scalar(
+            select(func.count()).where(*base, Ticket.priority_rank == t.priority_rank, earlier)
+        )
+        or 0
+    )
+    is_priority = t.priority_rank == 0
+    ahead = queue.count_ahead(
+        is_priority,
+        earlier_priority=earlier_same_rank if is_priority else 0,
+        earlier_normal=0 if is_priority else earlier_same_rank,
+        all_priority=priority_now,
+    )
+    served = s.execute(
+        select(Ticket.called_at, Ticket.finished_at)
+        .where(
+            Ticket.business_date == t.business_date,
+            Ticket.service_id == t.service_id,
+            Ticket.status == TicketStatus.DONE.value,
+            Ticket.called_at.is_not(None),
+            Ticket.finished_at.is_not(None),
+        )
+        .order_by(Ticket.finished_at.desc())
+        .limit(RECENT_SERVED_SAMPLE)
+    ).all()
+    minutes = [(f - c).total_seconds() / 60 for c, f in served if f >= c]
+    open_counters = (
+        s.scalar(
+            select(func.count(func.distinct(Ticket.counter_id))).where(
+                Ticket.business_date == t.business_date,
+                Ticket.counter_id.in_(
+                    select(CounterService.counter_id).where(
+                        CounterService.service_id == t.service_id
+                    )
+                ),
+            )
+        )
+        or 0
+    )
+    return queue.estimate_wait(ahead, minutes, t.service.standard_minutes, open_counters)
+
+
+def issue_ticket(
+    uow: UnitOfWork, actor: Actor, service_code: str, priority: str | None = None
+) -> TicketView:
+    require(actor.role, "ticket.issue")
+    prio = queue.parse_priority(priority)
+    with uow.write() as tx:
+        svc = find_service(tx, service_code)
+        if not svc.active:
+            raise RuleViolation(f"บริการ '{svc.code}' ปิดให้บริการ (service '{svc.code}' is closed)")
+        now = tx.now()
+        day = business_date(now)
+        seq = tx.session.get(DailySequence, (svc.id, day))
+        number = 1 if seq is None else seq.last_number + 1
+        if number > queue.MAX_NUMBER_PER_DAY:
+            raise RuleViolation(
+                f"บัตรคิวบริการ '{svc.code}' ของวันนี้หมดแล้ว "
+                f"(all {queue.MAX_NUMBER_PER_DAY} numbers of today are issued)"
+            )
+        if seq is None:
+            tx.session.add(DailySequence(service_id=svc.id, business_date=day, last_number=1))
+        else:
+            seq.last_number = number
+        ticket = Ticket(
+            business_date=day, issued_service_id=svc.id, service_id=svc.id, number=number,
+            code=queue.ticket_code(svc.prefix, number), priority=prio.value if prio else None,
+            priority_rank=0 if prio else 1, status=TicketStatus.WAITING.value, issued_at=now,
+            issued_by_id=actor.id, recall_count=0, transfer_count=0, printed=False,
+        )  # fmt: skip
+        ticket.service = svc
+        tx.session.add(ticket)
+        tx.session.flush()
+        estimate = _estimate(tx, ticket)
+        tx.audit(actor.username, "ticket.issue", "ticket", f"{day}/{ticket.code}", None,
+                 {**_audit_state(ticket), "ahead": estimate.ahead})  # fmt: skip
+        view = _view(ticket, estimate)
+        tx.commit()
+    return view
+
+
+def _find_ticket(tx: Transaction, code: str, day: dt.date) -> Ticket:
+    c = code.strip().upper()
+    t = tx.session.execute(
+        select(Ticket).where(Ticket.business_date == day, Ticket.code == c)
+    ).scalar_one_or_none()
+    if t is None:
+        raise NotFound(f"ไม่พบบัตรคิว {c[:12]} ของวันที่ {day.isoformat()} (no such ticket)")
+    return t
+
+
+def _serving(tx: Transaction, counter: Counter) -> Ticket | None:
+    return tx.session.execute(
+        select(Ticket)
+        .where(Ticket.counter_id == counter.id, Ticket.status == TicketStatus.CALLED.value)
+        .order_by(Ticket.called_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _open_counter(tx: Transaction, number: int) -> Counter:
+    counter = find_counter(tx, number)
+    if not counter.active:
+        raise RuleViolation(f"ช่องบริการ {number} ปิดอยู่ (counter {number} is closed)")
+    return counter
+
+
+def _finish(tx: Transaction, actor: Actor, t: Ticket, status: TicketStatus, action: str) -> None:
+    before = _audit_state(t)
+    t.status = status.value
+    t.finished_at = tx.now()
+    tx.session.flush()
+    tx.audit(actor.username, action, "ticket", f"{t.business_date}/{t.code}", before,
+             _audit_state(t))  # fmt: skip
+
+
+def _finish_current(tx: Transaction, actor: Actor, counter: Counter) -> None:
+    """Calling the next citizen means the one at the counter has been served."""
+    current = _serving(tx, counter)
+    if current is not None:
+        _finish(tx, actor, current, TicketStatus.DONE, "ticket.complete")
+
+
+def _next_in_order(tx: Transaction, counter: Counter, day: dt.date) -> Ticket | None:
+    service_ids = [s.id for s in counter.services]
+    return tx.session.execute(
+        _in_calling_order(
+            select(Ticket).where(*_waiting_today(day), Ticket.service_id.in_(service_ids))
+        ).limit(1)
+    ).scalar_one_or_none()
+
+
+def _mark_called(tx: Transaction, actor: Actor, t: Ticket, counter: Counter) -> None:
+    t.status = TicketStatus.CALLED.value
+    t.counter = counter
+    t.called_at = tx.now()
+    t.called_by_id = actor.id
+    tx.session.flush()
+
+
+def call_next(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView | None:
+    require(actor.role, "ticket.call")
+    with uow.write() as tx:
+        counter = _open_counter(tx, counter_number)
+        _finish_current(tx, actor, counter)
+        t = _next_in_order(tx, counter, business_date(tx.now()))
+        view = None
+        if t is not None:
+            before = _audit_state(t)
+            _mark_called(tx, actor, t, counter)
+            tx.audit(actor.username, "ticket.call", "ticket", f"{t.business_date}/{t.code}",
+                     before, _audit_state(t))  # fmt: skip
+            view = _view(t)
+        tx.commit()
+    return view
+
+
+def _require_serving(tx: Transaction, counter_number: int) -> Ticket:
+    counter = find_counter(tx, counter_number)
+    t = _serving(tx, counter)
+    if t is None:
+        raise Conflict(
+            f"ช่องบริการ {counter_number} ไม่มีคิวที่กำลังให้บริการ "
+            f"(nobody is being served at counter {counter_number})"
+        )
+    return t
+
+
+def recall(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
+    require(actor.role, "ticket.recall")
+    with uow.write() as tx:
+        t = _require_serving(tx, counter_number)
+        t.recall_count += 1
+        t.called_at = tx.now()
+        tx.session.flush()
+        tx.audit(actor.username, "ticket.recall", "ticket", f"{t.business_date}/{t.code}",
+                 None, {**_audit_state(t), "recall_count": t.recall_count})  # fmt: skip
+        view = _view(t)
+        tx.commit()
+    return view
+
+
+def _end_service(
+    uow: UnitOfWork, actor: Actor, counter_number: int, status: TicketStatus, action: str
+) -> TicketView:
+    require(actor.role, action)
+    with uow.write() as tx:
+        t = _require_serving(tx, counter_number)
+        _finish(tx, actor, t, status, action)
+        view = _view(t)
+        tx.commit()
+    return view
+
+
+def complete(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
+    return _end_service(uow, actor, counter_number, TicketStatus.DONE, "ticket.complete")
+
+
+def no_show(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
+    return _end_service(uow, actor, counter_number, TicketStatus.NO_SHOW, "ticket.no_show")
+
+
+def transfer(uow: UnitOfWork, actor: Actor, code: str, to_service: str) -> TicketView:
+    """Send a citizen to another service's queue. The ticket keeps its code and its place:
+    it is ordered by its original issue time among the new service's tickets."""
+    require(actor.role, "ticket.transfer")
+    with uow.write() as tx:
+        t = _find_ticket(tx, code, business_date(tx.now()))
+        target = find_service(tx, to_service)
+        if not target.active:
+            raise RuleViolation(f"บริการ '{target.code}' ปิดให้บริการ (service is closed)")
+        if t.status not in (TicketStatus.WAITING.value, TicketStatus.CALLED.value):
+            raise Conflict(f"บัตรคิว {t.code} ได้รับบริการแล้ว (ticket is already {t.status})")
+        if t.service_id == target.id:
+            raise Conflict(f"บัตรคิว {t.code} อยู่ในบริการ '{target.code}' แล้ว (already there)")
+        before = _audit_state(t)
+        t.service = target
+        t.status = TicketStatus.WAITING.value
+        t.counter = None
+        t.called_at = None
+        t.transfer_count += 1
+        tx.session.flush()
+        estimate = _estimate(tx, t)
+        tx.audit(actor.username, "ticket.transfer", "ticket", f"{t.business_date}/{t.code}",
+                 before, _audit_state(t))  # fmt: skip
+        view = _view(t, estimate)
+        tx.commit()
+    return view
+
+
+def pick(uow: UnitOfWork, actor: Actor, code: str, counter_number: int, reason: str) -> TicketView:
+    """Call a ticket out of order. The reason is required; the audit entry names the ticket
+    that should have been called instead, so the fairness report can show every skip."""
+    require(actor.role, "ticket.pick")
+    why = clean_text(reason, "reason", max_len=500)
+    with uow.write() as tx:
+        counter = _open_counter(tx, counter_number)
+        t = _find_ticket(tx, code, business_date(tx.now()))
+        if t.status != TicketStatus.WAITING.value:
+            raise Conflict(f"บัตรคิว {t.code} ไม่ได้รออยู่ (ticket is {t.status}, not waiting)")
+        if t.service_id not in {s.id for s in counter.services}:
+            raise RuleViolation(
+                f"ช่องบริการ {counter.number} ไม่ได้ให้บริการ '{t.service.code}' "
+                f"(counter {counter.number} does not serve service '{t.service.code}')"
+            )
+        _finish_current(tx, actor, counter)
+        in_order = _next_in_order(tx, counter, t.business_date)
+        before = _audit_state(t)
+        _mark_called(tx, actor, t, counter)
+        t.pick_reason = why
+        tx.session.flush()
+        tx.audit(
+            actor.username, "ticket.pick", "ticket", f"{t.business_date}/{t.code}", before,
+            {**_audit_state(t), "reason": why,
+             "next_in_order": in_order.code if in_order is not None else None},
+        )  # fmt: skip
+        view = _view(t)
+        tx.commit()
+    return view
+
+
+def show(uow: UnitOfWork, code: str, day: dt.date | None = None) -> TicketView:
+    with uow.read() as tx:
+        t = _find_ticket(tx, code, day or business_date(tx.now()))
+        estimate = _estimate(tx, t) if t.status == TicketStatus.WAITING.value else None
+        return _view(t, estimate)
+
+
+def queue_status(uow: UnitOfWork) -> QueueStatus:
+    with uow.read() as tx:
+        s = tx.session
+        day = business_date(tx.now())
+        services = s.execute(select(Service).order_by(Service.code)).scalars().all()
+        waiting = dict(
+            s.execute(
+                select(Ticket.service_id, func.count())
+                .where(*_waiting_today(day))
+                .group_by(Ticket.service_id)
+            ).all()
+        )
+        queues = []
+        for svc in services:
+            nxt = s.execute(
+                _in_calling_order(
+                    select(Ticket.code).where(*_waiting_today(day), Ticket.service_id == svc.id)
+                ).limit(NEXT_CODES_SHOWN)
+            ).scalars()
+            queues.append(ServiceQueue(svc.code, svc.name, int(waiting.get(svc.id, 0)), tuple(nxt)))
+        serving = dict(
+            s.execute(
+                select(Ticket.counter_id, Ticket.code).where(
+                    Ticket.status == TicketStatus.CALLED.value, Ticket.counter_id.is_not(None)
+                )
+            ).all()
+        )
+        counters = s.execute(select(Counter).order_by(Counter.number)).scalars().all()
+        states = tuple(
+            CounterState(c.number, c.name, serving.get(c.id), tuple(x.code for x in c.services))
+            for c in counters
+        )
+        return QueueStatus(day, tuple(queues), states)
+
+
+def reprint(uow: UnitOfWork, actor: Actor, code: str, day: dt.date | None = None) -> TicketView:
+    """The ticket to print again, for the printer service to send."""
+    require(actor.role, "ticket.reprint")
+    return show(uow, code, day)
