@@ -3,6 +3,7 @@ unless the service commits it, with the audit entry written in the same transact
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -105,7 +106,6 @@ class UnitOfWork:
 
 
 def _quiet_rollback(session: Session) -> None:
-    try:
+    # If the connection is gone the server has rolled back already.
+    with contextlib.suppress(sa_exc.DBAPIError):
         session.rollback()
-    except sa_exc.DBAPIError:
-        pass  # the connection is gone; the server has rolled back already

@@ -384,8 +384,10 @@ def cmd_gui(ctx: Context) -> int:
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     d = argparse.SUPPRESS if suppress else None
     parser.add_argument("--db", default=d, metavar="URL", help="SQLAlchemy URL ($KHETDESK_DB)")
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
-                        help="print one JSON value on stdout")  # fmt: skip
+    flag_default = argparse.SUPPRESS if suppress else False
+    parser.add_argument(
+        "--json", action="store_true", default=flag_default, help="print one JSON value on stdout"
+    )
     parser.add_argument("--as", dest="as_user", default=d, metavar="USER",
                         help="acting user; password from $KHETDESK_PASSWORD")  # fmt: skip
 
@@ -550,8 +552,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(ctx.json, "usage", str(e))
         return 2
     except DeviceError as e:
-        if e.result is not None:
-            ctx.emit(e.result, lambda: f"บันทึกแล้ว: {_ticket_line(e.result)}")
+        done = e.result
+        if done is not None:
+            ctx.emit(done, lambda: f"บันทึกแล้ว: {_ticket_line(done)}")
         _fail(ctx.json, e.code, e.message)
         return e.exit_code
     except KhetDeskError as e:
@@ -569,8 +572,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _fail(ctx.json, known.code, known.message)
             return known.exit_code
         where = _log_bug()
-        _fail(ctx.json, "internal",
-              f"ข้อผิดพลาดภายใน (internal error: {type(e).__name__}; details in {where})")  # fmt: skip
+        message = f"ข้อผิดพลาดภายใน (internal error: {type(e).__name__}; see {where})"
+        _fail(ctx.json, "internal", message)
         return 1
 
 

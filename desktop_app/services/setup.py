@@ -56,10 +56,13 @@ def init_database(
     created_admin = demo_added = False
     with uow.write() as tx:
         s = tx.session
-        if admin:
-            if not s.execute(select(User.id).where(User.username == admin.strip().lower())).first():
-                create_user(tx, SYSTEM, admin, "admin", "ผู้ดูแลระบบ", admin_password or "")
-                created_admin = True
+        admin_exists = bool(
+            admin
+            and s.execute(select(User.id).where(User.username == admin.strip().lower())).first()
+        )
+        if admin and not admin_exists:
+            create_user(tx, SYSTEM, admin, "admin", "ผู้ดูแลระบบ", admin_password or "")
+            created_admin = True
         if demo and s.execute(select(Service.id)).first() is None:
             write_setting(tx, SYSTEM, "office.name", "สำนักงานเขตตลิ่งชัน")
             write_setting(tx, SYSTEM, "office.name_en", "Taling Chan District Office")

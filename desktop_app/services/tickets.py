@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from db.models import Counter, CounterService, DailySequence, Service, Ticket
 from db.uow import Transaction, UnitOfWork
@@ -103,11 +104,14 @@ def _audit_state(t: Ticket) -> dict[str, object]:
     }
 
 
-def _in_calling_order(stmt: Select[tuple[Ticket]]) -> Select[tuple[Ticket]]:
+_S = TypeVar("_S", bound=Select[Any])
+
+
+def _in_calling_order(stmt: _S) -> _S:
     return stmt.order_by(Ticket.priority_rank, Ticket.issued_at, Ticket.id)
 
 
-def _waiting_today(day: dt.date) -> list[object]:
+def _waiting_today(day: dt.date) -> list[ColumnElement[bool]]:
     return [Ticket.business_date == day, Ticket.status == TicketStatus.WAITING.value]
 
 
@@ -144,7 +148,7 @@ def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
         .order_by(Ticket.finished_at.desc())
         .limit(RECENT_SERVED_SAMPLE)
     ).all()
-    minutes = [(f - c).total_seconds() / 60 for c, f in served if f >= c]
+    minutes = [(f - c).total_seconds() / 60 for c, f in served if c and f and f >= c]
     open_counters = (
         s.scalar(
             select(func.count(func.distinct(Ticket.counter_id))).where(
