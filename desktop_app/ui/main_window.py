@@ -1,0 +1,103 @@
+"""The overview window: who waits for which service and who is at which counter, refreshed
+every two seconds from a worker thread. The kiosk, counter console and TV board build on
+the same pieces."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.uow import UnitOfWork
+from desktop_app.domain.errors import KhetDeskError
+from desktop_app.domain.thai_time import thai_date, thai_datetime_short
+from desktop_app.services.settings import get_setting
+from desktop_app.services.tickets import QueueStatus, queue_status
+from desktop_app.ui.operations import Operations
+from desktop_app.ui.queue_models import CounterStateModel, ServiceQueueModel
+
+REFRESH_MS = 2000
+
+
+def _load(uow: UnitOfWork) -> tuple[str, QueueStatus]:
+    return get_setting(uow, "office.name").value, queue_status(uow)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, uow: UnitOfWork) -> None:
+        super().__init__()
+        self.uow = uow
+        self.ops = Operations(self)
+        self._loading = False
+        self.setWindowTitle("KhetDesk — ภาพรวมคิว")
+        self.resize(900, 560)
+
+        self.title = QLabel("KhetDesk")
+        big = QFont(self.title.font())
+        big.setPointSize(big.pointSize() + 8)
+        big.setBold(True)
+        self.title.setFont(big)
+        self.date_label = QLabel("")
+
+        self.services = ServiceQueueModel()
+        self.counters = CounterStateModel()
+        splitter = QSplitter()
+        for model in (self.services, self.counters):
+            view = QTableView()
+            view.setModel(model)
+            view.verticalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            splitter.addWidget(view)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.title)
+        layout.addWidget(self.date_label)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(body)
+        self.statusBar().showMessage("กำลังโหลด…")
+
+        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._loading:
+            return  # a slow database must not pile up requests
+        self._loading = True
+        uow = self.uow
+        self.ops.run(lambda: _load(uow), self._show, self._failed)
+
+    def _show(self, loaded: tuple[str, QueueStatus]) -> None:
+        self._loading = False
+        office, status = loaded
+        self.title.setText(office)
+        self.setWindowTitle(f"KhetDesk — {office}")
+        self.date_label.setText(f"วันที่ {thai_date(status.business_date)}")
+        self.services.set_rows(list(status.services))
+        self.counters.set_rows(list(status.counters))
+        now = thai_datetime_short(dt.datetime.now(dt.UTC))
+        waiting = sum(s.waiting for s in status.services)
+        self.statusBar().showMessage(f"รอรับบริการ {waiting} คน · ปรับปรุงล่าสุด {now}")
+
+    def _failed(self, error: Exception) -> None:
+        self._loading = False
+        text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
+        self.statusBar().showMessage(f"อ่านข้อมูลไม่ได้: {text}")
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802
+        self.timer.stop()
+        self.ops.wait(3000)
+        super().closeEvent(event)  # type: ignore[arg-type]
