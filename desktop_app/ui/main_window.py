@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
         self.statusBar().showMessage(f"อ่านข้อมูลไม่ได้: {text}")
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()
         self.ops.wait(3000)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
