@@ -561,6 +561,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         extra = {"clause": e.clause} if getattr(e, "clause", None) else {}
         _fail(ctx.json, e.code, e.message, **extra)
         return e.exit_code
+    except BrokenPipeError:
+        # The reader went away (`khetdesk … | head`): not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
     except KeyboardInterrupt:
         _fail(ctx.json, "internal", "ยกเลิก (interrupted)")
         return 130

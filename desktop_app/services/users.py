@@ -63,7 +63,7 @@ def create_user(
         raise Conflict(f"มีผู้ใช้ '{uname}' อยู่แล้ว (user '{uname}' already exists)")
     user = User(
         username=uname, role=r.value, name=clean_name, position=pos, unit=un,
-        password_hash=hashed, active=True, failed_logins=0, created_at=tx.now(),
+        password_hash=hashed, active=True, created_at=tx.now(),
     )  # fmt: skip
     tx.session.add(user)
     tx.session.flush()
