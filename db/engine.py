@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.errors import DatabaseError, InvalidInput
 
 BUSY_TIMEOUT_S = 15.0
 WRITE_OPTION = "khetdesk_write"
@@ -35,13 +35,23 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def make_engine(url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
+def make_engine(
+    url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S, create: bool = True
+) -> Engine:
+    """``create=False`` refuses a missing SQLite file instead of making an empty one, so a
+    mistyped path in a read-only command does not leave files behind."""
     try:
         parsed = make_url(url)
     except Exception:
         raise InvalidInput(f"URL ฐานข้อมูลไม่ถูกต้อง (not a database URL: '{url[:80]}')") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
+        path = sqlite_path(url)
+        if not create and path is not None and not path.exists():
+            raise DatabaseError(
+                f"ไม่พบไฟล์ฐานข้อมูล {path}: เรียก khetdesk init ก่อน "
+                "(no database file there: run 'khetdesk init')"
+            )
         return _sqlite_engine(url, busy_timeout_s)
     if backend == "postgresql":
         if parsed.get_driver_name() != "psycopg":

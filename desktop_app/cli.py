@@ -61,10 +61,10 @@ class Context:
 
         return str(self.args.db or default_url())
 
-    def engine(self) -> Any:
+    def engine(self, create: bool = False) -> Any:
         from db.engine import make_engine
 
-        return make_engine(self.url)
+        return make_engine(self.url, create=create)
 
     @property
     def uow(self) -> Any:
@@ -137,7 +137,7 @@ def cmd_init(ctx: Context) -> int:
     a = ctx.args
     if a.admin and not a.admin_password:
         raise UsageError("init: --admin needs --admin-password")
-    engine = ctx.engine()
+    engine = ctx.engine(create=True)
     fresh = current_revision(engine) is None
     demo = a.demo and (fresh or not a.if_missing)
     result = init_database(engine, demo=demo, admin=a.admin, admin_password=a.admin_password)

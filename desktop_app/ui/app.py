@@ -23,8 +23,8 @@ def run_gui(url: str, mode: str = "main", counter: int | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KhetDesk")
     load_fonts(app)
-    engine = make_engine(url)
     try:
+        engine = make_engine(url, create=False)
         check_schema(engine)
     except KhetDeskError as e:
         QMessageBox.critical(None, "KhetDesk", e.message)
