@@ -35,9 +35,7 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def make_engine(
-    url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S, create: bool = True
-) -> Engine:
+def make_engine(url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S, create: bool = True) -> Engine:
     """``create=False`` refuses a missing SQLite file instead of making an empty one, so a
     mistyped path in a read-only command does not leave files behind."""
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import exc as sa_exc
 
-from desktop_app.domain.errors import Conflict, DatabaseError, KhetDeskError
+from desktop_app.domain.errors import Conflict, DatabaseError, InvalidInput, KhetDeskError
 
 _ENVIRONMENT = (
     ("database is locked", "ฐานข้อมูลถูกใช้งานอยู่นานเกินไป ลองใหม่อีกครั้ง (database is locked)"),
@@ -32,6 +32,8 @@ _ENVIRONMENT = (
 
 def translate(error: BaseException) -> KhetDeskError | None:
     """A user-facing error for a database failure, or None when it is our bug."""
+    if isinstance(error, sa_exc.DataError):
+        return InvalidInput("ค่าที่ให้มาใช้กับฐานข้อมูลไม่ได้ (a value is out of range for the database)")
     if isinstance(error, sa_exc.IntegrityError):
         return Conflict("ข้อมูลถูกเปลี่ยนพร้อมกันจากที่อื่น ลองใหม่ (changed meanwhile: conflict)")
     if isinstance(error, sa_exc.OperationalError | sa_exc.ProgrammingError | sa_exc.InterfaceError):

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -505,7 +506,14 @@ def build_parser() -> argparse.ArgumentParser:
 # ---------------------------------------------------------------- main
 
 
+def _one_line(text: str) -> str:
+    """Messages quote what was typed: never let it break the line or drive the terminal."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
 def _fail(as_json: bool, code: str, message: str, **extra: Any) -> None:
+    message = _one_line(message)
     if as_json:
         print(json.dumps({"error": code, "message": message, **extra}, ensure_ascii=False),
               file=sys.stderr)  # fmt: skip
@@ -534,6 +542,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    for arg in args_list:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes that are not UTF-8 arrive as lone surrogates; no database takes them.
+            _fail(as_json, "invalid", "อาร์กิวเมนต์ไม่ใช่ข้อความ UTF-8 (an argument is not UTF-8 text)")
+            return 3
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as e:

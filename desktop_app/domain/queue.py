@@ -39,6 +39,7 @@ class TicketStatus(StrEnum):
 
 
 MAX_NUMBER_PER_DAY = 999  # three digits on the ticket: A001 … A999
+MAX_COUNTER = 999
 _PREFIX = re.compile(r"^[A-Z]$")
 _SERVICE_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
 
@@ -57,7 +58,7 @@ def parse_priority(value: str | None) -> Priority | None:
 
 def validate_prefix(prefix: str) -> str:
     p = prefix.strip().upper()
-    if not _PREFIX.match(p):
+    if not _PREFIX.fullmatch(p):
         raise InvalidInput(
             f"อักษรนำหน้าคิวต้องเป็นอักษรอังกฤษหนึ่งตัว A–Z (prefix must be one letter A-Z, "
             f"got '{prefix[:20]}')"
@@ -67,7 +68,7 @@ def validate_prefix(prefix: str) -> str:
 
 def validate_service_code(code: str) -> str:
     c = code.strip()
-    if not _SERVICE_CODE.match(c):
+    if not _SERVICE_CODE.fullmatch(c):
         raise InvalidInput(
             "รหัสบริการต้องเป็นอักษรอังกฤษ ตัวเลข _ หรือ - ไม่เกิน 20 ตัว "
             f"(service code must be 1-20 of A-Z a-z 0-9 _ -, got '{code[:40]}')"
@@ -84,8 +85,11 @@ def validate_standard_minutes(minutes: int) -> int:
 
 
 def validate_counter_number(number: int) -> int:
-    if not 1 <= number <= 999:
-        raise InvalidInput(f"หมายเลขช่องบริการต้องเป็น 1–999 (counter must be 1-999, got {number})")
+    if not 1 <= number <= MAX_COUNTER:
+        raise InvalidInput(
+            f"หมายเลขช่องบริการต้องเป็น 1–{MAX_COUNTER} "
+            f"(counter must be 1-{MAX_COUNTER}, got {str(number)[:12]})"
+        )
     return number
 
 

@@ -55,7 +55,7 @@ def parse_role(value: str) -> Role:
         return Role(value)
     except ValueError:
         allowed = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"ไม่รู้จักบทบาท '{value}' (unknown role; one of: {allowed})") from None
+        raise InvalidInput(f"ไม่รู้จักบทบาท '{value[:40]}' (unknown role; one of: {allowed})") from None
 
 
 def require(role: Role, action: str) -> None:

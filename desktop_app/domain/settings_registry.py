@@ -66,10 +66,15 @@ _PRINTER_SCHEMES = ("network", "usb", "serial", "file", "win32", "cups")
 
 
 def _printer_connection(v: str) -> str:
-    v = v.strip()
+    v = clean_text(v, "value", max_len=300)
     if v == "none":
         return v
-    parts = urlsplit(v)
+    try:
+        parts = urlsplit(v)
+        # Only a network printer has a port; usb:// puts VID:PID where a port would be.
+        port = parts.port if parts.scheme == "network" else None
+    except ValueError:
+        raise InvalidInput(f"การเชื่อมต่อเครื่องพิมพ์ไม่ถูกต้อง (malformed printer URL '{v[:60]}')") from None
     if parts.scheme not in _PRINTER_SCHEMES:
         raise InvalidInput(
             "การเชื่อมต่อเครื่องพิมพ์ต้องเป็น none หรือ "
@@ -78,22 +83,31 @@ def _printer_connection(v: str) -> str:
         )
     if parts.scheme == "network" and not parts.hostname:
         raise InvalidInput("network:// ต้องมีชื่อเครื่องหรือ IP (network://HOST:PORT)")
-    if parts.scheme == "usb" and not re.fullmatch(r"[0-9a-fA-Fx]+:[0-9a-fA-Fx]+", parts.netloc):
+    if port is not None and not 1 <= port <= 65535:
+        raise InvalidInput(f"พอร์ตต้องอยู่ระหว่าง 1–65535 (port out of range in '{v[:60]}')")
+    if parts.scheme == "usb" and not re.fullmatch(
+        r"(0x)?[0-9a-fA-F]{1,4}:(0x)?[0-9a-fA-F]{1,4}", parts.netloc
+    ):
         raise InvalidInput("usb:// ต้องระบุ VID:PID เช่น usb://04b8:0e15")
     return v
 
 
 def _qr_template(v: str) -> str:
+    """Only ``{code}`` and ``{date}``, without conversions or format specs, so that rendering
+    a ticket can never fail on an office's template."""
     v = clean_text(v, "value", max_len=500)
     try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(v) if f is not None}
+        fields = list(string.Formatter().parse(v))
     except ValueError:
         raise InvalidInput("แม่แบบ QR มีวงเล็บปีกกาไม่ครบ (unbalanced braces in template)") from None
-    unknown = fields - {"code", "date"}
-    if unknown:
-        raise InvalidInput(
-            f"แม่แบบ QR ใช้ได้เฉพาะ {{code}} และ {{date}} (unknown placeholders: {sorted(unknown)})"
-        )
+    for _, name, spec_, conversion in fields:
+        if name is None:
+            continue
+        if name not in ("code", "date") or spec_ or conversion:
+            raise InvalidInput(
+                "แม่แบบ QR ใช้ได้เฉพาะ {code} และ {date} "
+                f"(only {{code}} and {{date}} are allowed, got '{{{name[:30]}…}}')"
+            )
     return v
 
 

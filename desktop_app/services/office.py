@@ -52,6 +52,8 @@ def find_service(tx: Transaction, code: str) -> Service:
 
 
 def find_counter(tx: Transaction, number: int) -> Counter:
+    if not 1 <= number <= queue.MAX_COUNTER:
+        raise NotFound(f"ไม่พบช่องบริการ {str(number)[:12]} (no such counter)")
     counter = tx.session.execute(
         select(Counter).where(Counter.number == number)
     ).scalar_one_or_none()

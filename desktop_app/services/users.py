@@ -32,8 +32,10 @@ def _view(u: User) -> UserView:
 
 
 def validate_username(username: str) -> str:
-    name = username.strip().lower()
-    if not _USERNAME.match(name):
+    name = username.strip()
+    # ASCII first: str.lower() would turn the Kelvin sign into a plain k.
+    name = name.lower() if name.isascii() else name
+    if not _USERNAME.fullmatch(name):
         raise InvalidInput(
             "ชื่อผู้ใช้ต้องเป็น a–z 0–9 . _ - ยาว 2–64 ตัว "
             f"(username must be 2-64 of a-z 0-9 . _ -, got '{username[:40]}')"
