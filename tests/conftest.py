@@ -96,7 +96,7 @@ def uow(engine: Engine, clock: FakeClock) -> UnitOfWork:
 
 @pytest.fixture
 def office(uow: UnitOfWork) -> UnitOfWork:
-    """The demo office: services REG(A) IDC(B) TAX(C) BIZ(D), counters 1–4, one user per role."""
+    """The demo office: services A B C D (code = ticket prefix), counters 1–4, one user per role."""
     from desktop_app.services.setup import init_database
 
     init_database(uow.engine, demo=True)

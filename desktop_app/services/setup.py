@@ -17,14 +17,15 @@ from desktop_app.services.users import create_user
 DEMO_PASSWORD = "demo"
 
 # (code, Thai name, English name, prefix, standard minutes): services a district office
-# publishes in its service manual under the Licensing Facilitation Act.
+# publishes in its service manual under the Licensing Facilitation Act. The code is the
+# ticket letter, as in CLI.md's example (`ticket issue A` → A001), so clerks type one key.
 DEMO_SERVICES = (
-    ("REG", "งานทะเบียนราษฎร", "Civil registration", "A", 15),
-    ("IDC", "บัตรประจำตัวประชาชน", "National ID card", "B", 10),
-    ("TAX", "ชำระภาษีและค่าธรรมเนียม", "Taxes and fees", "C", 10),
-    ("BIZ", "ทะเบียนพาณิชย์", "Commercial registration", "D", 20),
+    ("A", "งานทะเบียนราษฎร", "Civil registration", "A", 15),
+    ("B", "บัตรประจำตัวประชาชน", "National ID card", "B", 10),
+    ("C", "ชำระภาษีและค่าธรรมเนียม", "Taxes and fees", "C", 10),
+    ("D", "ทะเบียนพาณิชย์", "Commercial registration", "D", 20),
 )
-DEMO_COUNTERS = ((1, ("REG", "IDC")), (2, ("REG", "IDC")), (3, ("TAX",)), (4, ("BIZ", "TAX")))
+DEMO_COUNTERS = ((1, ("A", "B")), (2, ("A", "B")), (3, ("C",)), (4, ("D", "C")))
 DEMO_USERS = (
     ("admin", "admin", "ผู้ดูแลระบบ", "นักวิชาการคอมพิวเตอร์", "ฝ่ายปกครอง"),
     ("clerk1", "clerk", "สมใจ ใจดี", "เจ้าพนักงานปกครอง", "ฝ่ายทะเบียน"),

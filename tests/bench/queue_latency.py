@@ -62,7 +62,7 @@ def queue_pair(url: str, n: int) -> tuple[list[float], list[float]]:
     init_database(engine, demo=True)
     uow = UnitOfWork(engine)
     clerk = authenticate(uow, "clerk1", "demo")
-    issue = _timed(n, lambda: tickets.issue_ticket(uow, clerk, "REG"))
+    issue = _timed(n, lambda: tickets.issue_ticket(uow, clerk, "A"))
     call = _timed(n, lambda: tickets.call_next(uow, clerk, 1))
     engine.dispose()
     return issue, call

@@ -42,8 +42,8 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 
 
 def init_demo(url: str) -> str:
-    """`khetdesk init --demo`: services REG(A) IDC(B) TAX(C) BIZ(D), counters 1–4 (1 and 2
-    serve REG+IDC, 3 TAX, 4 BIZ+TAX), users admin, clerk1, clerk2, supply, supplyhead,
+    """`khetdesk init --demo`: services A B C D (code = ticket prefix), counters 1–4 (1 and 2
+    serve A+B, 3 C, 4 D+C), users admin, clerk1, clerk2, supply, supplyhead,
     director, staff1 (password demo)."""
     result = run(url, "init", "--demo")
     assert result.code == 0, result.err
@@ -51,13 +51,13 @@ def init_demo(url: str) -> str:
 
 
 def make_busy(url: str) -> None:
-    """A001 called to counter 1; A002 (REG) and C001 (TAX) waiting. Set up through the
+    """A001 called to counter 1; A002 and C001 waiting. Set up through the
     service layer in this process: it is not what is under test, and it is much faster."""
     engine = make_engine(url)
     try:
         uow = UnitOfWork(engine)
         clerk1 = actor(uow, "clerk1")
-        for service in ("REG", "REG", "TAX"):
+        for service in ("A", "A", "C"):
             tickets.issue_ticket(uow, clerk1, service)
         called = tickets.call_next(uow, clerk1, 1)
         assert called is not None and called.code == "A001"

@@ -44,7 +44,7 @@ def test_exit_2_usage_errors(shared_engine: Engine, shared_office: str) -> None:
         ("clerk1", ("ticket", "call"), USAGE),  # missing required --counter
         ("clerk1", ("ticket", "call", "--counter", "one"), USAGE),  # not an integer
         ("clerk1", ("ticket", "complete", "--counter", "1.5"), USAGE),
-        ("clerk1", ("ticket", "issue", "REG", "--priority", "vip"), USAGE),  # not a choice
+        ("clerk1", ("ticket", "issue", "A", "--priority", "vip"), USAGE),  # not a choice
         ("admin", ("user", "add", "bob", "--role", "clerk", "--name", "Bob"), USAGE),
     ]
     check_refusals(shared_engine, shared_office, cases)
@@ -56,13 +56,13 @@ def test_exit_3_invalid_input_and_rules(shared_engine: Engine, shared_office: st
         ("admin", ("service", "add", "NEW", "--name", ""), INVALID),
         ("admin", ("service", "add", "NEW", "--name", "ใหม่", "--prefix", "QQ"), INVALID),
         ("admin", ("service", "add", "NEW", "--name", "ใหม่", "--standard-minutes", "0"), INVALID),
-        ("admin", ("counter", "add", "0", "--services", "REG"), INVALID),
+        ("admin", ("counter", "add", "0", "--services", "A"), INVALID),
         ("admin", ("settings", "set", "printer.width_dots", "1000"), INVALID),
         ("admin", BAD_ROLE, INVALID),
         ("admin", SHORT_PASSWORD, INVALID),
         (None, ("ticket", "show", "A001", "--date", "2026-02-30"), INVALID),
         (None, ("ticket", "show", "A001", "--date", "tomorrow"), INVALID),
-        # Counter 1 serves REG and IDC, not TAX: a rule refuses it.
+        # Counter 1 serves A and B, not C: a rule refuses it.
         ("clerk1", ("ticket", "pick", "C001", "--counter", "1", "--reason", "ด่วน"), RULE),
     ]
     check_refusals(shared_engine, shared_office, cases)
@@ -72,12 +72,12 @@ def test_exit_4_not_logged_in_wrong_password_or_forbidden(
     shared_engine: Engine, shared_office: str
 ) -> None:
     cases: list[Case] = [
-        (None, ("ticket", "issue", "REG"), AUTH),  # no --as on a changing command
+        (None, ("ticket", "issue", "A"), AUTH),  # no --as on a changing command
         (None, ("service", "add", "NEW", "--name", "ใหม่"), AUTH),
-        (("clerk1", "wrong"), ("ticket", "issue", "REG"), AUTH),
-        (("clerk1", None), ("ticket", "issue", "REG"), AUTH),  # no password, no terminal
-        (("nobody", "demo"), ("ticket", "issue", "REG"), AUTH),
-        ("staff1", ("ticket", "issue", "REG"), FORBIDDEN),
+        (("clerk1", "wrong"), ("ticket", "issue", "A"), AUTH),
+        (("clerk1", None), ("ticket", "issue", "A"), AUTH),  # no password, no terminal
+        (("nobody", "demo"), ("ticket", "issue", "A"), AUTH),
+        ("staff1", ("ticket", "issue", "A"), FORBIDDEN),
         ("supply", ("ticket", "call", "--counter", "2"), FORBIDDEN),
         ("clerk1", ("user", "add", "bob", *NEW_USER), FORBIDDEN),
         ("director", ("settings", "set", "office.name", "เขตใหม่"), FORBIDDEN),
@@ -94,7 +94,7 @@ def test_exit_5_not_found(shared_engine: Engine, shared_office: str) -> None:
         ("clerk1", ("ticket", "transfer", "A002", "--to", "NOPE"), NOT_FOUND),
         ("clerk1", ("ticket", "pick", "Z999", "--counter", "1", "--reason", "ด่วน"), NOT_FOUND),
         ("clerk1", ("ticket", "reprint", "Z999"), NOT_FOUND),
-        ("admin", ("counter", "add", "9", "--services", "REG,NOPE"), NOT_FOUND),
+        ("admin", ("counter", "add", "9", "--services", "A,NOPE"), NOT_FOUND),
         (None, ("settings", "get", "no.such.key"), NOT_FOUND),  # unknown settings key
         ("admin", ("settings", "set", "no.such.key", "1"), NOT_FOUND),
     ]
@@ -109,10 +109,10 @@ def test_exit_6_conflict(shared_engine: Engine, shared_office: str) -> None:
         ("clerk1", ("ticket", "recall", "--counter", "4"), CONFLICT),
         ("admin", ("user", "add", "clerk1", *NEW_USER), CONFLICT),  # existing user
         ("admin", ("user", "add", "CLERK1", *NEW_USER), CONFLICT),  # the same, in capitals
-        ("admin", ("service", "add", "REG", "--name", "ซ้ำ", "--prefix", "Q"), CONFLICT),
+        ("admin", ("service", "add", "A", "--name", "ซ้ำ", "--prefix", "Q"), CONFLICT),
         ("admin", ("service", "add", "NEW", "--name", "ใหม่", "--prefix", "A"), CONFLICT),
-        ("admin", ("counter", "add", "1", "--services", "REG"), CONFLICT),
-        ("clerk1", ("ticket", "transfer", "A002", "--to", "REG"), CONFLICT),  # already there
+        ("admin", ("counter", "add", "1", "--services", "A"), CONFLICT),
+        ("clerk1", ("ticket", "transfer", "A002", "--to", "A"), CONFLICT),  # already there
         # A001 is being served at counter 1: it no longer waits.
         ("clerk1", ("ticket", "pick", "A001", "--counter", "2", "--reason", "ด่วน"), CONFLICT),
     ]
@@ -121,13 +121,13 @@ def test_exit_6_conflict(shared_engine: Engine, shared_office: str) -> None:
 
 def test_exit_7_printer_failure_keeps_the_ticket(office_url: str) -> None:
     # No printer is configured on a new database.
-    issued = clerk(office_url, "ticket", "issue", "REG", "--print")
+    issued = clerk(office_url, "ticket", "issue", "A", "--print")
     assert issued.code == 7, issued.err
     assert "Traceback" not in issued.err
     [out] = lines(issued.out)  # the ticket, as without --print
     ticket = json.loads(out)
     assert {"code", "service", "number", "priority", "ahead", "issued_at"} <= set(ticket)
-    assert (ticket["code"], ticket["service"], ticket["printed"]) == ("A001", "REG", False)
+    assert (ticket["code"], ticket["service"], ticket["printed"]) == ("A001", "A", False)
     [line] = lines(issued.err)
     error = json.loads(line)
     assert error["error"] == "device" and error["message"].strip()
@@ -143,7 +143,7 @@ def test_exit_7_printer_failure_keeps_the_ticket(office_url: str) -> None:
     ])  # fmt: skip
     ticket = ok_json(shown)
     assert (ticket["code"], ticket["status"], ticket["printed"]) == ("A001", "waiting", False)
-    reg = next(s for s in ok_json(status)["services"] if s["code"] == "REG")
+    reg = next(s for s in ok_json(status)["services"] if s["code"] == "A")
     assert reg["waiting"] == 1 and reg["next"] == ["A001"]
     for result in (reprint, test_page):
         assert result.code == 7, result.err

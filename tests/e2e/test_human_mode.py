@@ -70,8 +70,8 @@ def test_human_errors_are_one_khetdesk_line_with_the_json_exit_code(
         ("clerk1", ("ticket", "call", "--counter", "one"), USAGE),
         (None, ("ticket", "show", "A001", "--date", "2026-02-30"), INVALID),
         ("clerk1", ("ticket", "pick", "C001", "--counter", "1", "--reason", "ด่วน"), RULE),
-        (("clerk1", "wrong"), ("ticket", "issue", "REG"), AUTH),
-        ("staff1", ("ticket", "issue", "REG"), FORBIDDEN),
+        (("clerk1", "wrong"), ("ticket", "issue", "A"), AUTH),
+        ("staff1", ("ticket", "issue", "A"), FORBIDDEN),
         ("clerk1", ("ticket", "issue", "NOPE"), NOT_FOUND),
         ("clerk1", ("ticket", "complete", "--counter", "2"), CONFLICT),
     ]
@@ -94,6 +94,6 @@ def test_human_error_stays_one_line_when_the_input_has_newlines_or_escapes(
 def test_device_failure_in_human_mode_reports_the_ticket_and_one_error_line(
     office_url: str,
 ) -> None:
-    result = clerk(office_url, "ticket", "issue", "REG", "--print", json=False)
-    assert human_error_problems(result, 7, "ticket issue REG --print") == []
+    result = clerk(office_url, "ticket", "issue", "A", "--print", json=False)
+    assert human_error_problems(result, 7, "ticket issue A --print") == []
     assert "A001" in result.out  # the ticket stands and is shown

@@ -29,39 +29,39 @@ def utc_instant(value: Any) -> dt.datetime:
 
 def test_ticket_issue_keys(office_url: str) -> None:
     before = dt.datetime.now(dt.UTC)
-    first = ok_json(clerk(office_url, "ticket", "issue", "REG"))
+    first = ok_json(clerk(office_url, "ticket", "issue", "A"))
     after = dt.datetime.now(dt.UTC)
     assert {"code", "service", "number", "priority", "ahead", "issued_at", "printed"} <= set(first)
     assert first["code"] == "A001"
-    assert first["service"] == "REG"
+    assert first["service"] == "A"
     assert first["number"] == 1
     assert first["priority"] is None
     assert first["ahead"] == 0
     assert first["printed"] is False
     assert before - dt.timedelta(seconds=5) <= utc_instant(first["issued_at"]) <= after
 
-    second = ok_json(clerk(office_url, "ticket", "issue", "REG"))
+    second = ok_json(clerk(office_url, "ticket", "issue", "A"))
     assert (second["code"], second["number"], second["ahead"]) == ("A002", 2, 1)
-    elderly = ok_json(clerk(office_url, "ticket", "issue", "REG", "--priority", "elderly"))
+    elderly = ok_json(clerk(office_url, "ticket", "issue", "A", "--priority", "elderly"))
     assert (elderly["code"], elderly["priority"], elderly["ahead"]) == ("A003", "elderly", 0)
-    other = ok_json(clerk(office_url, "ticket", "issue", "TAX", "--priority", "monk"))
-    assert (other["code"], other["service"], other["number"]) == ("C001", "TAX", 1)
+    other = ok_json(clerk(office_url, "ticket", "issue", "C", "--priority", "monk"))
+    assert (other["code"], other["service"], other["number"]) == ("C001", "C", 1)
     assert utc_instant(second["issued_at"]) <= utc_instant(elderly["issued_at"])
 
 
 def test_ticket_call_and_queue_status_keys(office_url: str) -> None:
-    issue = [("REG",), ("REG",), ("IDC", "--priority", "disabled"), ("BIZ",)]
+    issue = [("A",), ("A",), ("B", "--priority", "disabled"), ("D",)]
     for args in issue:
         ok_json(clerk(office_url, "ticket", "issue", *args))
 
     status = ok_json(run(office_url, "queue", "status"))
     services = {s["code"]: s for s in status["services"]}
-    assert set(services) == {"REG", "IDC", "TAX", "BIZ"}
+    assert set(services) == {"A", "B", "C", "D"}
     for s in status["services"]:
         assert {"code", "waiting", "next"} <= set(s)
-    assert (services["REG"]["waiting"], services["REG"]["next"]) == (2, ["A001", "A002"])
-    assert (services["IDC"]["waiting"], services["IDC"]["next"]) == (1, ["B001"])
-    assert (services["TAX"]["waiting"], services["TAX"]["next"]) == (0, [])
+    assert (services["A"]["waiting"], services["A"]["next"]) == (2, ["A001", "A002"])
+    assert (services["B"]["waiting"], services["B"]["next"]) == (1, ["B001"])
+    assert (services["C"]["waiting"], services["C"]["next"]) == (0, [])
     for c in status["counters"]:
         assert {"number", "serving"} <= set(c)
     assert [(c["number"], c["serving"]) for c in status["counters"]] == [
@@ -71,13 +71,13 @@ def test_ticket_call_and_queue_status_keys(office_url: str) -> None:
         (4, None),
     ]
 
-    # Counter 1 serves REG and IDC: the priority ticket B001 first, then by issue time.
+    # Counter 1 serves A and B: the priority ticket B001 first, then by issue time.
     called = ok_json(clerk(office_url, "ticket", "call", "--counter", "1"))
     ticket = called["ticket"]
     assert {"code", "service", "counter", "called_at"} <= set(ticket)
-    assert (ticket["code"], ticket["service"], ticket["counter"]) == ("B001", "IDC", 1)
+    assert (ticket["code"], ticket["service"], ticket["counter"]) == ("B001", "B", 1)
     utc_instant(ticket["called_at"])
-    # Counter 2 gets A001; counter 3 serves TAX, where nobody waits; counter 4 gets D001.
+    # Counter 2 gets A001; counter 3 serves C, where nobody waits; counter 4 gets D001.
     at_2, at_3, at_4 = all_json(office_url, [
         ("clerk1", ("ticket", "call", "--counter", "2")),
         ("clerk2", ("ticket", "call", "--counter", "3")),
@@ -85,14 +85,14 @@ def test_ticket_call_and_queue_status_keys(office_url: str) -> None:
     ])  # fmt: skip
     assert (at_2["ticket"]["code"], at_2["ticket"]["counter"]) == ("A001", 2)
     assert at_3 == {"ticket": None}
-    assert (at_4["ticket"]["code"], at_4["ticket"]["service"]) == ("D001", "BIZ")
+    assert (at_4["ticket"]["code"], at_4["ticket"]["service"]) == ("D001", "D")
 
     status = ok_json(run(office_url, "queue", "status"))
     serving = {c["number"]: c["serving"] for c in status["counters"]}
     assert serving == {1: "B001", 2: "A001", 3: None, 4: "D001"}
     services = {s["code"]: s for s in status["services"]}
-    assert (services["REG"]["waiting"], services["REG"]["next"]) == (1, ["A002"])
-    assert (services["IDC"]["waiting"], services["IDC"]["next"]) == (0, [])
+    assert (services["A"]["waiting"], services["A"]["next"]) == (1, ["A002"])
+    assert (services["B"]["waiting"], services["B"]["next"]) == (0, [])
 
     # The next call at counter 4 finds nobody: D001 is done and the counter is free.
     assert ok_json(clerk(office_url, "ticket", "call", "--counter", "4")) == {"ticket": None}
@@ -122,12 +122,12 @@ def test_user_list_audit_verify_and_init_is_idempotent(office_url: str) -> None:
     assert audit["first_bad"] is None
 
     prefixes = {s["code"]: s["prefix"] for s in services["services"]}
-    assert prefixes == {"REG": "A", "IDC": "B", "TAX": "C", "BIZ": "D"}
+    assert prefixes == {"A": "A", "B": "B", "C": "C", "D": "D"}
     assert {c["number"]: sorted(c["services"]) for c in counters["counters"]} == {
-        1: ["IDC", "REG"],
-        2: ["IDC", "REG"],
-        3: ["TAX"],
-        4: ["BIZ", "TAX"],
+        1: ["A", "B"],
+        2: ["A", "B"],
+        3: ["C"],
+        4: ["C", "D"],
     }
 
     # init again, with and without --demo: nothing is added twice.

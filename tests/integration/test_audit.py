@@ -17,7 +17,7 @@ from tests.support.db import actor
 @pytest.fixture
 def busy_office(office, clock):
     clerk = actor(office, "clerk1")
-    for svc in ("REG", "IDC", "REG", "TAX"):
+    for svc in ("A", "B", "A", "C"):
         clock.advance(seconds=20)
         tickets.issue_ticket(office, clerk, svc)
     tickets.call_next(office, clerk, 1)

@@ -47,12 +47,12 @@ FINISH_TIMEOUT_S = 120.0
 
 # Test 1: 4 processes x 250 issues. The domain caps a service at 999 numbers a day
 # (queue.MAX_NUMBER_PER_DAY: three digits on the ticket), so 1000 tickets cannot all be
-# REG. Instead every process issues REG and IDC in turn (125 of each): all four processes
-# race on the same REG daily sequence and on the same IDC one, and each service must end
+# A. Instead every process issues A and B in turn (125 of each): all four processes
+# race on the same A daily sequence and on the same B one, and each service must end
 # with exactly 1..500 -- 1000 tickets in all, no duplicate, no gap.
 ISSUERS = 4
 ISSUES_PER_PROCESS = 250
-RACE_SERVICES = ("REG", "IDC")
+RACE_SERVICES = ("A", "B")
 
 # Test 2: a tight issuing loop SIGKILLed after a random delay, KILL_ROUNDS times. The
 # rounds share a business day KILLS_PER_DAY at a time, so that each restart has to continue
@@ -62,9 +62,9 @@ KILL_ROUNDS = 15
 KILLS_PER_DAY = 5
 KILL_SEED = 20261124
 KILL_DELAY_S = (0.2, 1.0)
-KILL_SERVICES = ("REG", "IDC", "TAX", "BIZ")
+KILL_SERVICES = ("A", "B", "C", "D")
 
-# Test 3: tickets waiting for counters 1 and 2 (both serve REG and IDC).
+# Test 3: tickets waiting for counters 1 and 2 (both serve A and B).
 CALL_TICKETS = 200
 PRIORITY_EVERY = 9  # every 9th ticket is an elderly citizen, called first
 # Each counter rests up to this long between calls. SQLite's busy handler is not fair: a
@@ -275,7 +275,7 @@ def test_four_processes_issuing_1000_tickets_at_once_never_repeat_or_skip_a_numb
     epoch = time.time()
     with worker_pool(tmp_path) as pool:
         for i in range(ISSUERS):
-            # Half start on REG, half on IDC, so both sequences are contended from the start.
+            # Half start on A, half on B, so both sequences are contended from the start.
             order = RACE_SERVICES if i % 2 == 0 else RACE_SERVICES[::-1]
             pool.append(
                 Worker(tmp_path, f"issuer{i}", "issue", db_url,
@@ -298,7 +298,7 @@ def test_four_processes_issuing_1000_tickets_at_once_never_repeat_or_skip_a_numb
     for svc in RACE_SERVICES:
         got = sorted(e["number"] for e in issued if e["service"] == svc)
         assert got == list(range(1, per_service + 1)), f"{svc}: duplicate or gap"
-    prefixes = {"REG": "A", "IDC": "B"}
+    prefixes = {"A": "A", "B": "B"}
     assert sorted(e["code"] for e in issued) == sorted(
         queue.ticket_code(prefixes[svc], n) for svc in RACE_SERVICES
         for n in range(1, per_service + 1)
@@ -310,11 +310,11 @@ def test_four_processes_issuing_1000_tickets_at_once_never_repeat_or_skip_a_numb
             mine = [e["number"] for e in events if e["event"] == "issued" and e["service"] == svc]
             assert mine == sorted(mine)
             owner.update({(svc, n): i for n in mine})
-    reg_owners = [owner[("REG", n)] for n in range(1, per_service + 1)]
+    reg_owners = [owner[("A", n)] for n in range(1, per_service + 1)]
     switches = sum(1 for a, b in itertools.pairwise(reg_owners) if a != b)
     if engine_name(db_url) == "postgresql":
         # Waiters on the audit head's row lock queue in order, so the four processes take
-        # turns (about 490 hand-overs of REG out of 499 in practice).
+        # turns (about 490 hand-overs of A out of 499 in practice).
         assert switches > per_service // 2, f"the processes did not overlap ({switches})"
     # SQLite's busy handler is not a queue: a waiting writer sleeps (1 ms … 100 ms) and
     # retries, and a process in a tight loop usually re-takes the lock first. The hand-overs
@@ -338,7 +338,7 @@ def test_four_processes_issuing_1000_tickets_at_once_never_repeat_or_skip_a_numb
     print(
         f"\n[{engine_name(db_url)}] {total} tickets by {ISSUERS} processes: "
         f"{issue_s:.2f} s ({rate:.0f} tickets/s; {wall_s:.2f} s to the last exit; "
-        f"REG changed hands {switches} times)"
+        f"A changed hands {switches} times)"
     )
 
 
@@ -400,8 +400,8 @@ def test_a_process_killed_while_issuing_leaves_a_consistent_database(
     assert last_day == business_date(base)
     clock = FakeClock(base + dt.timedelta(hours=1))
     with open_uow(db_url, clock, busy_timeout_s=WRITER_BUSY_TIMEOUT_S) as uow:
-        t = tickets.issue_ticket(uow, actor(uow, "clerk1"), "REG")
-    assert (t.business_date, t.number) == (last_day, max(numbers[(last_day, "REG")]) + 1)
+        t = tickets.issue_ticket(uow, actor(uow, "clerk1"), "A")
+    assert (t.business_date, t.number) == (last_day, max(numbers[(last_day, "A")]) + 1)
     assert_consistent(db_url)
 
 
@@ -489,7 +489,7 @@ def test_a_long_read_transaction_does_not_block_writers(db_url: str, tmp_path: P
     clock = FakeClock()
     with open_uow(db_url, clock) as uow:
         clerk = actor(uow, "clerk1")
-        before = [tickets.issue_ticket(uow, clerk, "REG").code for _ in range(3)]
+        before = [tickets.issue_ticket(uow, clerk, "A").code for _ in range(3)]
     release = tmp_path / "release"
     with worker_pool(tmp_path) as pool:
         reader = Worker(tmp_path, "reader", "read", db_url, "--release-file", str(release),
@@ -502,7 +502,7 @@ def test_a_long_read_transaction_does_not_block_writers(db_url: str, tmp_path: P
             for _ in range(WRITES_UNDER_READ):
                 clock.advance(seconds=10)
                 started = time.perf_counter()
-                tickets.issue_ticket(uow, clerk, "REG")
+                tickets.issue_ticket(uow, clerk, "A")
                 slowest = max(slowest, time.perf_counter() - started)
         assert reader.proc.poll() is None, "the reader was not holding its transaction"
         release.touch()
@@ -514,6 +514,6 @@ def test_a_long_read_transaction_does_not_block_writers(db_url: str, tmp_path: P
         # WAL: the reader kept its snapshot the whole time.
         assert (done["first"], done["last"]) == (len(before), len(before))
     numbers = assert_consistent(db_url)
-    assert sorted(numbers[(OPENING.date(), "REG")]) == list(
+    assert sorted(numbers[(OPENING.date(), "A")]) == list(
         range(1, len(before) + WRITES_UNDER_READ + 1)
     )

@@ -45,7 +45,7 @@ def test_only_admin_manages_the_office(office):
         with pytest.raises(Forbidden):
             office_svc.add_service(office, someone, "NEW", "ใหม่", prefix="N")
         with pytest.raises(Forbidden):
-            office_svc.add_counter(office, someone, 9, ["REG"])
+            office_svc.add_counter(office, someone, 9, ["A"])
         with pytest.raises(Forbidden):
             settings.set_setting(office, someone, "office.name", "x")
     assert snapshot(office.engine) == before
@@ -65,8 +65,8 @@ def test_service_and_counter_rules(office):
         (InvalidInput, lambda: office_svc.add_service(office, admin, "ก", "x", prefix="F")),
         (NotFound, lambda: office_svc.add_counter(office, admin, 9, ["NOPE"])),
         (InvalidInput, lambda: office_svc.add_counter(office, admin, 9, [])),
-        (InvalidInput, lambda: office_svc.add_counter(office, admin, 0, ["REG"])),
-        (Conflict, lambda: office_svc.add_counter(office, admin, 1, ["REG"])),
+        (InvalidInput, lambda: office_svc.add_counter(office, admin, 0, ["A"])),
+        (Conflict, lambda: office_svc.add_counter(office, admin, 1, ["A"])),
     ]
     for error, attempt in refusals:
         with pytest.raises(error):

@@ -28,15 +28,15 @@ def issue(uow, clerk, service, priority=None, clock: FakeClock | None = None):
 
 
 def test_numbers_run_per_service_and_restart_each_bangkok_day(office, clerk, clock):
-    codes = [issue(office, clerk, "REG", clock=clock).code for _ in range(3)]
-    codes.append(issue(office, clerk, "IDC", clock=clock).code)
+    codes = [issue(office, clerk, "A", clock=clock).code for _ in range(3)]
+    codes.append(issue(office, clerk, "B", clock=clock).code)
     assert codes == ["A001", "A002", "A003", "B001"]
     # 23:59 in Bangkok is still the same business day …
     clock.now = clock.now.replace(hour=16, minute=59)
-    assert issue(office, clerk, "REG").code == "A004"
+    assert issue(office, clerk, "A").code == "A004"
     # … and 00:00 in Bangkok (17:00 UTC) starts a new one.
     clock.now = clock.now.replace(hour=17, minute=0)
-    t = issue(office, clerk, "REG")
+    t = issue(office, clerk, "A")
     assert (t.code, t.number, t.business_date.isoformat()) == ("A001", 1, "2026-11-25")
     # Yesterday's A001 is still there, and found by its date.
     old = tickets.show(office, "A001", t.business_date.replace(day=24))
@@ -44,26 +44,26 @@ def test_numbers_run_per_service_and_restart_each_bangkok_day(office, clerk, clo
 
 
 def test_issue_reports_people_ahead_and_an_estimate(office, clerk, clock):
-    first = issue(office, clerk, "REG", clock=clock)
+    first = issue(office, clerk, "A", clock=clock)
     assert (first.ahead, first.estimated_wait_minutes) == (0, 0)
-    second = issue(office, clerk, "REG", clock=clock)
-    # One person ahead, REG's published standard time is 15 minutes, no counter open yet.
+    second = issue(office, clerk, "A", clock=clock)
+    # One person ahead, A's published standard time is 15 minutes, no counter open yet.
     assert (second.ahead, second.estimated_wait_minutes) == (1, 15)
-    elderly = issue(office, clerk, "REG", "elderly", clock=clock)
+    elderly = issue(office, clerk, "A", "elderly", clock=clock)
     assert elderly.ahead == 0 and elderly.priority == "elderly"
-    third = issue(office, clerk, "REG", clock=clock)
+    third = issue(office, clerk, "A", clock=clock)
     assert third.ahead == 3  # the elderly citizen is called before A001 and A002
 
 
 def test_calling_order_priority_first_then_issue_time_across_two_services(office, clerk, clock):
-    # Counter 1 serves REG (A) and IDC (B).
+    # Counter 1 serves services A and B.
     issued = [
-        issue(office, clerk, "REG", clock=clock),  # A001
-        issue(office, clerk, "IDC", clock=clock),  # B001
-        issue(office, clerk, "REG", "monk", clock=clock),  # A002 priority
-        issue(office, clerk, "TAX", clock=clock),  # C001: not served at counter 1
-        issue(office, clerk, "IDC", "elderly", clock=clock),  # B002 priority
-        issue(office, clerk, "REG", clock=clock),  # A003
+        issue(office, clerk, "A", clock=clock),  # A001
+        issue(office, clerk, "B", clock=clock),  # B001
+        issue(office, clerk, "A", "monk", clock=clock),  # A002 priority
+        issue(office, clerk, "C", clock=clock),  # C001: not served at counter 1
+        issue(office, clerk, "B", "elderly", clock=clock),  # B002 priority
+        issue(office, clerk, "A", clock=clock),  # A003
     ]
     assert [t.code for t in issued] == ["A001", "B001", "A002", "C001", "B002", "A003"]
     called = []
@@ -75,8 +75,8 @@ def test_calling_order_priority_first_then_issue_time_across_two_services(office
 
 
 def test_call_completes_the_citizen_already_at_the_counter(office, clerk, clock):
-    issue(office, clerk, "REG", clock=clock)
-    issue(office, clerk, "REG", clock=clock)
+    issue(office, clerk, "A", clock=clock)
+    issue(office, clerk, "A", clock=clock)
     tickets.call_next(office, clerk, 1)
     clock.advance(minutes=4)
     tickets.call_next(office, clerk, 1)
@@ -87,8 +87,8 @@ def test_call_completes_the_citizen_already_at_the_counter(office, clerk, clock)
 
 
 def test_two_counters_never_get_the_same_ticket(office, clerk, clock):
-    issue(office, clerk, "REG", clock=clock)
-    issue(office, clerk, "REG", clock=clock)
+    issue(office, clerk, "A", clock=clock)
+    issue(office, clerk, "A", clock=clock)
     a = tickets.call_next(office, clerk, 1)
     b = tickets.call_next(office, clerk, 2)
     assert {a.code, b.code} == {"A001", "A002"}
@@ -96,29 +96,29 @@ def test_two_counters_never_get_the_same_ticket(office, clerk, clock):
 
 
 def test_transfer_keeps_its_place_by_original_issue_time(office, clerk, clock):
-    issue(office, clerk, "TAX", clock=clock)  # C001, earliest
-    issue(office, clerk, "REG", clock=clock)  # A001
-    issue(office, clerk, "REG", clock=clock)  # A002
-    moved = tickets.transfer(office, clerk, "C001", "REG")
-    assert (moved.code, moved.service, moved.transfer_count) == ("C001", "REG", 1)
+    issue(office, clerk, "C", clock=clock)  # C001, earliest
+    issue(office, clerk, "A", clock=clock)  # A001
+    issue(office, clerk, "A", clock=clock)  # A002
+    moved = tickets.transfer(office, clerk, "C001", "A")
+    assert (moved.code, moved.service, moved.transfer_count) == ("C001", "A", 1)
     assert moved.ahead == 0
     assert tickets.call_next(office, clerk, 1).code == "C001"
     assert tickets.call_next(office, clerk, 1).code == "A001"
 
 
 def test_transfer_of_the_citizen_at_the_counter_puts_them_back_in_line(office, clerk, clock):
-    issue(office, clerk, "REG", clock=clock)
-    issue(office, clerk, "TAX", clock=clock)
+    issue(office, clerk, "A", clock=clock)
+    issue(office, clerk, "C", clock=clock)
     tickets.call_next(office, clerk, 1)  # A001 at counter 1
-    moved = tickets.transfer(office, clerk, "A001", "TAX")
+    moved = tickets.transfer(office, clerk, "A001", "C")
     assert (moved.status, moved.counter) == ("waiting", None)
     assert tickets.call_next(office, clerk, 3).code == "A001"  # issued before C001
     assert tickets.queue_status(office).counters[0].serving is None
 
 
 def test_pick_requires_a_reason_and_is_audited_with_the_skipped_ticket(office, clerk, clock):
-    issue(office, clerk, "REG", clock=clock)
-    issue(office, clerk, "REG", clock=clock)
+    issue(office, clerk, "A", clock=clock)
+    issue(office, clerk, "A", clock=clock)
     before = snapshot(office.engine)
     for reason in ("", "   ", "\t\n"):
         with pytest.raises(InvalidInput):
@@ -137,7 +137,7 @@ def test_pick_requires_a_reason_and_is_audited_with_the_skipped_ticket(office, c
 
 
 def test_pick_refuses_a_ticket_the_counter_does_not_serve(office, clerk, clock):
-    issue(office, clerk, "TAX", clock=clock)
+    issue(office, clerk, "C", clock=clock)
     before = snapshot(office.engine)
     with pytest.raises(RuleViolation):
         tickets.pick(office, clerk, "C001", 1, "ด่วน")
@@ -147,8 +147,8 @@ def test_pick_refuses_a_ticket_the_counter_does_not_serve(office, clerk, clock):
 
 
 def test_recall_complete_no_show(office, clerk, clock):
-    issue(office, clerk, "REG", clock=clock)
-    issue(office, clerk, "REG", clock=clock)
+    issue(office, clerk, "A", clock=clock)
+    issue(office, clerk, "A", clock=clock)
     tickets.call_next(office, clerk, 1)
     assert tickets.recall(office, clerk, 1).recall_count == 1
     assert tickets.recall(office, clerk, 1).recall_count == 2
@@ -163,27 +163,27 @@ def test_recall_complete_no_show(office, clerk, clock):
 
 
 def test_queue_status_lists_waiting_and_serving(office, clerk, clock):
-    for svc in ("REG", "REG", "IDC"):
+    for svc in ("A", "A", "B"):
         issue(office, clerk, svc, clock=clock)
     tickets.call_next(office, clerk, 2)
     st = tickets.queue_status(office)
     by_code = {s.code: s for s in st.services}
-    assert (by_code["REG"].waiting, by_code["REG"].next) == (1, ("A002",))
-    assert (by_code["IDC"].waiting, by_code["IDC"].next) == (1, ("B001",))
+    assert (by_code["A"].waiting, by_code["A"].next) == (1, ("A002",))
+    assert (by_code["B"].waiting, by_code["B"].next) == (1, ("B001",))
     assert [(c.number, c.serving) for c in st.counters][:2] == [(1, None), (2, "A001")]
 
 
 def test_refusals_change_nothing(office, clerk, clock):
-    issue(office, clerk, "REG", clock=clock)
+    issue(office, clerk, "A", clock=clock)
     staff = actor(office, "staff1")
     before = snapshot(office.engine)
     refusals = [
-        (Forbidden, lambda: tickets.issue_ticket(office, staff, "REG")),
+        (Forbidden, lambda: tickets.issue_ticket(office, staff, "A")),
         (NotFound, lambda: tickets.issue_ticket(office, clerk, "NOPE")),
-        (InvalidInput, lambda: tickets.issue_ticket(office, clerk, "REG", "vip")),
+        (InvalidInput, lambda: tickets.issue_ticket(office, clerk, "A", "vip")),
         (NotFound, lambda: tickets.call_next(office, clerk, 99)),
         (NotFound, lambda: tickets.transfer(office, clerk, "A001", "NOPE")),
-        (Conflict, lambda: tickets.transfer(office, clerk, "A001", "REG")),
+        (Conflict, lambda: tickets.transfer(office, clerk, "A001", "A")),
         (NotFound, lambda: tickets.show(office, "Z123")),
         (Conflict, lambda: tickets.no_show(office, clerk, 4)),
     ]
@@ -197,20 +197,20 @@ def test_numbers_stop_at_999_with_a_clear_refusal(office, clerk, clock):
     from db.models import DailySequence, Service
 
     with office.write() as tx:
-        svc = tx.session.execute(select(Service).where(Service.code == "BIZ")).scalar_one()
+        svc = tx.session.execute(select(Service).where(Service.code == "D")).scalar_one()
         tx.session.add(DailySequence(service_id=svc.id, business_date=clock.now.date(),
                                      last_number=998))  # fmt: skip
         tx.commit()
-    assert issue(office, clerk, "BIZ").code == "D999"
+    assert issue(office, clerk, "D").code == "D999"
     with pytest.raises(RuleViolation, match="999"):
-        issue(office, clerk, "BIZ")
+        issue(office, clerk, "D")
 
 
 def test_a_new_counter_serves_only_its_services(office, clock):
     admin = actor(office, "admin")
     clerk = actor(office, "clerk1")
-    add_counter(office, admin, 7, ["BIZ"], "ช่องพิเศษ")
-    issue(office, clerk, "REG", clock=clock)
+    add_counter(office, admin, 7, ["D"], "ช่องพิเศษ")
+    issue(office, clerk, "A", clock=clock)
     assert tickets.call_next(office, clerk, 7) is None
-    issue(office, clerk, "BIZ", clock=clock)
+    issue(office, clerk, "D", clock=clock)
     assert tickets.call_next(office, clerk, 7).code == "D001"
