@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, AuditHead
 from desktop_app.domain.audit_chain import GENESIS, canonical_json, entry_hash
+from desktop_app.domain.errors import DatabaseError
 
 HEAD_ID = 1
 
@@ -26,9 +27,11 @@ def lock_head(session: Session) -> AuditHead:
         select(AuditHead).where(AuditHead.id == HEAD_ID).with_for_update()
     ).scalar_one_or_none()
     if head is None:
-        head = AuditHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS)
-        session.add(head)
-        session.flush()
+        # The migration creates it; without it nothing can be audited, so nothing changes.
+        raise DatabaseError(
+            "ไม่พบจุดต่อท้ายของบันทึกตรวจสอบ: เรียก khetdesk audit verify "
+            "(the audit trail's head row is missing; run 'khetdesk audit verify')"
+        )
     return head
 
 
@@ -76,26 +79,33 @@ class VerifyResult:
 
 
 def verify(session: Session) -> VerifyResult:
-    """Recompute the chain. ``first_bad`` is the id of the first entry whose position,
-    link or content does not match: an edit, a deletion before it, or a swap."""
-    prev, expected_seq, count = GENESIS, 1, 0
+    """Recompute the chain. ``first_bad`` is the id of the first entry that was edited,
+    deleted (the missing id) or moved; ``entries`` is how many entries there are.
+
+    Run it in one snapshot (UnitOfWork.read), so that a commit during the scan is not
+    mistaken for tampering."""
+    total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+    def bad(first: int, reason: str) -> VerifyResult:
+        return VerifyResult(False, total, first, reason)
+
+    head = session.get(AuditHead, HEAD_ID)
+    if head is None:
+        return bad(1, "the chain's head row is missing")
+    prev, expected = GENESIS, 1
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
     for e in rows.yield_per(2000):
-        count += 1
-        if e.id != expected_seq:
-            return VerifyResult(False, count, e.id, f"entry {expected_seq} is missing")
+        if e.id != expected:
+            return bad(expected, f"entry {expected} is missing")
         if e.prev_hash != prev:
-            return VerifyResult(False, count, e.id, "link to the previous entry is broken")
+            return bad(e.id, "link to the previous entry is broken")
         digest = entry_hash(
             prev, e.id, iso(e.at), e.actor, e.action, e.entity, e.entity_id,
             e.before_json, e.after_json,
         )  # fmt: skip
         if digest != e.hash:
-            return VerifyResult(False, count, e.id, "content does not match its hash")
-        prev, expected_seq = e.hash, expected_seq + 1
-    head = session.get(AuditHead, HEAD_ID)
-    last = expected_seq - 1
-    if head is not None and (head.last_seq != last or head.last_hash != prev):
-        bad = last + 1 if head.last_seq > last else head.last_seq
-        return VerifyResult(False, count, bad, "the newest entries were removed")
-    return VerifyResult(True, count, None, None)
+            return bad(e.id, "content does not match its hash")
+        prev, expected = e.hash, expected + 1
+    if head.last_seq != expected - 1 or head.last_hash != prev:
+        return bad(expected, "the newest entries were removed")
+    return VerifyResult(True, total, None, None)

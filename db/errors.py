@@ -1,11 +1,13 @@
-"""Turn driver errors into the errors a user can understand: the environment's fault
-(locked, unreadable, read-only, full) versus a conflict with another writer."""
+"""Turn driver errors into errors a user can act on: the environment's fault (locked,
+unreadable, read-only, full, server unreachable). Anything else is our bug and stays one."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import exc as sa_exc
 
-from desktop_app.domain.errors import Conflict, DatabaseError, InvalidInput, KhetDeskError
+from desktop_app.domain.errors import DatabaseError, InvalidInput, KhetDeskError
 
 _ENVIRONMENT = (
     ("database is locked", "ฐานข้อมูลถูกใช้งานอยู่นานเกินไป ลองใหม่อีกครั้ง (database is locked)"),
@@ -18,7 +20,7 @@ _ENVIRONMENT = (
     ("connection refused", "ติดต่อเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ (database server refused the connection)"),
     ("could not connect", "ติดต่อเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ (could not connect to the database server)"),
     ("password authentication failed", "เข้าเซิร์ฟเวอร์ฐานข้อมูลไม่ได้ (database login failed)"),
-    ("does not exist", "ไม่พบฐานข้อมูลบนเซิร์ฟเวอร์ (database does not exist on the server)"),
+    (r'database ".*" does not exist', "ไม่พบฐานข้อมูลบนเซิร์ฟเวอร์ (no such database on the server)"),
     (
         "no such table",
         "ฐานข้อมูลยังไม่ได้ตั้งค่า: เรียก khetdesk init ก่อน (database not initialised: run 'khetdesk init')",
@@ -34,13 +36,11 @@ def translate(error: BaseException) -> KhetDeskError | None:
     """A user-facing error for a database failure, or None when it is our bug."""
     if isinstance(error, sa_exc.DataError):
         return InvalidInput("ค่าที่ให้มาใช้กับฐานข้อมูลไม่ได้ (a value is out of range for the database)")
-    if isinstance(error, sa_exc.IntegrityError):
-        return Conflict("ข้อมูลถูกเปลี่ยนพร้อมกันจากที่อื่น ลองใหม่ (changed meanwhile: conflict)")
     if isinstance(error, sa_exc.OperationalError | sa_exc.ProgrammingError | sa_exc.InterfaceError):
         text = str(error.orig if getattr(error, "orig", None) else error).lower()
         kind = type(getattr(error, "orig", error)).__name__.lower()
         for needle, message in _ENVIRONMENT:
-            if needle in text or needle in kind:
+            if re.search(needle, text) or needle in kind:
                 return DatabaseError(message)
         if isinstance(error, sa_exc.OperationalError):
             first = text.splitlines()[0][:200] if text else ""

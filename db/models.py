@@ -115,14 +115,7 @@ class Ticket(Base):
         UniqueConstraint("business_date", "code"),
         UniqueConstraint("business_date", "issued_service_id", "number"),
         # The calling query: today's waiting tickets of some services, in calling order.
-        Index(
-            "ix_tickets_queue",
-            "business_date",
-            "status",
-            "service_id",
-            "priority_rank",
-            "issued_at",
-        ),
+        Index("ix_tickets_queue", "business_date", "status", "service_id", "priority_rank", "id"),
         Index("ix_tickets_counter", "counter_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -22,14 +22,23 @@ Clock = Callable[[], dt.datetime]
 
 
 class Transaction:
-    def __init__(self, session: Session, clock: Clock, writable: bool) -> None:
+    def __init__(self, session: Session, clock: Clock | None, writable: bool) -> None:
         self.session = session
         self.writable = writable
         self._clock = clock
-        self.committed = False
+        self._server_now: dt.datetime | None = None
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        """The injected clock, else the database server's: every PC sharing a PostgreSQL
+        server then agrees on the time and the business day, whatever its own clock says."""
+        if self._clock is not None:
+            return self._clock()
+        if self._server_now is None:
+            # now() is the transaction's start: one instant for the whole user action.
+            value = self.session.scalar(select(func.now()))
+            assert isinstance(value, dt.datetime)
+            self._server_now = value.astimezone(dt.UTC)
+        return self._server_now
 
     def audit(
         self,
@@ -55,20 +64,20 @@ class Transaction:
 
     def commit(self) -> None:
         self.session.commit()
-        self.committed = True
 
 
 class UnitOfWork:
     """Hands out transactions on one engine. Writers are serialised: BEGIN IMMEDIATE on
-    SQLite, a row lock on the audit chain's head on PostgreSQL."""
+    SQLite, a row lock on the audit chain's head on PostgreSQL. Readers see one consistent
+    snapshot (a read transaction in WAL mode; REPEATABLE READ on PostgreSQL)."""
 
-    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+    def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self.engine = engine
+        # SQLite lives on this PC, so this PC's clock is the database's clock; on
+        # PostgreSQL, None means "ask the server" (Transaction.now).
+        if clock is None and engine.dialect.name != "postgresql":
+            clock = utc_now
         self.clock = clock
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
 
     @contextmanager
     def write(self) -> Iterator[Transaction]:
@@ -90,6 +99,8 @@ class UnitOfWork:
         try:
             if writable:
                 conn = conn.execution_options(**{WRITE_OPTION: True})
+            elif self.engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
             session = Session(bind=conn, expire_on_commit=False, autoflush=True)
             tx = Transaction(session, self.clock, writable)
             try:

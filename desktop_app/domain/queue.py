@@ -1,15 +1,11 @@
-"""Queue policy: ticket codes, priorities, calling order, people ahead and estimated wait.
-
-Fairness is what the office is assessed on, so the order lives here, in one place:
-priority tickets first by issue time, then everyone else strictly by issue time.
-"""
+"""Queue policy: ticket codes, priorities, the calling order and the estimated wait."""
 
 from __future__ import annotations
 
 import math
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,7 +21,7 @@ class Priority(StrEnum):
 
 PRIORITY_LABELS_TH: dict[Priority, str] = {
     Priority.ELDERLY: "ผู้สูงอายุ",
-    Priority.DISABLED: "ผู้พิการ",
+    Priority.DISABLED: "คนพิการ",
     Priority.PREGNANT: "หญิงตั้งครรภ์",
     Priority.MONK: "พระภิกษุสงฆ์",
 }
@@ -36,6 +32,14 @@ class TicketStatus(StrEnum):
     CALLED = "called"  # called to a counter and being served there
     DONE = "done"
     NO_SHOW = "no_show"
+
+
+STATUS_LABELS_TH: dict[TicketStatus, str] = {
+    TicketStatus.WAITING: "รอเรียก",
+    TicketStatus.CALLED: "กำลังให้บริการ",
+    TicketStatus.DONE: "ให้บริการแล้ว",
+    TicketStatus.NO_SHOW: "ไม่มาตามเรียก",
+}
 
 
 MAX_NUMBER_PER_DAY = 999  # three digits on the ticket: A001 … A999
@@ -97,9 +101,12 @@ def ticket_code(prefix: str, number: int) -> str:
     return f"{prefix}{number:03d}"
 
 
-def order_key(is_priority: bool, issued_at_key: object, ticket_id: int) -> tuple[int, object, int]:
-    """Sort key of the calling order; the database query orders by the same three columns."""
-    return (0 if is_priority else 1, issued_at_key, ticket_id)
+def priority_rank(priority: Priority | None) -> int:
+    """The first key of the calling order, the rule the office is assessed on: among the
+    waiting tickets of the services a counter serves, priority tickets (rank 0) first, then
+    everyone else (rank 1); within a rank, in the order the tickets were issued. The
+    services layer sorts by (rank, arrival) in SQL so that an index does the work."""
+    return 0 if priority is not None else 1
 
 
 @dataclass(frozen=True)
@@ -129,20 +136,3 @@ def estimate_wait(
     counters = max(open_counters, 1)
     minutes = math.ceil(ahead * per_person / counters) if ahead else 0
     return WaitEstimate(ahead, minutes, per_person, counters)
-
-
-def count_ahead(
-    is_priority: bool, earlier_priority: int, earlier_normal: int, all_priority: int
-) -> int:
-    """People who will be called before a ticket in its service's queue.
-
-    A priority ticket waits only for the priority tickets issued before it; any other
-    ticket waits for every priority ticket waiting now and the others issued before it.
-    """
-    return earlier_priority if is_priority else all_priority + earlier_normal
-
-
-def next_codes(rows: Iterable[tuple[bool, object, int, str]], limit: int) -> list[str]:
-    """Codes in calling order from (is_priority, issued_at, id, code) rows."""
-    ordered = sorted(rows, key=lambda r: order_key(r[0], r[1], r[2]))
-    return [r[3] for r in ordered[:limit]]

@@ -108,7 +108,11 @@ _S = TypeVar("_S", bound=Select[Any])
 
 
 def _in_calling_order(stmt: _S) -> _S:
-    return stmt.order_by(Ticket.priority_rank, Ticket.issued_at, Ticket.id)
+    """The calling order (queue.priority_rank): priority rank, then arrival. Arrival is the
+    ticket id, not its timestamp: writers are serialised, so ids follow the order tickets
+    were really issued in, whatever a PC's clock says; a transferred ticket keeps its id
+    and so its place."""
+    return stmt.order_by(Ticket.priority_rank, Ticket.id)
 
 
 def _waiting_today(day: dt.date) -> list[ColumnElement[bool]]:
@@ -116,25 +120,35 @@ def _waiting_today(day: dt.date) -> list[ColumnElement[bool]]:
 
 
 def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
-    """People ahead of a waiting ticket in its service's queue, and the likely wait."""
+    """People who will be called before a waiting ticket, and the likely wait.
+
+    "Before" counts every waiting ticket that sorts ahead of it in the calling order among
+    the services that share a counter with its service: at a counter serving A and B, an
+    earlier A ticket is called before a later B ticket.
+    """
     s = tx.session
-    base = [*_waiting_today(t.business_date), Ticket.service_id == t.service_id]
-    earlier = or_(
-        Ticket.issued_at < t.issued_at, and_(Ticket.issued_at == t.issued_at, Ticket.id < t.id)
+    counters_of_service = select(CounterService.counter_id).where(
+        CounterService.service_id == t.service_id
     )
-    priority_now = s.scalar(select(func.count()).where(*base, Ticket.priority_rank == 0)) or 0
-    earlier_same_rank = (
+    sharing = set(
+        s.scalars(
+            select(CounterService.service_id).where(
+                CounterService.counter_id.in_(counters_of_service)
+            )
+        )
+    ) | {t.service_id}
+    ahead = (
         s.scalar(
-            select(func.count()).where(*base, Ticket.priority_rank == t.priority_rank, earlier)
+            select(func.count()).where(
+                *_waiting_today(t.business_date),
+                Ticket.service_id.in_(sharing),
+                or_(
+                    Ticket.priority_rank < t.priority_rank,
+                    and_(Ticket.priority_rank == t.priority_rank, Ticket.id < t.id),
+                ),
+            )
         )
         or 0
-    )
-    is_priority = t.priority_rank == 0
-    ahead = queue.count_ahead(
-        is_priority,
-        earlier_priority=earlier_same_rank if is_priority else 0,
-        earlier_normal=0 if is_priority else earlier_same_rank,
-        all_priority=priority_now,
     )
     served = s.execute(
         select(Ticket.called_at, Ticket.finished_at)
@@ -153,11 +167,7 @@ def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
         s.scalar(
             select(func.count(func.distinct(Ticket.counter_id))).where(
                 Ticket.business_date == t.business_date,
-                Ticket.counter_id.in_(
-                    select(CounterService.counter_id).where(
-                        CounterService.service_id == t.service_id
-                    )
-                ),
+                Ticket.counter_id.in_(counters_of_service),
             )
         )
         or 0
@@ -190,8 +200,9 @@ def issue_ticket(
         ticket = Ticket(
             business_date=day, issued_service_id=svc.id, service_id=svc.id, number=number,
             code=queue.ticket_code(svc.prefix, number), priority=prio.value if prio else None,
-            priority_rank=0 if prio else 1, status=TicketStatus.WAITING.value, issued_at=now,
-            issued_by_id=actor.id, recall_count=0, transfer_count=0, printed=False,
+            priority_rank=queue.priority_rank(prio), status=TicketStatus.WAITING.value,
+            issued_at=now, issued_by_id=actor.id, recall_count=0, transfer_count=0,
+            printed=False,
         )  # fmt: skip
         ticket.service = svc
         tx.session.add(ticket)
@@ -215,9 +226,15 @@ def _find_ticket(tx: Transaction, code: str, day: dt.date) -> Ticket:
 
 
 def _serving(tx: Transaction, counter: Counter) -> Ticket | None:
+    """Today's citizen at the counter. A ticket left "called" when a day ended stays as it
+    was (the statistics see it as never completed); it never blocks the next day."""
     return tx.session.execute(
         select(Ticket)
-        .where(Ticket.counter_id == counter.id, Ticket.status == TicketStatus.CALLED.value)
+        .where(
+            Ticket.counter_id == counter.id,
+            Ticket.status == TicketStatus.CALLED.value,
+            Ticket.business_date == business_date(tx.now()),
+        )
         .order_by(Ticket.called_at.desc())
         .limit(1)
     ).scalar_one_or_none()
@@ -295,8 +312,7 @@ def recall(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
     require(actor.role, "ticket.recall")
     with uow.write() as tx:
         t = _require_serving(tx, counter_number)
-        t.recall_count += 1
-        t.called_at = tx.now()
+        t.recall_count += 1  # called_at stays the first call: waiting time ends there
         tx.session.flush()
         tx.audit(actor.username, "ticket.recall", "ticket", f"{t.business_date}/{t.code}",
                  None, {**_audit_state(t), "recall_count": t.recall_count})  # fmt: skip
@@ -414,7 +430,9 @@ def queue_status(uow: UnitOfWork) -> QueueStatus:
         serving = dict(
             s.execute(
                 select(Ticket.counter_id, Ticket.code).where(
-                    Ticket.status == TicketStatus.CALLED.value, Ticket.counter_id.is_not(None)
+                    Ticket.business_date == day,
+                    Ticket.status == TicketStatus.CALLED.value,
+                    Ticket.counter_id.is_not(None),
                 )
             ).all()
         )

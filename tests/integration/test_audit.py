@@ -72,7 +72,7 @@ def test_a_deleted_entry_is_named(busy_office):
     gone = entries[4]
     _tamper(busy_office, delete(AuditEntry).where(AuditEntry.id == gone.id))
     result = verify(busy_office)
-    assert not result.ok and result.first_bad == entries[5].id
+    assert (result.ok, result.first_bad, result.entries) == (False, gone.id, len(entries) - 1)
 
 
 def test_a_deleted_newest_entry_is_noticed(busy_office):
@@ -80,6 +80,16 @@ def test_a_deleted_newest_entry_is_noticed(busy_office):
     _tamper(busy_office, delete(AuditEntry).where(AuditEntry.id == last.id))
     result = verify(busy_office)
     assert not result.ok and result.first_bad == last.id
+
+
+def test_a_deleted_chain_head_is_noticed_and_blocks_writes(busy_office):
+    from db.models import AuditHead
+    from desktop_app.domain.errors import DatabaseError
+
+    _tamper(busy_office, delete(AuditHead))
+    assert (verify(busy_office).ok, verify(busy_office).first_bad) == (False, 1)
+    with pytest.raises(DatabaseError):
+        tickets.issue_ticket(busy_office, actor(busy_office, "clerk1"), "A")
 
 
 def test_two_swapped_entries_are_named(busy_office):

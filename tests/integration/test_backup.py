@@ -59,7 +59,7 @@ def test_a_backup_restores_onto_a_fresh_database_of_the_other_engine(
     admin = actor(office, "admin")
     file = tmp_path / "move.khetdesk"
     backup.backup(office, admin, file)
-    other = "postgresql" if office.is_sqlite else "sqlite"
+    other = "postgresql" if office.engine.dialect.name == "sqlite" else "sqlite"
     (tmp_path / "other").mkdir()
     url = _new_database(other, tmp_path / "other", pg_server, sqlite_template)
     target = UnitOfWork(make_engine(url), clock=clock)

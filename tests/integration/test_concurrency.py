@@ -223,7 +223,7 @@ def assert_consistent(url: str) -> dict[tuple[dt.date, str], list[int]]:
                     select(AuditEntry.entity_id).where(AuditEntry.action == "ticket.issue")
                 ).scalars()
             )
-        if uow.is_sqlite:
+        if uow.engine.dialect.name == "sqlite":
             with uow.engine.connect() as conn:
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalars().all() == ["ok"]
                 assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []

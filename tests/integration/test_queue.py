@@ -214,3 +214,44 @@ def test_a_new_counter_serves_only_its_services(office, clock):
     assert tickets.call_next(office, clerk, 7) is None
     issue(office, clerk, "D", clock=clock)
     assert tickets.call_next(office, clerk, 7).code == "D001"
+
+
+def test_ahead_counts_the_other_services_of_shared_counters(office, clerk, clock):
+    # Counters 1 and 2 serve A and B: an earlier A ticket is called before a later B one.
+    issue(office, clerk, "A", clock=clock)
+    b = issue(office, clerk, "B", clock=clock)
+    assert b.ahead == 1
+    # Counter 3 serves only C and counter 4 serves C and D: A and B do not count for C.
+    assert issue(office, clerk, "C", clock=clock).ahead == 0
+    assert issue(office, clerk, "D", clock=clock).ahead == 1
+
+
+def test_a_ticket_left_called_yesterday_does_not_occupy_the_counter_today(office, clerk, clock):
+    issue(office, clerk, "A", clock=clock)
+    tickets.call_next(office, clerk, 1)
+    clock.now = clock.now.replace(hour=17, minute=5)  # 00:05 the next day in Bangkok
+    assert tickets.queue_status(office).counters[0].serving is None
+    with pytest.raises(Conflict):
+        tickets.complete(office, clerk, 1)
+    today = issue(office, clerk, "A")
+    assert tickets.call_next(office, clerk, 1).code == today.code == "A001"
+    yesterday = tickets.show(office, "A001", clock.now.date().replace(day=24))
+    assert yesterday.status == "called"
+
+
+def test_arrival_order_not_the_pc_clock_decides(office, clerk, clock):
+    """A PC whose clock runs two minutes slow must not put its citizens ahead."""
+    issue(office, clerk, "A", clock=clock)  # A001 from a correct PC
+    clock.advance(minutes=-2)
+    late = issue(office, clerk, "A")  # A002 from the slow PC: earlier timestamp
+    assert late.issued_at < tickets.show(office, "A001").issued_at
+    assert late.ahead == 1
+    assert tickets.call_next(office, clerk, 1).code == "A001"
+
+
+def test_recall_keeps_the_first_call_time(office, clerk, clock):
+    issue(office, clerk, "A", clock=clock)
+    first = tickets.call_next(office, clerk, 1)
+    clock.advance(minutes=2)
+    again = tickets.recall(office, clerk, 1)
+    assert again.called_at == first.called_at and again.recall_count == 1

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from desktop_app.domain import queue
 from desktop_app.domain.errors import InvalidInput
@@ -44,30 +42,9 @@ def test_estimate_uses_the_standard_time_until_three_are_served():
     assert queue.estimate_wait(0, [4.0] * 5, 15, 1).minutes == 0
 
 
-def test_people_ahead():
-    # A priority ticket waits only for earlier priority tickets.
-    assert queue.count_ahead(True, earlier_priority=2, earlier_normal=7, all_priority=5) == 2
-    # Anyone else waits for every priority ticket and the earlier others.
-    assert queue.count_ahead(False, earlier_priority=0, earlier_normal=7, all_priority=5) == 12
-
-
-@given(
-    st.lists(
-        st.tuples(st.booleans(), st.integers(0, 10_000), st.integers(1, 10**6)),
-        min_size=1,
-        max_size=50,
-        unique_by=lambda r: r[2],
-    )
-)
-def test_calling_order_puts_every_priority_ticket_first_and_keeps_issue_order(rows):
-    named = [(p, t, i, f"T{i}") for p, t, i in rows]
-    order = queue.next_codes(named, len(named))
-    ranked = {code: (p, t, i) for p, t, i, code in named}
-    flags = [ranked[c][0] for c in order]
-    assert flags == sorted(flags, reverse=True)  # all priority tickets, then the rest
-    for group in (True, False):
-        times = [(ranked[c][1], ranked[c][2]) for c in order if ranked[c][0] is group]
-        assert times == sorted(times)
+def test_priority_tickets_rank_first():
+    assert queue.priority_rank(queue.Priority.MONK) == 0
+    assert queue.priority_rank(None) == 1
 
 
 def test_business_day_is_bangkok_midnight():

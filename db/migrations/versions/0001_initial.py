@@ -162,7 +162,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_tickets_counter", ["counter_id", "status"], unique=False)
         batch_op.create_index(
             "ix_tickets_queue",
-            ["business_date", "status", "service_id", "priority_rank", "issued_at"],
+            ["business_date", "status", "service_id", "priority_rank", "id"],
             unique=False,
         )
 
