@@ -5,11 +5,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck sysdeps clean
+.PHONY: run test lint typecheck sysdeps sysdeps-run clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
@@ -19,10 +18,10 @@ $(TSTAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
-# Start the program: installs into .venv, creates the demo database in the user data
-# directory when there is none, then opens the GUI.
-run: $(STAMP)
-	$(PY) -m desktop_app init --demo --if-missing
+# Start the program: installs into .venv, creates the demo office when the database (in
+# the user data directory, or $$KHETDESK_DB) has no users yet, then opens the GUI.
+run: sysdeps-run $(STAMP)
+	$(PY) -m desktop_app init --demo
 	$(PY) -m desktop_app gui
 
 # The whole suite, against a real SQLite file and a real PostgreSQL server that the
@@ -38,7 +37,10 @@ typecheck: $(TSTAMP)
 	$(PY) -m mypy
 
 sysdeps:
-	@bash .ci/sysdeps.sh
+	@PYTHON=$(PYTHON) bash .ci/sysdeps.sh test
+
+sysdeps-run:
+	@PYTHON=$(PYTHON) bash .ci/sysdeps.sh run
 
 clean:
 	rm -rf $(VENV) .pytest_cache

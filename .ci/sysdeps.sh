@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite needs, only those that are missing:
-# Qt's runtime libraries (PySide6 offscreen) and a PostgreSQL server for the
-# integration tests. Needs root or sudo; does nothing when everything is there.
+# Installs the system packages KhetDesk needs, only those that are missing.
+#   sysdeps.sh run   Qt's runtime libraries (PySide6) and Python's venv module
+#   sysdeps.sh test  the same, plus a PostgreSQL server for the integration tests
+# Needs root or sudo only when something is missing; does nothing otherwise.
 set -euo pipefail
+purpose="${1:-test}"
+python="${PYTHON:-python3}"
 need=()
-for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 postgresql; do
+for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
+"$python" -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
+if [ "$purpose" = test ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
-command -v apt-get >/dev/null || { echo "missing system packages: ${need[*]} (no apt-get here: install them by hand)" >&2; exit 1; }
+if ! command -v apt-get >/dev/null; then
+  echo "missing system packages: ${need[*]} (no apt-get here: install them by hand)" >&2
+  exit 1
+fi
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "installing system packages: ${need[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-# Debian's package starts a cluster of its own; the tests start their own throwaway one.
+# Debian's postgresql package starts a cluster of its own; the tests start a throwaway one.

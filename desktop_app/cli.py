@@ -132,22 +132,26 @@ def _table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
 
 
 def cmd_init(ctx: Context) -> int:
-    from db.migrate import current_revision
     from desktop_app.services.setup import init_database
 
     a = ctx.args
     if a.admin and not a.admin_password:
         raise UsageError("init: --admin needs --admin-password")
     engine = ctx.engine(create=True)
-    fresh = current_revision(engine) is None
-    demo = a.demo and (fresh or not a.if_missing)
-    result = init_database(engine, demo=demo, admin=a.admin, admin_password=a.admin_password)
+    login = ctx.actor if a.as_user else None
+    result = init_database(engine, demo=a.demo, admin=a.admin, admin_password=a.admin_password,
+                           login=login)  # fmt: skip
     out = {**dataclasses.asdict(result), "database": engine.url.render_as_string()}
-    ctx.emit(out, lambda: (
-        f"ฐานข้อมูลพร้อมใช้งาน (schema {result.revision}) ที่ {out['database']}"
-        + ("\nเพิ่มสำนักงานตัวอย่างแล้ว: ผู้ใช้ admin, clerk1, supply … รหัสผ่าน demo"
-           if result.demo_added else "")
-    ))  # fmt: skip
+
+    def human() -> str:
+        lines = [f"ฐานข้อมูลพร้อมใช้งาน (schema {result.revision}) ที่ {out['database']}"]
+        if result.demo_added:
+            lines.append("เพิ่มสำนักงานตัวอย่างแล้ว: ผู้ใช้ admin, clerk1, supply … รหัสผ่าน demo")
+        if result.demo_skipped:
+            lines.append("ไม่ได้เพิ่มข้อมูลตัวอย่าง: ฐานข้อมูลนี้มีผู้ใช้อยู่แล้ว")
+        return "\n".join(lines)
+
+    ctx.emit(out, human)
     return 0
 
 
@@ -358,7 +362,7 @@ def cmd_audit_verify(ctx: Context) -> int:
 def cmd_backup(ctx: Context) -> int:
     from desktop_app.services.backup import backup
 
-    r = backup(ctx.uow, ctx.actor(), Path(ctx.args.file))
+    r = backup(ctx.uow, Path(ctx.args.file))
     ctx.emit(r, f"สำรองข้อมูลแล้ว: {r.file} ({r.bytes:,} ไบต์, {r.tickets} บัตรคิว)")
     return 0
 
@@ -415,8 +419,6 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--demo", action="store_true", help="add a demo office (password demo)")
     c.add_argument("--admin", metavar="USER")
     c.add_argument("--admin-password", metavar="PW")
-    c.add_argument("--if-missing", action="store_true",
-                   help="with --demo: add the demo only to a new database")  # fmt: skip
 
     g = group("user", "user accounts")
     c = command(g, "add", cmd_user_add, "add a user")

@@ -35,7 +35,6 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "service.add": _ADMIN,
     "counter.add": _ADMIN,
     "settings.set": _ADMIN,
-    "backup": _ADMIN,
     "restore": _ADMIN,
     "ticket.issue": _QUEUE_STAFF,
     "ticket.call": _QUEUE_STAFF,

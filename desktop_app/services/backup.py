@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from db import audit, migrate
 from db.engine import make_engine, sqlite_path
-from db.models import AuditEntry, Base, Ticket
+from db.models import AuditEntry, AuditHead, Base, Ticket
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from desktop_app.domain.roles import require
@@ -79,8 +80,25 @@ def _summary(engine: Engine, file: Path) -> BackupResult:
     return BackupResult(str(file), file.stat().st_size, tickets, entries)
 
 
-def backup(uow: UnitOfWork, actor: Actor, dest: Path) -> BackupResult:
-    require(actor.role, "backup")
+def _sqlite_copy(source: str | Path, dest: Path, *, source_uri: bool = False) -> None:
+    """SQLite's online backup API: a consistent snapshot while others keep writing."""
+    with (
+        closing(sqlite3.connect(source, uri=source_uri, timeout=30)) as src,
+        closing(sqlite3.connect(dest, timeout=30)) as dst,
+    ):
+        src.backup(dst)
+
+
+def _single_file(path: Path) -> None:
+    """A backup is one self-contained file: no -wal/-shm beside it (the backup API copies
+    the source's WAL flag with its pages)."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def backup(uow: UnitOfWork, dest: Path) -> BackupResult:
+    """Read-only, so no login is needed (CLI.md); whoever can reach the database file or
+    server can copy it anyway."""
     dest = dest.resolve()
     if dest.exists():
         raise InvalidInput(f"มีไฟล์ {dest.name} อยู่แล้ว (file exists; choose a new name)")
@@ -90,9 +108,7 @@ def backup(uow: UnitOfWork, actor: Actor, dest: Path) -> BackupResult:
     partial = dest.with_name(dest.name + ".partial")
     try:
         if source_file is not None:
-            with sqlite3.connect(source_file) as src, sqlite3.connect(partial) as dst:
-                src.backup(dst)
-            sqlite3.connect(partial).close()
+            _sqlite_copy(source_file, partial)
         else:
             target = make_engine(f"sqlite:///{partial}")
             migrate.upgrade(target)
@@ -101,61 +117,68 @@ def backup(uow: UnitOfWork, actor: Actor, dest: Path) -> BackupResult:
                 with src.begin(), target.begin() as dst:
                     _copy_rows(src, dst)
             target.dispose()
+        _single_file(partial)
         partial.replace(dest)
     finally:
         partial.unlink(missing_ok=True)
-    result_engine = make_engine(f"sqlite:///{dest}")
-    try:
-        return _summary(result_engine, dest)
-    finally:
-        result_engine.dispose()
+    with closing(sqlite3.connect(dest.as_uri() + "?mode=ro", uri=True)) as conn:
+        tickets = conn.execute("SELECT count(*) FROM tickets").fetchone()[0]
+        entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    return BackupResult(str(dest), dest.stat().st_size, tickets, entries)
 
 
-def _checked_backup(source: Path, scratch: Path) -> Engine:
+def _checked_copy(source: Path, copy: Path) -> Engine:
     """An engine on a private copy of the backup, upgraded to this program's schema, whose
-    audit trail verifies; the user's file is never modified."""
+    audit trail verifies. The user's file is opened read-only and never modified."""
     if not source.is_file():
         raise NotFound(f"ไม่พบไฟล์สำรอง {source} (no such backup file)")
-    copy = scratch / "restore.db"
+    not_ours = InvalidInput(f"{source.name} ไม่ใช่ไฟล์สำรอง KhetDesk (not a KhetDesk backup)")
     try:
-        with (
-            sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src,
-            sqlite3.connect(copy) as dst,
-        ):
-            src.backup(dst)
+        _sqlite_copy(source.as_uri() + "?mode=ro", copy, source_uri=True)
     except sqlite3.DatabaseError:
-        raise InvalidInput(f"{source.name} ไม่ใช่ไฟล์สำรอง KhetDesk (not a KhetDesk backup)") from None
+        raise not_ours from None
     engine = make_engine(f"sqlite:///{copy}")
-    if migrate.current_revision(engine) is None:
+    try:
+        if migrate.current_revision(engine) is None:
+            raise not_ours
+        migrate.upgrade(engine)  # refuses a newer schema
+        with engine.connect() as conn:
+            result = audit.verify(Session(bind=conn))
+        if not result.ok:
+            raise RuleViolation(
+                f"บันทึกตรวจสอบในไฟล์สำรองไม่สมบูรณ์ที่รายการ {result.first_bad} "
+                f"(the backup's audit trail is broken at entry {result.first_bad}; not restored)"
+            )
+    except BaseException:
         engine.dispose()
-        raise InvalidInput(f"{source.name} ไม่ใช่ไฟล์สำรอง KhetDesk (not a KhetDesk backup)")
-    migrate.upgrade(engine)  # refuses a newer schema
-    with engine.connect() as conn:
-        result = audit.verify(Session(bind=conn))
-    if not result.ok:
-        engine.dispose()
-        raise RuleViolation(
-            f"ประวัติการแก้ไข (audit trail) ในไฟล์สำรองไม่สมบูรณ์ที่รายการ {result.first_bad} "
-            f"(the backup's audit trail is broken at entry {result.first_bad}; not restored)"
-        )
+        raise
     return engine
 
 
 def restore(uow: UnitOfWork, actor: Actor, source: Path) -> BackupResult:
+    """Replace the data with a backup's. The audit entry saying who restored what, and which
+    chain it replaced, is appended to the backup's chain before the copy, so the restore
+    and its record arrive together."""
     require(actor.role, "restore")
     source = source.resolve()
+    with uow.read() as tx:
+        now = tx.now()
+        replaced = tx.session.get(AuditHead, audit.HEAD_ID)
+        before = (
+            {"last_seq": replaced.last_seq, "last_hash": replaced.last_hash} if replaced else None
+        )
     with tempfile.TemporaryDirectory(prefix="khetdesk-restore-") as scratch:
-        backup_engine = _checked_backup(source, Path(scratch))
+        copy = Path(scratch) / "restore.db"
+        backup_engine = _checked_copy(source, copy)
         try:
+            with UnitOfWork(backup_engine, clock=lambda: now).write() as tx:
+                tx.audit(actor.username, "restore", "database", source.name, before,
+                         {"file": str(source)})  # fmt: skip
+                tx.commit()
             live_file = sqlite_path(str(uow.engine.url))
             if live_file is not None:
-                # The backup API takes the database's locks page by page: other
-                # processes wait on their busy timeout and then see the restored data.
-                with (
-                    sqlite3.connect(Path(scratch) / "restore.db") as src,
-                    sqlite3.connect(live_file, timeout=30) as dst,
-                ):
-                    src.backup(dst)
+                # Other processes wait on their busy timeout, then see the restored data.
+                _sqlite_copy(copy, live_file)
             else:
                 migrate.upgrade(uow.engine)
                 with backup_engine.connect() as src, uow.engine.begin() as dst:
@@ -164,8 +187,4 @@ def restore(uow: UnitOfWork, actor: Actor, source: Path) -> BackupResult:
                     _reset_pg_sequences(dst)
         finally:
             backup_engine.dispose()
-    with uow.write() as tx:
-        tx.audit(actor.username, "restore", "database", source.name, None,
-                 {"file": str(source)})  # fmt: skip
-        tx.commit()
     return _summary(uow.engine, source)

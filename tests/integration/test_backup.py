@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from db.engine import make_engine
+from db.models import AuditHead
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import Forbidden, InvalidInput, NotFound, RuleViolation
 from desktop_app.services import backup, tickets
@@ -28,7 +30,7 @@ def test_backup_then_restore_gives_back_the_same_data(office, clock, tmp_path):
     _with_tickets(office, clock)
     admin = actor(office, "admin")
     file = tmp_path / "backup.khetdesk"
-    result = backup.backup(office, admin, file)
+    result = backup.backup(office, file)
     assert result.tickets == 5 and result.bytes > 0
     with sqlite3.connect(file) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -37,6 +39,9 @@ def test_backup_then_restore_gives_back_the_same_data(office, clock, tmp_path):
     _with_tickets(office, clock, 3)
     assert snapshot(office.engine) != saved
     # … and restoring brings back the backup's data plus one audit entry saying so.
+    with office.read() as tx:
+        head = tx.session.get(AuditHead, 1)
+        replaced_seq, replaced_hash = head.last_seq, head.last_hash
     backup.restore(office, admin, file)
     restored = snapshot(office.engine)
     entries = restored.pop("audit_log")
@@ -46,6 +51,13 @@ def test_backup_then_restore_gives_back_the_same_data(office, clock, tmp_path):
     assert restored == saved
     assert set(saved_entries) < set(entries) and len(entries) == len(saved_entries) + 1
     assert head[0][1] == len(entries)
+    restore_entry = max(entries)
+    assert restore_entry[3] == "restore" and restore_entry[2] == "admin"
+    assert json.loads(restore_entry[6]) == {"last_seq": replaced_seq, "last_hash": replaced_hash}
+    # The backup stays one file, untouched by the restore.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("backup")) == [
+        "backup.khetdesk"
+    ]
     assert verify(office).ok
     # New tickets continue after the restored ones.
     clerk = actor(office, "clerk1")
@@ -56,9 +68,8 @@ def test_a_backup_restores_onto_a_fresh_database_of_the_other_engine(
     office, clock, tmp_path, pg_server, sqlite_template
 ):
     _with_tickets(office, clock)
-    admin = actor(office, "admin")
     file = tmp_path / "move.khetdesk"
-    backup.backup(office, admin, file)
+    backup.backup(office, file)
     other = "postgresql" if office.engine.dialect.name == "sqlite" else "sqlite"
     (tmp_path / "other").mkdir()
     url = _new_database(other, tmp_path / "other", pg_server, sqlite_template)
@@ -82,7 +93,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(office, clock, tmp_path)
         backup.restore(office, admin, tmp_path / "missing.db")
     # A backup whose audit trail was edited is refused.
     file = tmp_path / "b.khetdesk"
-    backup.backup(office, admin, file)
+    backup.backup(office, file)
     with sqlite3.connect(file) as conn:
         conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE id = 3")
     with pytest.raises(RuleViolation, match="audit"):
@@ -90,5 +101,5 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(office, clock, tmp_path)
     with pytest.raises(Forbidden):
         backup.restore(office, actor(office, "clerk1"), file)
     with pytest.raises(InvalidInput):
-        backup.backup(office, admin, file)  # will not overwrite
+        backup.backup(office, file)  # will not overwrite
     assert snapshot(office.engine) == before

@@ -11,8 +11,11 @@ from sqlalchemy import text
 from db import migrate
 from db.engine import make_engine
 from db.models import Base
-from desktop_app.domain.errors import DatabaseError
+from db.uow import UnitOfWork
+from desktop_app.domain.errors import AuthError, DatabaseError, Forbidden
+from desktop_app.services.auth import authenticate
 from desktop_app.services.setup import init_database
+from desktop_app.services.users import add_user, list_users
 from tests.support.db import snapshot
 
 
@@ -27,7 +30,7 @@ def test_init_is_idempotent(engine):
     assert first.created_admin and first.demo_added
     before = snapshot(engine)
     again = init_database(engine, demo=True, admin="boss", admin_password="s3cret-pw")
-    assert not again.created_admin and not again.demo_added
+    assert not again.created_admin and not again.demo_added and again.demo_skipped
     assert snapshot(engine) == before
 
 
@@ -58,3 +61,24 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     engine.dispose()
+
+
+def test_init_is_no_way_round_the_login(engine):
+
+    init_database(engine, admin="boss", admin_password="s3cret-pw")
+    before = snapshot(engine)
+    with pytest.raises(AuthError):
+        init_database(engine, admin="mallory", admin_password="hunter22")
+    uow = UnitOfWork(engine)
+    users_before = {u.username for u in list_users(uow)}
+    result = init_database(engine, demo=True)
+    assert (result.demo_added, result.demo_skipped) == (False, True)
+    assert snapshot(engine) == before
+    # An administrator may add another administrator through init.
+    boss = lambda: authenticate(uow, "boss", "s3cret-pw")  # noqa: E731
+    assert init_database(engine, admin="deputy", admin_password="pw-1234", login=boss).created_admin
+    assert {u.username for u in list_users(uow)} == users_before | {"deputy"}
+    add_user(uow, authenticate(uow, "boss", "s3cret-pw"), "c1", "clerk", "C", "pw-1234")
+    with pytest.raises(Forbidden):
+        init_database(engine, admin="x2", admin_password="pw-1234",
+                      login=lambda: authenticate(uow, "c1", "pw-1234"))  # fmt: skip
