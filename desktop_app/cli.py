@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from desktop_app import __version__
 from desktop_app.domain.errors import AuthError, DeviceError, KhetDeskError
+from desktop_app.domain.queue import PRIORITY_LABELS_TH, STATUS_LABELS_TH, Priority, TicketStatus
 from desktop_app.domain.thai_time import parse_iso_date
 
 
@@ -111,10 +112,8 @@ class Context:
 def _ticket_line(t: Any) -> str:
     parts = [f"{t.code}  {t.service_name} ({t.service})"]
     if t.priority:
-        from desktop_app.domain.queue import PRIORITY_LABELS_TH, Priority
-
         parts.append(f"คิวพิเศษ: {PRIORITY_LABELS_TH[Priority(t.priority)]}")
-    parts.append(f"สถานะ {t.status}")
+    parts.append(STATUS_LABELS_TH[TicketStatus(t.status)])
     if t.counter is not None:
         parts.append(f"ช่องบริการ {t.counter}")
     if t.ahead is not None:
@@ -242,11 +241,6 @@ def cmd_settings_list(ctx: Context) -> int:
     return 0
 
 
-def _ticket_json(t: Any) -> dict[str, Any]:
-    d: dict[str, Any] = _jsonable(t)
-    return d
-
-
 def cmd_ticket_issue(ctx: Context) -> int:
     from desktop_app.services.tickets import issue_ticket
 
@@ -353,8 +347,8 @@ def cmd_audit_verify(ctx: Context) -> int:
 
     r = verify(ctx.uow)
     ctx.emit(r, lambda: (
-        f"ประวัติการแก้ไขครบถ้วน ({r.entries} รายการ) (audit trail ok)" if r.ok
-        else f"ประวัติการแก้ไขถูกแก้ไขที่รายการ {r.first_bad}: {r.reason}"
+        f"บันทึกตรวจสอบครบถ้วน ไม่ถูกแก้ไข ({r.entries} รายการ) (audit trail ok)" if r.ok
+        else f"บันทึกตรวจสอบถูกแก้ไขหรือลบ เริ่มที่รายการ {r.first_bad} ({r.reason})"
     ))  # fmt: skip
     return 0 if r.ok or not ctx.args.strict else 3
 

@@ -17,15 +17,6 @@ class Role(StrEnum):
     STAFF = "staff"
 
 
-ROLE_LABELS_TH: dict[Role, str] = {
-    Role.ADMIN: "ผู้ดูแลระบบ",
-    Role.CLERK: "เจ้าหน้าที่ประจำช่องบริการ",
-    Role.SUPPLY_OFFICER: "เจ้าหน้าที่พัสดุ",
-    Role.SUPPLY_HEAD: "หัวหน้าเจ้าหน้าที่พัสดุ",
-    Role.AGENCY_HEAD: "หัวหน้าหน่วยงานของรัฐ",
-    Role.STAFF: "เจ้าหน้าที่",
-}
-
 _QUEUE_STAFF = frozenset({Role.ADMIN, Role.CLERK})
 _ADMIN = frozenset({Role.ADMIN})
 

@@ -4,6 +4,7 @@ recommendation, and its verify compares in constant time. Parameters are OWASP's
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -16,8 +17,6 @@ from desktop_app.domain.errors import AuthError, InvalidInput
 from desktop_app.domain.roles import Role
 
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
-# Verified against when the user does not exist, so timing does not reveal usernames.
-_DUMMY_HASH = _HASHER.hash("khetdesk-no-such-user")
 MIN_PASSWORD = 4
 MAX_PASSWORD = 256
 
@@ -42,6 +41,13 @@ def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so timing does not reveal usernames.
+    Made on first need, not at import: every command imports this module."""
+    return _HASHER.hash("khetdesk-no-such-user")
+
+
 def _matches(stored_hash: str, password: str) -> bool:
     try:
         return _HASHER.verify(stored_hash, password)
@@ -58,7 +64,7 @@ def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
             )
         ).first()
     if row is None:
-        _matches(_DUMMY_HASH, password)
+        _matches(_dummy_hash(), password)
         raise AuthError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (wrong username or password)")
     if not _matches(row.password_hash, password):
         raise AuthError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (wrong username or password)")

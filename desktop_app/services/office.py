@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.models import Counter, Service
 from db.uow import Transaction, UnitOfWork
@@ -43,8 +43,9 @@ def counter_view(c: Counter) -> CounterView:
 
 
 def find_service(tx: Transaction, code: str) -> Service:
+    """By code, ignoring case: a clerk typing ``a`` means service ``A``."""
     svc = tx.session.execute(
-        select(Service).where(Service.code == code.strip())
+        select(Service).where(func.upper(Service.code) == code.strip().upper())
     ).scalar_one_or_none()
     if svc is None:
         raise NotFound(f"ไม่พบบริการ '{code[:40]}' (no such service)")
@@ -77,7 +78,7 @@ def create_service(
     p = queue.validate_prefix(prefix if prefix is not None else c[:1])
     minutes = queue.validate_standard_minutes(standard_minutes)
     s = tx.session
-    if s.execute(select(Service.id).where(Service.code == c)).first():
+    if s.execute(select(Service.id).where(func.upper(Service.code) == c.upper())).first():
         raise Conflict(f"มีบริการรหัส '{c}' อยู่แล้ว (service '{c}' already exists)")
     taken = s.execute(select(Service.code).where(Service.prefix == p)).scalar_one_or_none()
     if taken:

@@ -255,3 +255,8 @@ def test_recall_keeps_the_first_call_time(office, clerk, clock):
     clock.advance(minutes=2)
     again = tickets.recall(office, clerk, 1)
     assert again.called_at == first.called_at and again.recall_count == 1
+
+
+def test_service_codes_are_found_whatever_their_case(office, clerk, clock):
+    assert issue(office, clerk, "a", clock=clock).service == "A"
+    assert tickets.transfer(office, clerk, "a001", "b").service == "B"
