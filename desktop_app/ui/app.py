@@ -15,7 +15,6 @@ def run_gui(url: str, mode: str = "main", counter: int | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from db.engine import make_engine
-    from db.migrate import check_schema
     from db.uow import UnitOfWork
     from desktop_app.ui.fonts import load_fonts
     from desktop_app.ui.main_window import MainWindow
@@ -24,8 +23,7 @@ def run_gui(url: str, mode: str = "main", counter: int | None = None) -> int:
     app.setApplicationName("KhetDesk")
     load_fonts(app)
     try:
-        engine = make_engine(url, create=False)
-        check_schema(engine)
+        engine = make_engine(url, create=False)  # no connection yet: the window loads off-thread
     except KhetDeskError as e:
         QMessageBox.critical(None, "KhetDesk", e.message)
         return e.exit_code

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from db.migrate import check_schema
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import KhetDeskError
 from desktop_app.domain.thai_time import thai_date, thai_datetime_short
@@ -29,7 +31,9 @@ from desktop_app.ui.queue_models import CounterStateModel, ServiceQueueModel
 REFRESH_MS = 2000
 
 
-def _load(uow: UnitOfWork) -> tuple[str, QueueStatus]:
+def _load(uow: UnitOfWork, check: bool) -> tuple[str, QueueStatus]:
+    if check:  # the first load also checks the schema, off the UI thread like the rest
+        check_schema(uow.engine)
     return get_setting(uow, "office.name").value, queue_status(uow)
 
 
@@ -39,7 +43,8 @@ class MainWindow(QMainWindow):
         self.uow = uow
         self.ops = Operations(self)
         self._loading = False
-        self.setWindowTitle("KhetDesk — ภาพรวมคิว")
+        self._loaded_once = False
+        self.setWindowTitle(self.tr("KhetDesk — ภาพรวมคิว"))
         self.resize(900, 560)
 
         self.title = QLabel("KhetDesk")
@@ -66,7 +71,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.date_label)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(body)
-        self.statusBar().showMessage("กำลังโหลด…")
+        self.statusBar().showMessage(self.tr("กำลังโหลด…"))
 
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
@@ -77,25 +82,34 @@ class MainWindow(QMainWindow):
         if self._loading:
             return  # a slow database must not pile up requests
         self._loading = True
-        uow = self.uow
-        self.ops.run(lambda: _load(uow), self._show, self._failed)
+        uow, check = self.uow, not self._loaded_once
+        self.ops.run(lambda: _load(uow, check), self._show, self._failed)
 
     def _show(self, loaded: tuple[str, QueueStatus]) -> None:
         self._loading = False
+        self._loaded_once = True
         office, status = loaded
         self.title.setText(office)
         self.setWindowTitle(f"KhetDesk — {office}")
-        self.date_label.setText(f"วันที่ {thai_date(status.business_date)}")
+        self.date_label.setText(self.tr("วันที่ %1").replace("%1", thai_date(status.business_date)))
         self.services.set_rows(list(status.services))
         self.counters.set_rows(list(status.counters))
         now = thai_datetime_short(dt.datetime.now(dt.UTC))
         waiting = sum(s.waiting for s in status.services)
-        self.statusBar().showMessage(f"รอรับบริการ {waiting} คน · ปรับปรุงล่าสุด {now}")
+        self.statusBar().showMessage(
+            self.tr("รอรับบริการ %1 คน · ปรับปรุงล่าสุด %2")
+            .replace("%1", str(waiting))
+            .replace("%2", now)
+        )
 
     def _failed(self, error: Exception) -> None:
         self._loading = False
         text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
-        self.statusBar().showMessage(f"อ่านข้อมูลไม่ได้: {text}")
+        self.statusBar().showMessage(self.tr("อ่านข้อมูลไม่ได้: %1").replace("%1", text))
+        if not self._loaded_once:
+            # Nothing on screen yet (wrong database, newer schema…): say so and stop trying.
+            self.timer.stop()
+            QMessageBox.critical(self, "KhetDesk", text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop_app.services.tickets import CounterState, ServiceQueue
 
@@ -34,7 +40,8 @@ class _RowsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
+            # Translated when shown, so a language switch applies without a restart.
+            return QCoreApplication.translate(type(self).__name__, self.headers[section])
         return None
 
     def data(self, index: _Index, role: int = 0) -> Any:

@@ -66,3 +66,20 @@ def test_the_shipped_thai_font_is_used(qapp):
 
     assert load_fonts(qapp) == "Sarabun"
     assert QFontInfo(qapp.font()).family() == "Sarabun"
+
+
+def test_a_database_it_cannot_use_is_reported_once_and_polling_stops(qtbot, office, monkeypatch):
+    from sqlalchemy import text
+
+    from desktop_app.ui import main_window
+
+    with office.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    shown = []
+    monkeypatch.setattr(main_window.QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "newer" in shown[0]
+    assert not window.timer.isActive()
+    assert window.services.rowCount() == 0
