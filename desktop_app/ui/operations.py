@@ -6,13 +6,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class _Relay(QObject):
-    # Emitted from the worker; Qt queues it to the thread the relay lives in (the UI).
-    succeeded = Signal(object)
-    failed = Signal(object)
+    """Lives on the UI thread. The worker emits ``finished``; because the receiving slot
+    belongs to this object, Qt queues the call to the UI thread. (A lambda connected
+    directly would run on the worker thread and touch widgets from there.)"""
+
+    finished = Signal(object, object)  # result, error
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        on_settled: Callable[[_Relay], None],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self._on_done, self._on_error, self._on_settled = on_done, on_error, on_settled
+        self.finished.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, result: Any, error: Exception | None) -> None:
+        self._on_settled(self)
+        if error is None:
+            self._on_done(result)
+        else:
+            self._on_error(error)
 
 
 class _Job(QRunnable):
@@ -24,9 +45,9 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as e:  # delivered to the UI, which shows it
-            self.relay.failed.emit(e)
+            self.relay.finished.emit(None, e)
         else:
-            self.relay.succeeded.emit(result)
+            self.relay.finished.emit(result, None)
 
 
 class Operations(QObject):
@@ -44,17 +65,13 @@ class Operations(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        relay = _Relay(self)
+        relay = _Relay(on_done, on_error, self._settled, self)
         self._pending.add(relay)
-
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
-            self._pending.discard(relay)
-            relay.deleteLater()
-            callback(value)
-
-        relay.succeeded.connect(lambda v: finish(on_done, v))
-        relay.failed.connect(lambda e: finish(on_error, e))
         self.pool.start(_Job(work, relay))
+
+    def _settled(self, relay: _Relay) -> None:
+        self._pending.discard(relay)
+        relay.deleteLater()
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
