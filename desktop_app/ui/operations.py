@@ -3,61 +3,49 @@ manner of Anki's aqt/operations: widgets never wait on the database."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+Callbacks = tuple[Callable[[Any], None], Callable[[Exception], None]]
+
 
 class _Relay(QObject):
-    """Lives on the UI thread. The worker emits ``finished``; because the receiving slot
-    belongs to this object, Qt queues the call to the UI thread. (A lambda connected
-    directly would run on the worker thread and touch widgets from there.)"""
+    """One per Operations, living on the UI thread for as long as it does. Workers emit
+    ``finished``; the receiving slot belongs to this object, so Qt queues the call to the
+    UI thread. (A lambda connected directly would run on the worker thread, and a QObject
+    made and deleted per job raced the worker's last reference to it: a segfault.)"""
 
-    finished = Signal(object, object)  # result, error
-
-    def __init__(
-        self,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-        on_settled: Callable[[_Relay], None],
-        parent: QObject,
-    ) -> None:
-        super().__init__(parent)
-        self._on_done, self._on_error, self._on_settled = on_done, on_error, on_settled
-        self.finished.connect(self._deliver)
-
-    @Slot(object, object)
-    def _deliver(self, result: Any, error: Exception | None) -> None:
-        self._on_settled(self)
-        if error is None:
-            self._on_done(result)
-        else:
-            self._on_error(error)
+    finished = Signal(int, object, object)  # job id, result, error
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, job_id: int, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self.work, self.relay = work, relay
+        self.job_id, self.work, self.relay = job_id, work, relay
 
     def run(self) -> None:
         try:
             result = self.work()
         except Exception as e:  # delivered to the UI, which shows it
-            self.relay.finished.emit(None, e)
+            self.relay.finished.emit(self.job_id, None, e)
         else:
-            self.relay.finished.emit(result, None)
+            self.relay.finished.emit(self.job_id, result, None)
 
 
 class Operations(QObject):
-    """Owns the worker pool; keeps each relay alive until its job has reported."""
+    """Owns the worker pool. Its owner waits for it (``wait``) before going away."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
-        self._pending: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._pending: dict[int, Callbacks] = {}
+        self._ids = itertools.count(1)
 
     def run(
         self,
@@ -65,13 +53,21 @@ class Operations(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        relay = _Relay(on_done, on_error, self._settled, self)
-        self._pending.add(relay)
-        self.pool.start(_Job(work, relay))
+        job_id = next(self._ids)
+        self._pending[job_id] = (on_done, on_error)
+        self.pool.start(_Job(job_id, work, self._relay))
 
-    def _settled(self, relay: _Relay) -> None:
-        self._pending.discard(relay)
-        relay.deleteLater()
+    @Slot(int, object, object)
+    def _deliver(self, job_id: int, result: Any, error: Exception | None) -> None:
+        on_done, on_error = self._pending.pop(job_id)
+        if error is None:
+            on_done(result)
+        else:
+            on_error(error)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -30,4 +30,4 @@ def test_results_and_errors_arrive_on_the_ui_thread(qtbot, qapp):
     assert seen["done"] == ui_thread == seen["err"]
     assert seen["value"] == 42 and isinstance(seen["error"], ValueError)
     assert ops.wait(1000)
-    qtbot.waitUntil(lambda: not ops._pending, timeout=1000)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=1000)
