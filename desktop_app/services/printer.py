@@ -11,22 +11,23 @@ from desktop_app.services.settings import get_setting
 from desktop_app.services.tickets import TicketView
 
 
-def print_ticket(uow: UnitOfWork, ticket: TicketView) -> None:
+def _cannot_print(uow: UnitOfWork, ticket: TicketView | None) -> DeviceError:
     connection = get_setting(uow, "printer.connection").value
+    stands = " บัตรคิวยังใช้ได้" if ticket else ""
+    stands_en = "; the ticket stands" if ticket else ""
     if connection == "none":
-        raise DeviceError(
-            "ยังไม่ได้ตั้งค่าเครื่องพิมพ์ บัตรคิวยังใช้ได้ (no printer configured; the ticket stands)",
-            result=ticket,
+        text = f"ยังไม่ได้ตั้งค่าเครื่องพิมพ์{stands} (no printer configured{stands_en})"
+    else:
+        text = (
+            f"โปรแกรมรุ่นนี้ยังพิมพ์ไปยัง {connection} ไม่ได้{stands} "
+            f"(this version cannot print to '{connection}' yet{stands_en})"
         )
-    raise DeviceError(
-        f"โปรแกรมรุ่นนี้ยังพิมพ์ไปยัง {connection} ไม่ได้ บัตรคิวยังใช้ได้ "
-        f"(this version cannot print to '{connection}' yet; the ticket stands)",
-        result=ticket,
-    )
+    return DeviceError(text, result=ticket)
+
+
+def print_ticket(uow: UnitOfWork, ticket: TicketView) -> None:
+    raise _cannot_print(uow, ticket)
 
 
 def print_test_page(uow: UnitOfWork) -> None:
-    connection = get_setting(uow, "printer.connection").value
-    if connection == "none":
-        raise DeviceError("ยังไม่ได้ตั้งค่าเครื่องพิมพ์ (no printer configured)")
-    raise DeviceError(f"โปรแกรมรุ่นนี้ยังพิมพ์ไปยัง {connection} ไม่ได้ (cannot print yet)")
+    raise _cannot_print(uow, None)
