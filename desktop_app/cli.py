@@ -121,7 +121,7 @@ def _ticket_line(t: Any) -> str:
     return " · ".join(parts)
 
 
-def _table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
+def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
     cells = [list(map(str, header)), *[[str(c) for c in r] for r in rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells)
@@ -168,7 +168,7 @@ def cmd_user_list(ctx: Context) -> int:
     from desktop_app.services.users import list_users
 
     users = list_users(ctx.uow)
-    ctx.emit({"users": users}, lambda: _table(
+    ctx.emit({"users": users}, lambda: table(
         [(u.username, u.role, u.name, u.unit) for u in users], ("username", "role", "name", "unit")
     ))  # fmt: skip
     return 0
@@ -188,7 +188,7 @@ def cmd_service_list(ctx: Context) -> int:
     from desktop_app.services.office import list_services
 
     services = list_services(ctx.uow)
-    ctx.emit({"services": services}, lambda: _table(
+    ctx.emit({"services": services}, lambda: table(
         [(s.code, s.prefix, s.name, s.name_en, s.standard_minutes) for s in services],
         ("code", "prefix", "name", "name_en", "minutes"),
     ))  # fmt: skip
@@ -208,7 +208,7 @@ def cmd_counter_list(ctx: Context) -> int:
     from desktop_app.services.office import list_counters
 
     counters = list_counters(ctx.uow)
-    ctx.emit({"counters": counters}, lambda: _table(
+    ctx.emit({"counters": counters}, lambda: table(
         [(c.number, c.name, ",".join(c.services)) for c in counters],
         ("number", "name", "services"),
     ))  # fmt: skip
@@ -235,7 +235,7 @@ def cmd_settings_list(ctx: Context) -> int:
     from desktop_app.services.settings import list_settings
 
     views = list_settings(ctx.uow)
-    ctx.emit({"settings": views}, lambda: _table(
+    ctx.emit({"settings": views}, lambda: table(
         [(v.key, v.value, v.scope) for v in views], ("key", "value", "scope")
     ))  # fmt: skip
     return 0
@@ -328,11 +328,11 @@ def cmd_queue_status(ctx: Context) -> int:
     st = queue_status(ctx.uow)
 
     def human() -> str:
-        services = _table(
+        services = table(
             [(s.code, s.name, s.waiting, " ".join(s.next)) for s in st.services],
             ("service", "name", "waiting", "next"),
         )
-        counters = _table(
+        counters = table(
             [(c.number, c.name, c.serving or "-") for c in st.counters],
             ("counter", "name", "serving"),
         )
@@ -485,6 +485,10 @@ def build_parser() -> argparse.ArgumentParser:
     g = group("audit", "the audit trail")
     c = command(g, "verify", cmd_audit_verify, "recompute the hash chain")
     c.add_argument("--strict", action="store_true", help="exit 3 when the chain is broken")
+
+    from desktop_app import cli_assets
+
+    cli_assets.add_commands(sub, command, group)
 
     c = command(sub, "backup", cmd_backup, "consistent copy of the database")
     c.add_argument("file")
