@@ -1,0 +1,237 @@
+"""Reading and writing the spreadsheets offices exchange: CSV and XLSX.
+
+CSV is written UTF-8 with a byte-order mark, because Excel on a Thai Windows PC opens a
+BOM-less file as TIS-620 and shows Thai as mojibake; it is read with or without one.
+XLSX cells keep their types (numbers, dates) so that the file can be analysed further.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.errors import InvalidInput
+
+Cell = str | int | float | Decimal | dt.date | dt.datetime | bool | None
+Progress = Callable[[int, int], None]
+
+FORMATS = ("csv", "xlsx")
+MAX_ROWS = 200_000  # a whole district's register fits many times; a wrong file does not
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table read from a file: the header and the data rows with their line numbers
+    as the office sees them in Excel (the header is line 1)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[Cell, ...]], ...]
+
+
+def file_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise InvalidInput(
+            f"รองรับเฉพาะไฟล์ .csv และ .xlsx ('{path.name[:60]}': only .csv and .xlsx files)"
+        )
+    return suffix
+
+
+def read_sheet(path: Path) -> Sheet:
+    """The first sheet of an XLSX file or a CSV file; blank rows are skipped."""
+    kind = file_format(path)
+    try:
+        raw = _read_xlsx(path) if kind == "xlsx" else _read_csv(path)
+        header: tuple[str, ...] | None = None
+        rows: list[tuple[int, tuple[Cell, ...]]] = []
+        for line, values in raw:
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            if header is None:
+                header = tuple(str(v or "").strip() for v in values)
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise InvalidInput(f"ไฟล์มีเกิน {MAX_ROWS:,} แถว (more than {MAX_ROWS:,} rows)")
+            rows.append((line, tuple(values)))
+    except FileNotFoundError:
+        raise InvalidInput(f"ไม่พบไฟล์ '{str(path)[:120]}' (no such file)") from None
+    except zipfile.BadZipFile:
+        raise InvalidInput(
+            f"ไฟล์ '{path.name[:60]}' ไม่ใช่ไฟล์ Excel (.xlsx) ที่ถูกต้อง (not a valid .xlsx file)"
+        ) from None
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as e:
+        # A CSV that is not UTF-8, an .xlsx whose parts are missing or malformed.
+        raise InvalidInput(
+            f"อ่านไฟล์ '{path.name[:60]}' ไม่ได้ (cannot read the file: {type(e).__name__})"
+        ) from None
+    if header is None:
+        raise InvalidInput(f"ไฟล์ '{path.name[:60]}' ว่างเปล่า (the file has no header row)")
+    return Sheet(header, tuple(rows))
+
+
+def _read_csv(path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f)
+        for values in reader:
+            yield reader.line_num, tuple(v if v.strip() else None for v in values)
+
+
+def _read_xlsx(path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb.worksheets[0]
+        for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield line, tuple(_xlsx_value(v) for v in values)
+    finally:
+        wb.close()
+
+
+def _xlsx_value(v: Any) -> Cell:
+    if isinstance(v, str):
+        return v if v.strip() else None
+    if isinstance(v, int | float | Decimal | dt.date | bool) or v is None:
+        return v
+    return str(v)
+
+
+def write_table(
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    sheet_title: str = "data",
+    widths: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """One table to CSV (UTF-8 with BOM) or XLSX (typed cells, bold header, column widths)."""
+    write_tables(path, [(sheet_title, header, rows, widths)], progress=progress)
+
+
+def write_tables(
+    path: Path,
+    tables: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Cell]], Sequence[int] | None]],
+    *,
+    progress: Progress | None = None,
+) -> None:
+    """Several tables: one sheet each in XLSX; CSV takes exactly one."""
+    kind = file_format(path)
+    total = sum(len(rows) for _, _, rows, _ in tables)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        if kind == "csv":
+            if len(tables) != 1:
+                raise InvalidInput("CSV เก็บได้ตารางเดียว ใช้ .xlsx (CSV holds one table; use .xlsx)")
+            _write_csv(tmp, *tables[0][1:3], progress, total)
+        else:
+            _write_xlsx(tmp, tables, progress, total)
+        tmp.replace(path)  # a half-written file never takes the name of a finished one
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(
+            f"เขียนไฟล์ '{str(path)[:120]}' ไม่ได้ (cannot write the file: {e.strerror})"
+        ) from None
+
+
+def _csv_text(v: Cell) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dt.datetime):
+        return v.isoformat(sep=" ", timespec="seconds")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def _write_csv(
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    progress: Progress | None,
+    total: int,
+) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for i, row in enumerate(rows, start=1):
+            w.writerow([_csv_text(v) for v in row])
+            if progress and (i % 500 == 0 or i == total):
+                progress(i, total)
+
+
+def _write_xlsx(
+    path: Path,
+    tables: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Cell]], Sequence[int] | None]],
+    progress: Progress | None,
+    total: int,
+) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    done = 0
+    for title, header, rows, widths in tables:
+        ws = wb.create_sheet(title=_sheet_title(title))
+        for col, width in enumerate(widths or _guess_widths(header, rows), start=1):
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        head_cells = []
+        for name in header:
+            cell = WriteOnlyCell(ws, value=name)
+            cell.font = bold
+            head_cells.append(cell)
+        ws.append(head_cells)
+        for row in rows:
+            ws.append([_xlsx_cell(ws, v) for v in row])
+            done += 1
+            if progress and (done % 500 == 0 or done == total):
+                progress(done, total)
+    wb.save(path)
+
+
+def _xlsx_cell(ws: Any, v: Cell) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(v, dt.datetime):
+        # Excel has no time zones: write the Bangkok wall-clock time the office reads.
+        from desktop_app.domain.thai_time import to_bangkok
+
+        local = to_bangkok(v).replace(tzinfo=None) if v.tzinfo else v
+        cell = WriteOnlyCell(ws, value=local)
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(v, dt.date):
+        cell = WriteOnlyCell(ws, value=v)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if isinstance(v, Decimal):
+        cell = WriteOnlyCell(ws, value=v)
+        cell.number_format = "#,##0.00"
+        return cell
+    return v
+
+
+def _sheet_title(title: str) -> str:
+    bad = set("[]:*?/\\")
+    clean = "".join("_" if ch in bad else ch for ch in title).strip() or "data"
+    return clean[:31]  # Excel's limit
+
+
+def _guess_widths(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[int]:
+    widths = [len(h) + 2 for h in header]
+    for row in rows[:200]:
+        for i, v in enumerate(row[: len(widths)]):
+            widths[i] = max(widths[i], len(_csv_text(v)) + 2)
+    return [min(max(w, 8), 60) for w in widths]
