@@ -241,6 +241,13 @@ def cmd_settings_list(ctx: Context) -> int:
     return 0
 
 
+def _qt_for_printing() -> None:
+    """Tickets are drawn with Qt: a QGuiApplication must exist (offscreen without a display)."""
+    from printing.qt import ensure_gui_app
+
+    ensure_gui_app()
+
+
 def cmd_ticket_issue(ctx: Context) -> int:
     from desktop_app.services.tickets import issue_ticket
 
@@ -248,7 +255,8 @@ def cmd_ticket_issue(ctx: Context) -> int:
     if ctx.args.print:
         from desktop_app.services.printer import print_ticket
 
-        print_ticket(ctx.uow, t)  # raises DeviceError carrying the ticket on failure
+        _qt_for_printing()
+        t = print_ticket(ctx.uow, ctx.actor(), t)  # DeviceError carries the ticket on failure
     ctx.emit(t, lambda: f"ออกบัตรคิว {_ticket_line(t)}")
     return 0
 
@@ -309,16 +317,39 @@ def cmd_ticket_reprint(ctx: Context) -> int:
     from desktop_app.services.tickets import reprint
 
     t = reprint(ctx.uow, ctx.actor(), ctx.args.code, _date_arg(ctx.args.date))
-    print_ticket(ctx.uow, t)
+    _qt_for_printing()
+    t = print_ticket(ctx.uow, ctx.actor(), t, reprint=True)
     ctx.emit(t, lambda: f"พิมพ์บัตรคิว {t.code} อีกครั้งแล้ว")
+    return 0
+
+
+def cmd_ticket_preview(ctx: Context) -> int:
+    from desktop_app.domain.errors import InvalidInput
+    from desktop_app.services.printer import ticket_raster
+    from desktop_app.services.tickets import show
+
+    t = show(ctx.uow, ctx.args.code, _date_arg(ctx.args.date))
+    _qt_for_printing()
+    raster = ticket_raster(ctx.uow, t)
+    out = Path(ctx.args.out)
+    try:
+        out.write_bytes(raster.png_bytes())
+    except OSError as e:
+        raise InvalidInput(
+            f"เขียนไฟล์ {str(out)[:80]} ไม่ได้ (cannot write {str(out)[:80]}: {e.strerror})"
+        ) from None
+    result = {"code": t.code, "file": str(out), "width": raster.width,
+              "height": raster.height, "raster_bytes": len(raster.rows)}  # fmt: skip
+    ctx.emit(result, f"บันทึกภาพบัตรคิว {t.code} ({raster.width}×{raster.height} จุด) ที่ {out}")
     return 0
 
 
 def cmd_printer_test(ctx: Context) -> int:
     from desktop_app.services.printer import print_test_page
 
-    print_test_page(ctx.uow)
-    ctx.emit({"printed": True}, "พิมพ์หน้าทดสอบแล้ว")
+    _qt_for_printing()
+    r = print_test_page(ctx.uow)
+    ctx.emit(r, f"พิมพ์หน้าทดสอบแล้ว: {r.connection} ({r.bytes:,} ไบต์)")
     return 0
 
 
@@ -475,6 +506,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = command(g, "reprint", cmd_ticket_reprint, "print a ticket again")
     c.add_argument("code")
     c.add_argument("--date", metavar="YYYY-MM-DD")
+    c = command(g, "preview", cmd_ticket_preview, "save the exact raster a ticket prints as")
+    c.add_argument("code")
+    c.add_argument("--date", metavar="YYYY-MM-DD")
+    c.add_argument("--out", required=True, metavar="FILE.png")
 
     g = group("queue", "the queue")
     command(g, "status", cmd_queue_status, "who waits and who is served")
@@ -570,11 +605,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         done = e.result
         if done is not None:
             ctx.emit(done, lambda: f"บันทึกแล้ว: {_ticket_line(done)}")
-        _fail(ctx.json, e.code, e.message)
+        reason = {"reason": e.details["reason"]} if e.details.get("reason") else {}
+        _fail(ctx.json, e.code, e.message, **reason)
         return e.exit_code
     except KhetDeskError as e:
-        extra = {"clause": e.clause} if getattr(e, "clause", None) else {}
+        extra: dict[str, Any] = {"clause": e.clause} if getattr(e, "clause", None) else {}
+        if "errors" in e.details:  # an import's row-by-row report
+            extra["errors"] = e.details["errors"]
         _fail(ctx.json, e.code, e.message, **extra)
+        if not ctx.json and "errors" in e.details:
+            for row in e.details["errors"]:
+                print(f"  แถว {row['line']}: {_one_line(row['message'])}", file=sys.stderr)
         return e.exit_code
     except BrokenPipeError:
         # The reader went away (`khetdesk … | head`): not an error of ours.

@@ -43,3 +43,14 @@ def test_lower_layers_never_import_the_ui():
 
 def test_services_do_not_use_qt():
     assert _offenders("desktop_app/services", ("PySide6",)) == []
+
+
+def test_printing_knows_no_database_and_no_application():
+    """printing/ takes plain dataclasses: the services turn rows and settings into them."""
+    assert _offenders("printing", ("db", "sqlalchemy", "desktop_app")) == []
+
+
+def test_printing_uses_qt_gui_only():
+    """QPainter on a QImage, fonts, a QGuiApplication: nothing that needs widgets."""
+    qt = {n for names in _imports("printing").values() for n in names if n.startswith("PySide6")}
+    assert qt <= {"PySide6", "PySide6.QtCore", "PySide6.QtGui"}, qt
