@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -174,3 +176,224 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+# ---------------------------------------------------------------- assets and loans
+# Clauses 207–211 of the Ministry of Finance regulation on procurement and supplies
+# (regulation-207-211.md). Money is Numeric(14, 2): exact Decimal baht on both engines.
+
+Money = Numeric(14, 2)
+
+
+class AssetCategory(Base):
+    """A register category. ``depreciation`` names the rate setting it uses:
+    ``depreciation.rate.<depreciation>`` (``vehicle`` or ``default``)."""
+
+    __tablename__ = "asset_categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    depreciation: Mapped[str] = mapped_column(String(20))
+    useful_life_years: Mapped[int | None] = mapped_column(Integer)
+
+
+class Asset(Base):
+    """One durable item per asset number (qty_on_hand 1), or one consumable item with its
+    stock. ``status`` is derived (domain.assets.derive_status) from the condition, the
+    write-off and the open loans, and stored again by every action that changes them."""
+
+    __tablename__ = "assets"
+    __table_args__ = (Index("ix_assets_kind_status", "kind", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asset_no: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12))  # durable | consumable
+    category_id: Mapped[int] = mapped_column(ForeignKey("asset_categories.id"))
+    unit: Mapped[str] = mapped_column(String(40))  # เครื่อง, รีม, กล่อง …
+    qty_on_hand: Mapped[int] = mapped_column(Integer)
+    min_stock: Mapped[int] = mapped_column(Integer, default=0)
+    price: Mapped[Decimal] = mapped_column(Money)  # durable: acquisition; consumable: per unit
+    acquired_on: Mapped[dt.date] = mapped_column(Date)
+    unit_holder: Mapped[str] = mapped_column(String(200), default="")  # ฝ่ายที่ครอบครอง
+    location: Mapped[str] = mapped_column(String(200), default="")
+    condition: Mapped[str] = mapped_column(String(12))  # good | damaged | lost
+    lendable: Mapped[bool] = mapped_column(Boolean, default=True)
+    written_off: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    category: Mapped[AssetCategory] = relationship()
+
+
+class Borrower(Base):
+    """A person (an official; may be a KhetDesk user) or another state agency."""
+
+    __tablename__ = "borrowers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # person | agency
+    name: Mapped[str] = mapped_column(String(200))  # the person, or the agency
+    position: Mapped[str] = mapped_column(String(200), default="")
+    unit: Mapped[str] = mapped_column(String(200), default="")  # a person's unit (ฝ่าย)
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    signatory: Mapped[str] = mapped_column(String(200), default="")  # agency's signing official
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    user: Mapped[User | None] = relationship()
+
+
+class Delegation(Base):
+    """User ``user_id`` may approve for ``role`` from ``valid_from`` to ``valid_until``
+    (inclusive; open-ended when null), recorded by a head or an admin (clause 208)."""
+
+    __tablename__ = "delegations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    granted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    granted_by: Mapped[User | None] = relationship(foreign_keys=[granted_by_id])
+
+
+class LoanSequence(Base):
+    """Last loan number given in a Thai fiscal year (named by its BE year). Locked and
+    incremented in the request's own transaction: no duplicate, no gap."""
+
+    __tablename__ = "loan_sequences"
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class Loan(Base):
+    __tablename__ = "loans"
+    __table_args__ = (
+        UniqueConstraint("fiscal_year", "seq"),
+        Index("ix_loans_status_due", "status", "due_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_no: Mapped[str] = mapped_column(String(60), unique=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))  # durable | consumable
+    borrower_id: Mapped[int] = mapped_column(ForeignKey("borrowers.id"), index=True)
+    clause: Mapped[str] = mapped_column(String(8))  # 208(1) 208(2) 208(3) 210
+    approver_role: Mapped[str] = mapped_column(String(20))
+    purpose: Mapped[str] = mapped_column(Text)
+    official_use: Mapped[bool] = mapped_column(Boolean)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    place: Mapped[str] = mapped_column(String(16))  # on_premises | off_premises
+    place_detail: Mapped[str] = mapped_column(String(200), default="")
+    start_on: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12))
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    on_behalf_of: Mapped[str | None] = mapped_column(String(20))  # the delegated role
+    delegation_id: Mapped[int | None] = mapped_column(ForeignKey("delegations.id"))
+    handed_over_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    handed_over_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    returned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    cancelled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+
+    borrower: Mapped[Borrower] = relationship()
+    requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    handed_over_by: Mapped[User | None] = relationship(foreign_keys=[handed_over_by_id])
+    delegation: Mapped[Delegation | None] = relationship()
+    items: Mapped[list[LoanItem]] = relationship(
+        back_populates="loan", order_by="LoanItem.id", cascade="all, delete-orphan"
+    )
+    followups: Mapped[list[LoanFollowup]] = relationship(
+        order_by="LoanFollowup.id", cascade="all, delete-orphan"
+    )
+
+
+class LoanItem(Base):
+    """One asset on a loan: ``qty`` lent (1 for a durable item), ``returned_qty`` back so
+    far, the condition at handover and at the return inspection (clause 209)."""
+
+    __tablename__ = "loan_items"
+    __table_args__ = (UniqueConstraint("loan_id", "asset_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
+    asset_id: Mapped[int] = mapped_column(ForeignKey("assets.id"), index=True)
+    qty: Mapped[int] = mapped_column(Integer)
+    condition_out: Mapped[str | None] = mapped_column(String(12))
+    returned_qty: Mapped[int] = mapped_column(Integer, default=0)
+    condition_in: Mapped[str | None] = mapped_column(String(12))
+    returned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    settled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    loan: Mapped[Loan] = relationship(back_populates="items")
+    asset: Mapped[Asset] = relationship()
+    returns: Mapped[list[LoanReturn]] = relationship(
+        order_by="LoanReturn.id", cascade="all, delete-orphan"
+    )
+    settlement: Mapped[LoanSettlement | None] = relationship(cascade="all, delete-orphan")
+
+
+class LoanReturn(Base):
+    """One return inspection of one item: who inspected, when, what came back."""
+
+    __tablename__ = "loan_returns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_item_id: Mapped[int] = mapped_column(
+        ForeignKey("loan_items.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    condition: Mapped[str] = mapped_column(String(12))  # good | damaged | lost
+    qty: Mapped[int] = mapped_column(Integer)
+    inspected_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspected_by: Mapped[User | None] = relationship()
+
+
+class LoanSettlement(Base):
+    """How a damaged or lost item was made good (clause 209): repair, replace or pay."""
+
+    __tablename__ = "loan_settlements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_item_id: Mapped[int] = mapped_column(
+        ForeignKey("loan_items.id", ondelete="CASCADE"), unique=True
+    )
+    method: Mapped[str] = mapped_column(String(10))  # repair | replace | pay
+    amount: Mapped[Decimal | None] = mapped_column(Money)
+    suggested_amount: Mapped[Decimal | None] = mapped_column(Money)
+    working: Mapped[str] = mapped_column(Text, default="")  # the compensation, as JSON
+    receipt: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    settled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    settled_by: Mapped[User | None] = relationship()
+
+
+class LoanFollowup(Base):
+    """A follow-up of a loan (clause 211): the office's date, the means, a note."""
+
+    __tablename__ = "loan_followups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    means: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    by: Mapped[User | None] = relationship()

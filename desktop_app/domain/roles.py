@@ -19,6 +19,10 @@ class Role(StrEnum):
 
 _QUEUE_STAFF = frozenset({Role.ADMIN, Role.CLERK})
 _ADMIN = frozenset({Role.ADMIN})
+_EVERYONE = frozenset(Role)
+# The supply officer keeps the register and hands over, inspects, settles and follows up.
+_SUPPLY = frozenset({Role.ADMIN, Role.SUPPLY_OFFICER})
+_HEADS = frozenset({Role.ADMIN, Role.AGENCY_HEAD, Role.SUPPLY_HEAD})
 
 # action -> roles allowed. Read-only actions are not listed: anyone may read.
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -35,6 +39,23 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "ticket.transfer": _QUEUE_STAFF,
     "ticket.pick": _QUEUE_STAFF,
     "ticket.reprint": _QUEUE_STAFF,
+    "asset.add": _SUPPLY,
+    "asset.import": _SUPPLY,
+    # Anyone logged in may ask to borrow, or cancel what they asked for (the service
+    # checks it is theirs unless they are supply staff).
+    "loan.request": _EVERYONE,
+    "loan.cancel": _EVERYONE,
+    # Deciding is open to every role here; clause 208/210 then demands the one approver the
+    # case needs, or a user holding a recorded delegation of that role
+    # (domain.loans.approving_authority, exit 4 naming the clause).
+    "loan.approve": _EVERYONE,
+    "loan.reject": _EVERYONE,
+    "loan.handover": _SUPPLY,
+    "loan.return": _SUPPLY,
+    "loan.settle": _SUPPLY,
+    "loan.followup": _SUPPLY,
+    "delegation.add": _HEADS,
+    "delegation.revoke": _HEADS,
 }
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.fiscal import DEFAULT_NUMBER_FORMAT, validate_number_format
 from desktop_app.domain.text import clean_text
 
 
@@ -141,6 +142,13 @@ SPECS: dict[str, SettingSpec] = {
             "depreciation.rate.default", "0.10", False, "yearly rate, other durables", _fraction
         ),
         SettingSpec("depreciation.floor", "0.25", False, "floor share of the price", _fraction),
+        SettingSpec(
+            "loan.number_format",
+            DEFAULT_NUMBER_FORMAT,
+            False,
+            "loan number: {seq} per fiscal year, {fy} its BE year",
+            validate_number_format,
+        ),
     )
 }
 

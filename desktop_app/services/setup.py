@@ -12,6 +12,7 @@ from db.models import User
 from db.uow import Transaction, UnitOfWork
 from desktop_app.domain.errors import AuthError
 from desktop_app.domain.roles import require
+from desktop_app.services.assets import AssetInput, add_asset, add_category
 from desktop_app.services.auth import SYSTEM, Actor
 from desktop_app.services.office import create_counter, create_service
 from desktop_app.services.settings import write_setting
@@ -38,6 +39,40 @@ DEMO_USERS = (
     ("director", "agency_head", "ธนพล ศรีสุข", "ผู้อำนวยการเขต", "สำนักงานเขต"),
     ("staff1", "staff", "กนกพร ทองดี", "นักพัฒนาชุมชน", "ฝ่ายพัฒนาชุมชน"),
 )
+
+# The demo register, held by ฝ่ายการคลัง (the demo supply head's unit). Asset numbers follow
+# the usual pattern: federal supply class - type - running number / BE year acquired.
+# (asset_no, name, kind, category, price, acquired, qty, unit, min_stock, location)
+DEMO_HOLDER = "ฝ่ายการคลัง"
+DEMO_ASSETS = (
+    ("7440-001-0001/2566", "เครื่องคอมพิวเตอร์โน้ตบุ๊ก Lenovo ThinkPad E14", "durable", "computer",
+     "25000.00", "2023-07-15", 1, "เครื่อง", 0, "ห้องพัสดุ ชั้น 2"),
+    ("7440-001-0002/2566", "เครื่องคอมพิวเตอร์โน้ตบุ๊ก Lenovo ThinkPad E14", "durable", "computer",
+     "25000.00", "2023-07-15", 1, "เครื่อง", 0, "ห้องพัสดุ ชั้น 2"),
+    ("6730-002-0001/2565", "เครื่องฉายภาพโปรเจคเตอร์ Epson EB-X51", "durable", "advertising",
+     "18900.00", "2022-03-08", 1, "เครื่อง", 0, "ห้องประชุมชั้น 3"),
+    ("8340-001-0001/2564", "เต็นท์ผ้าใบโครงเหล็ก ขนาด 4 x 8 เมตร", "durable", "office",
+     "16500.00", "2021-01-20", 1, "หลัง", 0, "โรงเก็บพัสดุ"),
+    ("7110-006-0001/2567", "เก้าอี้พลาสติกพนักพิง", "durable", "office",
+     "350.00", "2024-02-12", 1, "ตัว", 0, "โรงเก็บพัสดุ"),
+    ("7110-006-0002/2567", "เก้าอี้พลาสติกพนักพิง", "durable", "office",
+     "350.00", "2024-02-12", 1, "ตัว", 0, "โรงเก็บพัสดุ"),
+    ("7110-006-0003/2567", "เก้าอี้พลาสติกพนักพิง", "durable", "office",
+     "350.00", "2024-02-12", 1, "ตัว", 0, "โรงเก็บพัสดุ"),
+    ("2310-001-0001/2563", "รถยนต์กระบะ 4 ประตู Toyota Hilux Revo", "durable", "vehicle",
+     "850000.00", "2020-06-30", 1, "คัน", 0, "ลานจอดรถสำนักงานเขต"),
+    ("7530-001-0001", "กระดาษถ่ายเอกสาร A4 80 แกรม", "consumable", "office-supplies",
+     "115.00", "2026-10-05", 200, "รีม", 20, "ห้องพัสดุ ชั้น 2"),
+    ("7510-002-0001", "ผงหมึกเครื่องพิมพ์เลเซอร์ HP 85A", "consumable", "computer-supplies",
+     "2900.00", "2026-10-05", 12, "กล่อง", 2, "ห้องพัสดุ ชั้น 2"),
+)  # fmt: skip
+DEMO_CATEGORY_NAMES = {
+    "computer": "ครุภัณฑ์คอมพิวเตอร์",
+    "advertising": "ครุภัณฑ์โฆษณาและเผยแพร่",
+    "office": "ครุภัณฑ์สำนักงาน",
+    "office-supplies": "วัสดุสำนักงาน",
+    "computer-supplies": "วัสดุคอมพิวเตอร์",
+}
 
 
 @dataclass(frozen=True)
@@ -98,3 +133,12 @@ def _add_demo_office(tx: Transaction) -> None:
         create_counter(tx, SYSTEM, number, list(codes))
     for username, role, name, position, unit in DEMO_USERS:
         create_user(tx, SYSTEM, username, role, name, DEMO_PASSWORD, position, unit)
+    for code, category_name in DEMO_CATEGORY_NAMES.items():
+        add_category(tx, SYSTEM, code, category_name)
+    for asset_no, name, kind, category, price, acquired, qty, unit, min_stock, where in DEMO_ASSETS:
+        inp = AssetInput.parse(
+            asset_no=asset_no, name=name, kind=kind, category=category, price=price,
+            acquired=acquired, qty=qty, unit=unit, min_stock=min_stock, unit_holder=DEMO_HOLDER,
+            location=where,
+        )  # fmt: skip
+        add_asset(tx, SYSTEM, inp)
