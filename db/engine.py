@@ -28,8 +28,16 @@ def default_url() -> str:
     return f"sqlite:///{data / 'khetdesk.db'}"
 
 
+def as_url(value: str) -> str:
+    """A plain file path (``$KHETDESK_DB=/srv/khetdesk.db``, ``--db C:\\kd.db``) means an
+    SQLite file; anything with a scheme is taken as an SQLAlchemy URL."""
+    if "://" in value or not value.strip():
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
 def sqlite_path(url: str) -> Path | None:
-    u = make_url(url)
+    u = make_url(as_url(url))
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
@@ -38,6 +46,7 @@ def sqlite_path(url: str) -> Path | None:
 def make_engine(url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S, create: bool = True) -> Engine:
     """``create=False`` refuses a missing SQLite file instead of making an empty one, so a
     mistyped path in a read-only command does not leave files behind."""
+    url = as_url(url)
     try:
         parsed = make_url(url)
     except Exception:

@@ -152,3 +152,11 @@ def test_exit_7_printer_failure_keeps_the_ticket(office_url: str) -> None:
         error = json.loads(line)
         assert error["error"] == "device" and error["message"].strip()
     assert anonymous.code == 4, anonymous.err
+
+
+def test_a_plain_file_path_is_taken_as_an_sqlite_database(tmp_path) -> None:
+    """`--db` / `$KHETDESK_DB` as an IT person would write it: a path, not a URL."""
+    path = tmp_path / "office.db"
+    assert run(str(path), "init", "--demo").code == 0 and path.exists()
+    status = run(str(path), "queue", "status")
+    assert status.code == 0 and "services" in status.out

@@ -301,3 +301,32 @@ def test_overdue_out_and_stats(shared_office: str, shared_loans: dict[str, str])
     assert [(i["asset_no"], i["borrower"]) for i in out["items"]] == [(LAPTOP, "กนกพร ทองดี")]
     assert [(g["group"], g["requests"], g["lent"]) for g in stats["groups"]] == [("2026-12", 2, 1)]
     assert dt.date.fromisoformat(row["due"]) == dt.date(2026, 12, 5)
+
+
+def test_a_bad_register_file_is_refused_row_by_row_and_nothing_is_imported(
+    shared_engine: Engine, shared_office: str, tmp_path: Path
+) -> None:
+    """`asset import` of a file with bad rows: exit 3, one JSON error line whose `errors`
+    name each bad row (the header is line 1), nothing imported; `--only-valid` then takes
+    the good rows only."""
+    url = shared_office
+    bad = tmp_path / "register.csv"
+    with bad.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["เลขครุภัณฑ์", "ชื่อ", "ประเภท", "ราคา", "วันที่ได้มา"])
+        w.writerow(["7110-006-0101/2569", "โต๊ะพับ", "ครุภัณฑ์", "1,900", "01/03/2569"])
+        w.writerow(["7110-006-0102/2569", "โต๊ะพับ", "ครุภัณฑ์", "ไม่ทราบ", "01/03/2569"])
+        w.writerow([LAPTOP, "ซ้ำกับทะเบียน", "ครุภัณฑ์", "100", "01/03/2569"])
+    check_refusals(shared_engine, url, [("supply", ("asset", "import", str(bad)), INVALID)])
+    refused = as_(url, "supply", "asset", "import", str(bad))
+    err = json.loads(lines(refused.err)[0])
+    assert (refused.code, err["error"]) == (3, "invalid")
+    assert [e["line"] for e in err["errors"]] == [3, 4]
+    assert all(e["message"] for e in err["errors"])
+    human = as_(url, "supply", "asset", "import", str(bad), json=False)
+    assert human.code == 3 and "แถว 3" in human.err and "แถว 4" in human.err
+
+    taken = ok_json(as_(url, "supply", "asset", "import", str(bad), "--only-valid"))
+    assert (taken["imported"], taken["rows"]) == (1, 3)
+    assert [e["line"] for e in taken["errors"]] == [3, 4]
+    assert ok_json(run(url, "asset", "show", "7110-006-0101/2569"))["price"] == "1900.00"
