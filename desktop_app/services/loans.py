@@ -524,18 +524,7 @@ def approve_loan(uow: UnitOfWork, actor: Actor, loan_no: str, note: str | None =
         authority = _authority(tx, actor, loan)
         _require_status(loan, {LoanStatus.SUBMITTED}, "อนุมัติ", "approve it")
         _recheck_items(loan)
-        before = _loan_state(loan)
-        loan.status = LoanStatus.APPROVED.value
-        loan.decided_by_id = actor.id
-        loan.decided_at = tx.now()
-        loan.decision_note = note_text
-        loan.on_behalf_of = authority.on_behalf_of.value if authority.on_behalf_of else None
-        loan.delegation_id = authority.delegation_id
-        tx.session.flush()
-        tx.session.refresh(loan, ["decided_by", "delegation"])
-        _audit(tx, actor, "loan.approve", loan, before, note=note_text,
-               acting_role=actor.role.value, on_behalf_of=loan.on_behalf_of,
-               delegation=authority.delegation_id, delegated_by=authority.delegated_by)  # fmt: skip
+        _decide(tx, actor, loan, authority, LoanStatus.APPROVED, note=note_text)
         view = loan_view(loan, _today(tx))
         tx.commit()
     return view
@@ -548,22 +537,36 @@ def reject_loan(uow: UnitOfWork, actor: Actor, loan_no: str, reason: str | None)
         loan = find_loan(tx, loan_no)
         authority = _authority(tx, actor, loan)
         _require_status(loan, {LoanStatus.SUBMITTED}, "ไม่อนุมัติ", "reject it")
-        before = _loan_state(loan)
-        loan.status = LoanStatus.REJECTED.value
-        loan.decided_by_id = actor.id
-        loan.decided_at = tx.now()
-        loan.decision_note = why
-        loan.on_behalf_of = authority.on_behalf_of.value if authority.on_behalf_of else None
-        loan.delegation_id = authority.delegation_id
-        tx.session.flush()
-        tx.session.refresh(loan, ["decided_by", "delegation"])
-        refresh_status(tx, [i.asset for i in loan.items])
-        _audit(tx, actor, "loan.reject", loan, before, reason=why,
-               acting_role=actor.role.value, on_behalf_of=loan.on_behalf_of,
-               delegation=authority.delegation_id)  # fmt: skip
+        _decide(tx, actor, loan, authority, LoanStatus.REJECTED, reason=why)
         view = loan_view(loan, _today(tx))
         tx.commit()
     return view
+
+
+def _decide(
+    tx: Transaction,
+    actor: Actor,
+    loan: Loan,
+    authority: rules.Authority,
+    status: LoanStatus,
+    **why: str,
+) -> None:
+    """Record an approval or rejection: who decided, for whom (a delegation), the note or
+    reason; then the assets' derived status and one audit entry."""
+    before = _loan_state(loan)
+    loan.status = status.value
+    loan.decided_by_id = actor.id
+    loan.decided_at = tx.now()
+    loan.decision_note = next(iter(why.values()))
+    loan.on_behalf_of = authority.on_behalf_of.value if authority.on_behalf_of else None
+    loan.delegation_id = authority.delegation_id
+    tx.session.flush()
+    tx.session.refresh(loan, ["decided_by", "delegation"])
+    refresh_status(tx, [i.asset for i in loan.items])
+    action = "loan.approve" if status is LoanStatus.APPROVED else "loan.reject"
+    _audit(tx, actor, action, loan, before, **why, acting_role=actor.role.value,
+           on_behalf_of=loan.on_behalf_of, delegation=authority.delegation_id,
+           delegated_by=authority.delegated_by)  # fmt: skip
 
 
 def cancel_loan(uow: UnitOfWork, actor: Actor, loan_no: str, reason: str | None = None) -> LoanView:
