@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system packages KhetDesk needs, only those that are missing.
-#   sysdeps.sh run   Qt's runtime libraries (PySide6) and Python's venv module
+#   sysdeps.sh run   Qt's runtime libraries (PySide6; libpulse0 for QtMultimedia's chime) and
+#                    Python's venv module
 #   sysdeps.sh test  the same, plus a PostgreSQL server for the integration tests
 # Needs root or sudo only when something is missing; does nothing otherwise.
 set -euo pipefail
 purpose="${1:-test}"
 python="${PYTHON:-python3}"
 need=()
-for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0; do
+for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 "$python" -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)

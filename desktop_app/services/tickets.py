@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
-from db.models import Counter, CounterService, DailySequence, Service, Ticket
+from db import audit
+from db.models import AuditHead, Counter, CounterService, DailySequence, Service, Ticket
 from db.uow import Transaction, UnitOfWork
 from desktop_app.domain import queue
 from desktop_app.domain.errors import Conflict, NotFound, RuleViolation
@@ -21,7 +22,14 @@ from desktop_app.domain.roles import require
 from desktop_app.domain.text import clean_text
 from desktop_app.domain.thai_time import business_date
 from desktop_app.services.auth import Actor
-from desktop_app.services.office import find_counter, find_service
+from desktop_app.services.office import (
+    ServiceView,
+    find_counter,
+    find_service,
+    ordered_services,
+    service_view,
+)
+from desktop_app.services.settings import read_setting
 
 RECENT_SERVED_SAMPLE = 10
 NEXT_CODES_SHOWN = 5
@@ -104,7 +112,7 @@ def _audit_state(t: Ticket) -> dict[str, object]:
     }
 
 
-_S = TypeVar("_S", bound=Select[Any])
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
 
 def _in_calling_order(stmt: _S) -> _S:
@@ -448,3 +456,237 @@ def reprint(uow: UnitOfWork, actor: Actor, code: str, day: dt.date | None = None
     """The ticket to print again, for the printer service to send."""
     require(actor.role, "ticket.reprint")
     return show(uow, code, day)
+
+
+# ---------------------------------------------------------------- what the windows show
+
+
+@dataclass(frozen=True)
+class WaitingTicket:
+    code: str
+    service: str
+    service_name: str
+    service_name_en: str
+    priority: str | None
+    issued_at: dt.datetime
+    waited_minutes: int
+    transfer_count: int
+
+
+@dataclass(frozen=True)
+class CounterCounts:
+    """Today at one counter: citizens served, called but not there, called out of order."""
+
+    number: int
+    name: str
+    served: int
+    no_show: int
+    picked: int
+    serving: str | None
+
+
+@dataclass(frozen=True)
+class CounterQueue:
+    """Everything the counter console shows, read in one snapshot."""
+
+    business_date: dt.date
+    now: dt.datetime
+    counter: int
+    counter_name: str
+    active: bool
+    serves: tuple[str, ...]
+    serving: TicketView | None
+    waiting: tuple[WaitingTicket, ...]  # in calling order
+    counts: CounterCounts
+    waiting_office: int  # every waiting ticket today, all services
+    services: tuple[ServiceView, ...]  # every service, in display order (transfer, issue)
+    revision: int
+
+
+@dataclass(frozen=True)
+class BoardCall:
+    code: str
+    counter: int
+    counter_name: str
+    service: str
+    called_at: dt.datetime
+    recall_count: int
+    status: str
+
+
+@dataclass(frozen=True)
+class BoardService:
+    code: str
+    name: str
+    name_en: str
+    waiting: int
+
+
+@dataclass(frozen=True)
+class BoardStatus:
+    business_date: dt.date
+    office_name: str
+    office_name_en: str
+    calls: tuple[BoardCall, ...]  # the latest first
+    services: tuple[BoardService, ...]  # active services, in display order
+    revision: int
+
+
+def _revision(tx: Transaction) -> int:
+    return int(
+        tx.session.scalar(select(AuditHead.last_seq).where(AuditHead.id == audit.HEAD_ID)) or 0
+    )
+
+
+def queue_revision(uow: UnitOfWork) -> int:
+    """A number that changes with every change to the database (the audit chain's last
+    sequence number: every write appends to it). One row: cheap enough to poll twice a
+    second from every window on every PC."""
+    with uow.read() as tx:
+        return _revision(tx)
+
+
+def _minutes(delta: dt.timedelta) -> int:
+    return max(0, int(delta.total_seconds() // 60))
+
+
+def _counts(tx: Transaction, day: dt.date) -> dict[int, dict[str, int]]:
+    """counter id → {status: tickets today}, plus "picked"."""
+    out: dict[int, dict[str, int]] = {}
+    rows = tx.session.execute(
+        select(Ticket.counter_id, Ticket.status, func.count())
+        .where(Ticket.business_date == day, Ticket.counter_id.is_not(None))
+        .group_by(Ticket.counter_id, Ticket.status)
+    ).all()
+    for counter_id, status, n in rows:
+        if counter_id is not None:
+            out.setdefault(counter_id, {})[status] = int(n)
+    picked = tx.session.execute(
+        select(Ticket.counter_id, func.count())
+        .where(
+            Ticket.business_date == day,
+            Ticket.counter_id.is_not(None),
+            Ticket.pick_reason.is_not(None),
+        )
+        .group_by(Ticket.counter_id)
+    ).all()
+    for counter_id, n in picked:
+        if counter_id is not None:
+            out.setdefault(counter_id, {})["picked"] = int(n)
+    return out
+
+
+def _counter_counts(c: Counter, counts: dict[str, int], serving: str | None) -> CounterCounts:
+    return CounterCounts(
+        c.number,
+        c.name,
+        counts.get(TicketStatus.DONE.value, 0),
+        counts.get(TicketStatus.NO_SHOW.value, 0),
+        counts.get("picked", 0),
+        serving,
+    )
+
+
+def today_counts(uow: UnitOfWork) -> tuple[CounterCounts, ...]:
+    """Today's figures for every counter."""
+    with uow.read() as tx:
+        day = business_date(tx.now())
+        counts = _counts(tx, day)
+        serving = dict(
+            tx.session.execute(
+                select(Ticket.counter_id, Ticket.code).where(
+                    Ticket.business_date == day, Ticket.status == TicketStatus.CALLED.value
+                )
+            ).all()
+        )
+        counters = tx.session.execute(select(Counter).order_by(Counter.number)).scalars()
+        return tuple(_counter_counts(c, counts.get(c.id, {}), serving.get(c.id)) for c in counters)
+
+
+def counter_queue(uow: UnitOfWork, counter_number: int) -> CounterQueue:
+    """The counter console's view: who is at the counter, who waits for its services (in
+    calling order, with how long they have waited) and today's figures."""
+    with uow.read() as tx:
+        s = tx.session
+        counter = find_counter(tx, counter_number)
+        now = tx.now()
+        day = business_date(now)
+        current = _serving(tx, counter)
+        service_ids = [x.id for x in counter.services]
+        columns = select(
+            Ticket.code, Service.code, Service.name, Service.name_en, Ticket.priority,
+            Ticket.issued_at, Ticket.transfer_count,
+        )  # fmt: skip
+        rows = s.execute(
+            _in_calling_order(
+                columns.join(Service, Ticket.service_id == Service.id).where(
+                    *_waiting_today(day), Ticket.service_id.in_(service_ids)
+                )
+            )
+        ).all()
+        waiting = tuple(
+            WaitingTicket(code, svc, name, name_en, prio, issued, _minutes(now - issued), moved)
+            for code, svc, name, name_en, prio, issued, moved in rows
+        )
+        office_waiting = s.scalar(select(func.count()).where(*_waiting_today(day))) or 0
+        counts = _counts(tx, day).get(counter.id, {})
+        return CounterQueue(
+            business_date=day,
+            now=now,
+            counter=counter.number,
+            counter_name=counter.name,
+            active=counter.active,
+            serves=tuple(x.code for x in counter.services),
+            serving=_view(current) if current is not None else None,
+            waiting=waiting,
+            counts=_counter_counts(counter, counts, current.code if current else None),
+            waiting_office=int(office_waiting),
+            services=tuple(service_view(x) for x in ordered_services(tx)),
+            revision=_revision(tx),
+        )
+
+
+BOARD_CALLS = 8
+
+
+def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
+    """The now-serving board: today's latest calls with their counters, and how many wait
+    for each open service."""
+    with uow.read() as tx:
+        s = tx.session
+        day = business_date(tx.now())
+        latest = s.execute(
+            select(
+                Ticket.code, Counter.number, Counter.name, Service.code, Ticket.called_at,
+                Ticket.recall_count, Ticket.status,
+            )
+            .join(Counter, Ticket.counter_id == Counter.id)
+            .join(Service, Ticket.service_id == Service.id)
+            .where(Ticket.business_date == day, Ticket.called_at.is_not(None))
+            .order_by(Ticket.called_at.desc(), Ticket.id.desc())
+            .limit(calls)
+        ).all()  # fmt: skip
+        waiting = dict(
+            s.execute(
+                select(Ticket.service_id, func.count())
+                .where(*_waiting_today(day))
+                .group_by(Ticket.service_id)
+            ).all()
+        )
+        services = tuple(
+            BoardService(x.code, x.name, x.name_en, int(waiting.get(x.id, 0)))
+            for x in ordered_services(tx)
+            if x.active or waiting.get(x.id)
+        )
+        return BoardStatus(
+            business_date=day,
+            office_name=read_setting(tx, "office.name"),
+            office_name_en=read_setting(tx, "office.name_en"),
+            calls=tuple(
+                BoardCall(code, number, name, svc, called, recalls, status)
+                for code, number, name, svc, called, recalls, status in latest
+                if called is not None
+            ),
+            services=services,
+            revision=_revision(tx),
+        )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.models import User
 from db.uow import Transaction, UnitOfWork
-from desktop_app.domain.errors import Conflict, InvalidInput
-from desktop_app.domain.roles import parse_role, require
+from desktop_app.domain.errors import Conflict, InvalidInput, NotFound, RuleViolation
+from desktop_app.domain.roles import Role, parse_role, require
 from desktop_app.domain.text import clean_text
 from desktop_app.services.auth import Actor, hash_password
 
@@ -96,3 +96,97 @@ def list_users(uow: UnitOfWork) -> list[UserView]:
     with uow.read() as tx:
         users = tx.session.execute(select(User).order_by(User.username)).scalars()
         return [_view(u) for u in users]
+
+
+# ---------------------------------------------------------------- administration
+#
+# From the settings window. Permission: whoever may add users may change them ("user.add").
+# The office must always keep one active administrator, or nobody could manage it again.
+
+
+def _find_user(tx: Transaction, username: str) -> User:
+    uname = username.strip().lower()
+    user = tx.session.execute(select(User).where(User.username == uname)).scalar_one_or_none()
+    if user is None:
+        raise NotFound(f"ไม่พบผู้ใช้ '{username[:40]}' (no such user)")
+    return user
+
+
+def _other_active_admins(tx: Transaction, user: User) -> int:
+    return int(
+        tx.session.scalar(
+            select(func.count()).where(
+                User.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id
+            )
+        )
+        or 0
+    )
+
+
+def update_user(
+    uow: UnitOfWork,
+    actor: Actor,
+    username: str,
+    *,
+    role: str | None = None,
+    name: str | None = None,
+    position: str | None = None,
+    unit: str | None = None,
+    active: bool | None = None,
+) -> UserView:
+    """Change a user's role, details or whether the account may log in; ``None`` keeps a
+    field. Refused when it would leave the office without an active administrator, and an
+    administrator cannot lock themselves out."""
+    require(actor.role, "user.add")
+    r = parse_role(role) if role is not None else None
+    clean_name = clean_text(name, "name") if name is not None else None
+    pos = clean_text(position, "position", required=False) if position is not None else None
+    un = clean_text(unit, "unit", required=False) if unit is not None else None
+    with uow.write() as tx:
+        user = _find_user(tx, username)
+        before = _view(user)
+        if active is False and user.id == actor.id:
+            raise RuleViolation("ปิดบัญชีของตนเองไม่ได้ (you cannot deactivate your own account)")
+        loses_admin = (
+            user.role == Role.ADMIN.value
+            and user.active
+            and ((r is not None and r != Role.ADMIN) or active is False)
+        )
+        if loses_admin and _other_active_admins(tx, user) == 0:
+            raise RuleViolation(
+                "ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน "
+                "(the office must keep at least one active administrator)"
+            )
+        if r is not None:
+            user.role = r.value
+        if clean_name is not None:
+            user.name = clean_name
+        if pos is not None:
+            user.position = pos
+        if un is not None:
+            user.unit = un
+        if active is not None:
+            user.active = active
+        tx.session.flush()
+        view = _view(user)
+        if view != before:
+            tx.audit(actor.username, "user.update", "user", user.username, asdict(before),
+                     asdict(view))  # fmt: skip
+            tx.commit()
+    return view
+
+
+def set_password(uow: UnitOfWork, actor: Actor, username: str, password: str) -> UserView:
+    """Give a user a new password (an administrator's reset). The audit entry says that it
+    changed, never what to."""
+    require(actor.role, "user.add")
+    hashed = hash_password(password)
+    with uow.write() as tx:
+        user = _find_user(tx, username)
+        user.password_hash = hashed
+        tx.session.flush()
+        view = _view(user)
+        tx.audit(actor.username, "user.password", "user", user.username, None,
+                 {"password": "changed"})  # fmt: skip
+        tx.commit()
+    return view

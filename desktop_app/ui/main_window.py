@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -110,6 +110,14 @@ class MainWindow(QMainWindow):
             # Nothing on screen yet (wrong database, newer schema…): say so and stop trying.
             self.timer.stop()
             QMessageBox.critical(self, "KhetDesk", text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("KhetDesk — ภาพรวมคิว"))
+            for model in (self.services, self.counters):
+                model.set_language(model.language)  # the headers, in the new language
+            self.refresh()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()

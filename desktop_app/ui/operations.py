@@ -71,3 +71,41 @@ class Operations(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class Reloader:
+    """Loads one view's data through ``ops``: one load at a time, and requests that arrive
+    during a load are folded into one more load after it — a burst of changes costs two
+    loads, never a pile of them."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        load: Callable[[], Any],
+        show: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        self.ops, self.load, self.show, self.failed = ops, load, show, failed
+        self.running = False
+        self._again = False
+
+    def request(self) -> None:
+        if self.running:
+            self._again = True
+            return
+        self.running = True
+        self.ops.run(self.load, self._done, self._error)
+
+    def _done(self, value: Any) -> None:
+        self._finish()
+        self.show(value)
+
+    def _error(self, error: Exception) -> None:
+        self._finish()
+        self.failed(error)
+
+    def _finish(self) -> None:
+        self.running = False
+        if self._again:
+            self._again = False
+            self.request()

@@ -7,6 +7,7 @@ import pytest
 from desktop_app.services import tickets
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.queue_models import CounterStateModel, ServiceQueueModel
+from tests.gui.conftest import WAIT_MS
 from tests.support.db import actor
 
 pytestmark = pytest.mark.gui
@@ -45,7 +46,7 @@ def test_window_shows_the_queue_loaded_off_the_ui_thread(qtbot, office, clock):
     window = MainWindow(office)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.services.rowCount() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: window.services.rowCount() == 4, timeout=WAIT_MS)
     reg = next(r for r in range(4) if window.services.index(r, 0).data() == "A")
     assert window.services.index(reg, 2).data() == 2
     assert window.services.index(reg, 3).data() == "A002 A003"
@@ -55,17 +56,8 @@ def test_window_shows_the_queue_loaded_off_the_ui_thread(qtbot, office, clock):
     # A call made elsewhere reaches the window on its next refresh.
     tickets.call_next(office, clerk, 1)
     window.refresh()
-    qtbot.waitUntil(lambda: window.counters.index(0, 2).data() == "A002", timeout=5000)
+    qtbot.waitUntil(lambda: window.counters.index(0, 2).data() == "A002", timeout=WAIT_MS)
     window.close()
-
-
-def test_the_shipped_thai_font_is_used(qapp):
-    from PySide6.QtGui import QFontInfo
-
-    from desktop_app.ui.fonts import load_fonts
-
-    assert load_fonts(qapp) == "Sarabun"
-    assert QFontInfo(qapp.font()).family() == "Sarabun"
 
 
 def test_a_database_it_cannot_use_is_reported_once_and_polling_stops(qtbot, office, monkeypatch):
@@ -79,7 +71,7 @@ def test_a_database_it_cannot_use_is_reported_once_and_polling_stops(qtbot, offi
     monkeypatch.setattr(main_window.QMessageBox, "critical", lambda *a: shown.append(a[2]))
     window = MainWindow(office)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
     assert "newer" in shown[0]
     assert not window.timer.isActive()
     assert window.services.rowCount() == 0

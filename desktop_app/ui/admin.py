@@ -1,0 +1,690 @@
+"""Settings and administration (administrator only): the office, its services, counters and
+users — stored in the database and shared by every PC — and this PC: its printer and
+language (per-PC rows in the database, which the printer service reads), which counter it
+is, the kiosk's device account and exit PIN, the board's sound (QSettings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.uow import UnitOfWork
+from desktop_app.domain.errors import InvalidInput, KhetDeskError
+from desktop_app.domain.roles import Role
+from desktop_app.services import office, printer, users
+from desktop_app.services.auth import Actor
+from desktop_app.services.office import CounterView, ServiceView
+from desktop_app.services.settings import list_settings
+from desktop_app.services.users import UserView
+from desktop_app.ui import texts
+from desktop_app.ui.env import UiEnv, hash_pin, validate_pin
+from desktop_app.ui.operations import Operations
+from desktop_app.ui.queue_models import (
+    CountersAdminModel,
+    RowsModel,
+    ServicesAdminModel,
+    UsersModel,
+)
+from desktop_app.ui.widgets import Banner, logo_label
+
+OFFICE_KEYS = ("office.name", "office.name_en", "ticket.qr_template", "ticket.footer",
+               "document.language")  # fmt: skip
+PC_KEYS = ("printer.connection", "printer.width_dots", "printer.profile", "printer.timeout_s",
+           "ui.language")  # fmt: skip
+
+
+def _load_all(uow: UnitOfWork) -> dict[str, Any]:
+    return {
+        "settings": {v.key: v.value for v in list_settings(uow)},
+        "logo": office.office_logo(uow),
+        "services": office.services_in_order(uow),
+        "counters": office.list_counters(uow),
+        "users": users.list_users(uow),
+    }
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    # A few dozen rows at most: measuring them all is cheap here.
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _selected_row(view: QTableView) -> int:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1
+
+
+class SettingsWindow(QMainWindow):
+    def __init__(self, env: UiEnv, actor: Actor) -> None:
+        super().__init__()
+        self.setObjectName("settingsWindow")
+        self.env, self.actor = env, actor
+        self.ops = Operations(self)
+        self.data: dict[str, Any] = {}
+        self._logo: bytes | None = None
+        self.labels: dict[str, QLabel] = {}
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(self._office_tab(), "")
+        self.tabs.addTab(self._services_tab(), "")
+        self.tabs.addTab(self._counters_tab(), "")
+        self.tabs.addTab(self._users_tab(), "")
+        self.tabs.addTab(self._pc_tab(), "")
+        self.message = Banner("settingsMessage")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        self.setCentralWidget(body)
+        self.setStyleSheet(
+            "QWidget { font-size: 15px; } QPushButton { min-height: 36px; padding: 0 14px; }"
+            # Room above the line for Thai's stacked marks (the ้ over นี in เครื่องนี้).
+            "QTabBar::tab { padding: 10px 16px; }"
+            "#settingsMessage[kind='error'] { color: white; background: #b91c1c; padding: 4px; }"
+            "#settingsMessage[kind='info'] { color: #14532d; background: #dcfce7; padding: 4px; }"
+        )
+        self.resize(1100, 720)
+        self.retranslate()
+        self.reload()
+
+    # ------------------------------------------------------------------ helpers
+    def _label(self, key: str) -> QLabel:
+        label = QLabel()
+        self.labels[key] = label
+        return label
+
+    def _button(self, name: str, slot: Callable[[], None]) -> QPushButton:
+        b = QPushButton(objectName=name)
+        b.clicked.connect(slot)
+        return b
+
+    def _run(self, work: Callable[[], Any], done_text: str, reload: bool = True) -> None:
+        def done(_value: Any) -> None:
+            self.message.show_message(done_text, "info")
+            if reload:
+                self.reload()
+                self.env.live.poke()
+
+        self.ops.run(work, done, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
+        self.message.show_message(text, "error", 15)
+
+    def reload(self) -> None:
+        uow = self.env.uow
+        self.ops.run(lambda: _load_all(uow), self._show, self._failed)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        s = data["settings"]
+        for key, field in self.office_fields.items():
+            _set_field(field, s.get(key, ""))
+        for key, field in self.pc_fields.items():
+            _set_field(field, s.get(key, ""))
+        self._logo = data["logo"]
+        logo_label(self._logo, 80, self.logo_preview)
+        self.logo_preview.setVisible(True)
+        if self._logo is None:
+            self.logo_preview.setText(self.tr("(ไม่มีโลโก้)"))
+        self._keep_selection(self.services_view, self.services_model, data["services"])
+        self._keep_selection(self.counters_view, self.counters_model, data["counters"])
+        self._keep_selection(self.users_view, self.users_model, data["users"])
+        self._rebuild_counter_services(data["services"])
+        local = self.env.local
+        self.pc_counter.setValue(local.counter or 0)
+        self.device_user.setText(local.device_username)
+        self.kiosk_pin_state.setText(
+            self.tr("ตั้ง PIN ไว้แล้ว") if local.kiosk_pin_hash else self.tr("ยังไม่ได้ตั้ง PIN")
+        )
+        self.board_sound.setChecked(local.board_sound)
+        self.board_voice.setChecked(local.board_voice)
+
+    def _keep_selection(self, view: QTableView, model: RowsModel, rows: list[Any]) -> None:
+        row = _selected_row(view)
+        model.set_rows(rows)
+        if 0 <= row < model.rowCount():
+            view.selectRow(row)
+
+    # ------------------------------------------------------------------ office
+    def _office_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.office_fields: dict[str, QLineEdit | QComboBox] = {
+            "office.name": QLineEdit(objectName="officeName"),
+            "office.name_en": QLineEdit(objectName="officeNameEn"),
+            "ticket.qr_template": QLineEdit(objectName="qrTemplate"),
+            "ticket.footer": QLineEdit(objectName="ticketFooter"),
+            "document.language": _language_combo("documentLanguage"),
+        }
+        for key, field in self.office_fields.items():
+            form.addRow(self._label(key), field)
+        self.logo_preview = QLabel(objectName="logoPreview")
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(self._button("logoChoose", self.choose_logo))
+        logo_row.addWidget(self._button("logoRemove", self.remove_logo))
+        logo_row.addStretch(1)
+        form.addRow(self._label("logo"), logo_row)
+        form.addRow("", self._button("officeSave", self.save_office))
+        return page
+
+    def save_office(self) -> None:
+        uow, actor = self.env.uow, self.actor
+        values = {k: _field_value(f) for k, f in self.office_fields.items()}
+        self._run(lambda: office.update_settings(uow, actor, values), self.tr("บันทึกแล้ว"))
+
+    def choose_logo(self) -> None:
+        path = self.env.dialogs.open_file(
+            self, self.tr("เลือกโลโก้"), self.tr("รูปภาพ (*.png *.jpg *.jpeg)")
+        )
+        if not path:
+            return
+        uow, actor = self.env.uow, self.actor
+
+        def work() -> object:
+            return office.set_office_logo(uow, actor, Path(path).read_bytes())
+
+        self._run(work, self.tr("บันทึกโลโก้แล้ว"))
+
+    def remove_logo(self) -> None:
+        uow, actor = self.env.uow, self.actor
+        self._run(lambda: office.set_office_logo(uow, actor, None), self.tr("ลบโลโก้แล้ว"))
+
+    # ------------------------------------------------------------------ services
+    def _services_tab(self) -> QWidget:
+        page = QWidget()
+        self.services_model = ServicesAdminModel()
+        self.services_view = _table(self.services_model, "servicesTable")
+        self.services_view.selectionModel().selectionChanged.connect(self._service_selected)
+        self.service_code = QLineEdit(objectName="serviceCode")
+        self.service_name = QLineEdit(objectName="serviceName")
+        self.service_name_en = QLineEdit(objectName="serviceNameEn")
+        self.service_prefix = QLineEdit(objectName="servicePrefix")
+        self.service_prefix.setMaxLength(1)
+        self.service_minutes = QSpinBox(objectName="serviceMinutes")
+        self.service_minutes.setRange(1, 24 * 60)
+        self.service_minutes.setValue(15)
+        self.service_active = QCheckBox(objectName="serviceActive")
+        self.service_active.setChecked(True)
+        form = QFormLayout()
+        form.addRow(self._label("service.code"), self.service_code)
+        form.addRow(self._label("service.name"), self.service_name)
+        form.addRow(self._label("service.name_en"), self.service_name_en)
+        form.addRow(self._label("service.prefix"), self.service_prefix)
+        form.addRow(self._label("service.minutes"), self.service_minutes)
+        form.addRow("", self.service_active)
+        buttons = QHBoxLayout()
+        for name, slot in (("serviceNew", self.new_service), ("serviceSave", self.save_service),
+                           ("serviceUp", lambda: self.move_service(-1)),
+                           ("serviceDown", lambda: self.move_service(1))):  # fmt: skip
+            buttons.addWidget(self._button(name, slot))
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.services_view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        return page
+
+    def _service_selected(self) -> None:
+        row = _selected_row(self.services_view)
+        if row < 0:
+            return
+        s: ServiceView = self.services_model.row_at(row)
+        self.service_code.setText(s.code)
+        self.service_code.setReadOnly(True)
+        self.service_name.setText(s.name)
+        self.service_name_en.setText(s.name_en)
+        self.service_prefix.setText(s.prefix)
+        self.service_minutes.setValue(s.standard_minutes)
+        self.service_active.setChecked(s.active)
+
+    def new_service(self) -> None:
+        self.services_view.clearSelection()
+        self.service_code.setReadOnly(False)
+        for field in (self.service_code, self.service_name, self.service_name_en,
+                      self.service_prefix):  # fmt: skip
+            field.clear()
+        self.service_minutes.setValue(15)
+        self.service_active.setChecked(True)
+        self.service_code.setFocus()
+
+    def save_service(self) -> None:
+        uow, actor = self.env.uow, self.actor
+        code, name = self.service_code.text(), self.service_name.text()
+        name_en, prefix = self.service_name_en.text(), self.service_prefix.text()
+        minutes, active = self.service_minutes.value(), self.service_active.isChecked()
+        if self.service_code.isReadOnly():
+
+            def work() -> object:
+                return office.update_service(uow, actor, code, name=name, name_en=name_en,
+                                             prefix=prefix, standard_minutes=minutes,
+                                             active=active)  # fmt: skip
+
+        else:
+
+            def work() -> object:
+                view = office.add_service(uow, actor, code, name, name_en, prefix or None, minutes)
+                if not active:
+                    view = office.update_service(uow, actor, view.code, active=False)
+                return view
+
+        self._run(work, self.tr("บันทึกบริการ %1 แล้ว").replace("%1", code.strip()))
+
+    def move_service(self, step: int) -> None:
+        row = _selected_row(self.services_view)
+        codes = [s.code for s in self.services_model.rows]
+        target = row + step
+        if row < 0 or not 0 <= target < len(codes):
+            return
+        codes[row], codes[target] = codes[target], codes[row]
+        uow, actor = self.env.uow, self.actor
+
+        def done(_v: object) -> None:
+            self.message.show_message(self.tr("เปลี่ยนลำดับแล้ว"), "info")
+            self.reload()
+            self.env.live.poke()
+            self.services_view.selectRow(target)
+
+        self.ops.run(lambda: office.reorder_services(uow, actor, codes), done, self._failed)
+
+    # ------------------------------------------------------------------ counters
+    def _counters_tab(self) -> QWidget:
+        page = QWidget()
+        self.counters_model = CountersAdminModel()
+        self.counters_view = _table(self.counters_model, "countersTable")
+        self.counters_view.selectionModel().selectionChanged.connect(self._counter_selected)
+        self.counter_number = QSpinBox(objectName="counterNumber")
+        self.counter_number.setRange(1, 999)
+        self.counter_name = QLineEdit(objectName="counterName")
+        self.counter_active = QCheckBox(objectName="counterActive")
+        self.counter_active.setChecked(True)
+        self.counter_services_box = QHBoxLayout()
+        self.counter_services_box.addStretch(1)
+        self.counter_services: dict[str, QCheckBox] = {}
+        form = QFormLayout()
+        form.addRow(self._label("counter.number"), self.counter_number)
+        form.addRow(self._label("counter.name"), self.counter_name)
+        form.addRow(self._label("counter.services"), self.counter_services_box)
+        form.addRow("", self.counter_active)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button("counterNew", self.new_counter))
+        buttons.addWidget(self._button("counterSave", self.save_counter))
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.counters_view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        return page
+
+    def _rebuild_counter_services(self, services: list[ServiceView]) -> None:
+        codes = [s.code for s in services]
+        if codes == list(self.counter_services):
+            return
+        for box in self.counter_services.values():
+            self.counter_services_box.removeWidget(box)
+            box.setParent(None)  # gone at once: no stale box answers to its name or a click
+            box.deleteLater()
+        self.counter_services = {}
+        for s in services:
+            box = QCheckBox(s.code, objectName=f"counterService_{s.code}")
+            box.setToolTip(s.name)
+            # Before the stretch: each box only as wide as its letter, so a click lands on it.
+            self.counter_services_box.insertWidget(self.counter_services_box.count() - 1, box)
+            self.counter_services[s.code] = box
+        self._counter_selected()
+
+    def _counter_selected(self) -> None:
+        row = _selected_row(self.counters_view)
+        if row < 0:
+            return
+        c: CounterView = self.counters_model.row_at(row)
+        self.counter_number.setValue(c.number)
+        self.counter_number.setEnabled(False)
+        self.counter_name.setText(c.name)
+        self.counter_active.setChecked(c.active)
+        for code, box in self.counter_services.items():
+            box.setChecked(code in c.services)
+
+    def new_counter(self) -> None:
+        self.counters_view.clearSelection()
+        self.counter_number.setEnabled(True)
+        taken = [c.number for c in self.counters_model.rows]
+        self.counter_number.setValue(max(taken, default=0) + 1)
+        self.counter_name.clear()
+        self.counter_active.setChecked(True)
+        for box in self.counter_services.values():
+            box.setChecked(False)
+
+    def save_counter(self) -> None:
+        uow, actor = self.env.uow, self.actor
+        number, name = self.counter_number.value(), self.counter_name.text()
+        codes = [c for c, box in self.counter_services.items() if box.isChecked()]
+        active = self.counter_active.isChecked()
+        if not self.counter_number.isEnabled():
+
+            def work() -> object:
+                return office.update_counter(uow, actor, number, name=name, service_codes=codes,
+                                             active=active)  # fmt: skip
+
+        else:
+
+            def work() -> object:
+                view = office.add_counter(uow, actor, number, codes, name)
+                if not active:
+                    view = office.update_counter(uow, actor, number, active=False)
+                return view
+
+        self._run(work, self.tr("บันทึกช่องบริการ %1 แล้ว").replace("%1", str(number)))
+
+    # ------------------------------------------------------------------ users
+    def _users_tab(self) -> QWidget:
+        page = QWidget()
+        self.users_model = UsersModel()
+        self.users_view = _table(self.users_model, "usersTable")
+        self.users_view.selectionModel().selectionChanged.connect(self._user_selected)
+        self.user_name = QLineEdit(objectName="userName")
+        self.user_full_name = QLineEdit(objectName="userFullName")
+        self.user_role = QComboBox(objectName="userRole")
+        for r in Role:
+            self.user_role.addItem("", r.value)
+        self.user_position = QLineEdit(objectName="userPosition")
+        self.user_unit = QLineEdit(objectName="userUnit")
+        self.user_active = QCheckBox(objectName="userActive")
+        self.user_active.setChecked(True)
+        self.user_password = QLineEdit(objectName="userPassword")
+        self.user_password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        fields: tuple[tuple[str, QWidget], ...] = (
+            ("user.username", self.user_name),
+            ("user.name", self.user_full_name),
+            ("user.role", self.user_role),
+            ("user.position", self.user_position),
+            ("user.unit", self.user_unit),
+            ("user.password", self.user_password),
+        )
+        for key, field in fields:
+            form.addRow(self._label(key), field)
+        form.addRow("", self.user_active)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button("userNew", self.new_user))
+        buttons.addWidget(self._button("userSave", self.save_user))
+        buttons.addWidget(self._button("userSetPassword", self.set_password))
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.users_view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        return page
+
+    def _user_selected(self) -> None:
+        row = _selected_row(self.users_view)
+        if row < 0:
+            return
+        u: UserView = self.users_model.row_at(row)
+        self.user_name.setText(u.username)
+        self.user_name.setReadOnly(True)
+        self.user_full_name.setText(u.name)
+        self.user_role.setCurrentIndex(max(0, self.user_role.findData(u.role)))
+        self.user_position.setText(u.position)
+        self.user_unit.setText(u.unit)
+        self.user_active.setChecked(u.active)
+        self.user_password.clear()
+
+    def new_user(self) -> None:
+        self.users_view.clearSelection()
+        self.user_name.setReadOnly(False)
+        for field in (self.user_name, self.user_full_name, self.user_position, self.user_unit,
+                      self.user_password):  # fmt: skip
+            field.clear()
+        self.user_role.setCurrentIndex(max(0, self.user_role.findData(Role.CLERK.value)))
+        self.user_active.setChecked(True)
+        self.user_name.setFocus()
+
+    def save_user(self) -> None:
+        uow, actor = self.env.uow, self.actor
+        username, name = self.user_name.text(), self.user_full_name.text()
+        role = str(self.user_role.currentData())
+        position, unit = self.user_position.text(), self.user_unit.text()
+        active, password = self.user_active.isChecked(), self.user_password.text()
+        if self.user_name.isReadOnly():
+
+            def work() -> object:
+                return users.update_user(uow, actor, username, role=role, name=name,
+                                         position=position, unit=unit, active=active)  # fmt: skip
+
+        else:
+
+            def work() -> object:
+                view = users.add_user(uow, actor, username, role, name, password, position, unit)
+                if not active:
+                    view = users.update_user(uow, actor, view.username, active=False)
+                return view
+
+        self.user_password.clear()
+        self._run(work, self.tr("บันทึกผู้ใช้ %1 แล้ว").replace("%1", username.strip()))
+
+    def set_password(self) -> None:
+        if not self.user_name.isReadOnly():
+            return
+        uow, actor = self.env.uow, self.actor
+        username, password = self.user_name.text(), self.user_password.text()
+        self.user_password.clear()
+        self._run(
+            lambda: users.set_password(uow, actor, username, password),
+            self.tr("เปลี่ยนรหัสผ่านของ %1 แล้ว").replace("%1", username),
+        )
+
+    # ------------------------------------------------------------------ this PC
+    def _pc_tab(self) -> QWidget:
+        page = QWidget()
+        width = QComboBox(objectName="printerWidth")
+        for dots in ("384", "512", "576"):
+            width.addItem(dots, dots)
+        self.pc_fields: dict[str, QLineEdit | QComboBox] = {
+            "printer.connection": QLineEdit(objectName="printerConnection"),
+            "printer.width_dots": width,
+            "printer.profile": QLineEdit(objectName="printerProfile"),
+            "printer.timeout_s": QLineEdit(objectName="printerTimeout"),
+            "ui.language": _language_combo("uiLanguage"),
+        }
+        form = QFormLayout(page)
+        for key, field in self.pc_fields.items():
+            form.addRow(self._label(key), field)
+        form.addRow("", self._button("printTest", self.print_test))
+        self.pc_counter = QSpinBox(objectName="pcCounter")
+        self.pc_counter.setRange(0, 999)
+        self.device_user = QLineEdit(objectName="deviceUser")
+        self.device_password = QLineEdit(objectName="devicePassword")
+        self.device_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.kiosk_pin = QLineEdit(objectName="kioskPin")
+        self.kiosk_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.kiosk_pin_state = QLabel(objectName="kioskPinState")
+        self.kiosk_pin_clear = QCheckBox(objectName="kioskPinClear")
+        self.board_sound = QCheckBox(objectName="boardSound")
+        self.board_voice = QCheckBox(objectName="boardVoice")
+        form.addRow(self._label("pc.counter"), self.pc_counter)
+        form.addRow(self._label("pc.device_user"), self.device_user)
+        form.addRow(self._label("pc.device_password"), self.device_password)
+        form.addRow(self._label("pc.kiosk_pin"), self.kiosk_pin)
+        form.addRow(self.kiosk_pin_state, self.kiosk_pin_clear)
+        form.addRow("", self.board_sound)
+        form.addRow("", self.board_voice)
+        form.addRow("", self._button("pcSave", self.save_pc))
+        return page
+
+    def save_pc(self) -> None:
+        uow, actor, local = self.env.uow, self.actor, self.env.local
+        values = {k: _field_value(f) for k, f in self.pc_fields.items()}
+        pin = self.kiosk_pin.text()
+        try:
+            if pin:
+                validate_pin(pin)
+        except InvalidInput as e:
+            self._failed(e)
+            return
+        clear_pin = self.kiosk_pin_clear.isChecked()
+        # This PC's own settings (QSettings): quick, on the UI thread.
+        local.counter = self.pc_counter.value() or None
+        user, password = self.device_user.text().strip(), self.device_password.text()
+        if not user:
+            local.set_device_account("", "")
+        elif password:
+            local.set_device_account(user, password)
+        local.board_sound = self.board_sound.isChecked()
+        local.board_voice = self.board_voice.isChecked()
+        self.device_password.clear()
+        self.kiosk_pin.clear()
+        self.kiosk_pin_clear.setChecked(False)
+
+        def work() -> str | None:
+            office.update_settings(uow, actor, values)
+            return hash_pin(pin) if pin else None  # PBKDF2: off the UI thread too
+
+        def done(pin_hash: str | None) -> None:
+            if pin_hash is not None:
+                local.kiosk_pin_hash = pin_hash
+            elif clear_pin:
+                local.kiosk_pin_hash = ""
+            local.language = values["ui.language"]
+            self.env.i18n.set_language(values["ui.language"])
+            self.message.show_message(self.tr("บันทึกแล้ว"), "info")
+            self.reload()
+
+        self.ops.run(work, done, self._failed)
+
+    def print_test(self) -> None:
+        uow = self.env.uow
+        self._run(lambda: printer.print_test_page(uow), self.tr("พิมพ์หน้าทดสอบแล้ว"), False)
+
+    # ------------------------------------------------------------------ texts
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("KhetDesk — ตั้งค่าและผู้ใช้"))
+        for i, title in enumerate((self.tr("สำนักงาน"), self.tr("บริการ"), self.tr("ช่องบริการ"),
+                                   self.tr("ผู้ใช้"), self.tr("เครื่องนี้"))):  # fmt: skip
+            self.tabs.setTabText(i, title)
+        label_texts = {
+            "office.name": self.tr("ชื่อสำนักงาน"),
+            "office.name_en": self.tr("ชื่อสำนักงาน (อังกฤษ)"),
+            "ticket.qr_template": self.tr("QR บนบัตรคิว ({code} {date})"),
+            "ticket.footer": self.tr("ข้อความท้ายบัตรคิว"),
+            "document.language": self.tr("ภาษาของเอกสารที่พิมพ์"),
+            "logo": self.tr("โลโก้"),
+            "service.code": self.tr("รหัสบริการ"),
+            "service.name": self.tr("ชื่อบริการ"),
+            "service.name_en": self.tr("ชื่อภาษาอังกฤษ"),
+            "service.prefix": self.tr("อักษรนำหน้าคิว"),
+            "service.minutes": self.tr("เวลามาตรฐาน (นาที)"),
+            "counter.number": self.tr("หมายเลขช่อง"),
+            "counter.name": self.tr("ชื่อช่อง"),
+            "counter.services": self.tr("บริการที่เรียก"),
+            "user.username": self.tr("ชื่อผู้ใช้"),
+            "user.name": self.tr("ชื่อ-นามสกุล"),
+            "user.role": self.tr("บทบาท"),
+            "user.position": self.tr("ตำแหน่ง"),
+            "user.unit": self.tr("หน่วยงาน"),
+            "user.password": self.tr("รหัสผ่าน (ผู้ใช้ใหม่หรือเปลี่ยน)"),
+            "printer.connection": self.tr("เครื่องพิมพ์ (none, network://IP:9100, usb://VID:PID …)"),
+            "printer.width_dots": self.tr("ความกว้างกระดาษ (จุด)"),
+            "printer.profile": self.tr("รุ่นเครื่องพิมพ์ (profile)"),
+            "printer.timeout_s": self.tr("เวลารอเครื่องพิมพ์ (วินาที)"),
+            "ui.language": self.tr("ภาษาของหน้าจอเครื่องนี้"),
+            "pc.counter": self.tr("เครื่องนี้เป็นช่องบริการ (0 = ไม่ใช่)"),
+            "pc.device_user": self.tr("บัญชีเครื่องของตู้ออกบัตรคิว"),
+            "pc.device_password": self.tr("รหัสผ่านบัญชีเครื่อง (เว้นว่าง = ไม่เปลี่ยน)"),
+            "pc.kiosk_pin": self.tr("PIN ออกจากตู้ (ตัวเลข 4–12 หลัก เว้นว่าง = ไม่เปลี่ยน)"),
+        }
+        for key, label in self.labels.items():
+            label.setText(label_texts.get(key, key))
+        buttons = {
+            "officeSave": self.tr("บันทึก"),
+            "logoChoose": self.tr("เลือกไฟล์…"),
+            "logoRemove": self.tr("ลบโลโก้"),
+            "serviceNew": self.tr("เพิ่มบริการใหม่"),
+            "serviceSave": self.tr("บันทึกบริการ"),
+            "serviceUp": self.tr("เลื่อนขึ้น"),
+            "serviceDown": self.tr("เลื่อนลง"),
+            "counterNew": self.tr("เพิ่มช่องใหม่"),
+            "counterSave": self.tr("บันทึกช่อง"),
+            "userNew": self.tr("เพิ่มผู้ใช้ใหม่"),
+            "userSave": self.tr("บันทึกผู้ใช้"),
+            "userSetPassword": self.tr("ตั้งรหัสผ่านใหม่"),
+            "printTest": self.tr("พิมพ์หน้าทดสอบ"),
+            "pcSave": self.tr("บันทึกการตั้งค่าเครื่องนี้"),
+        }
+        for name, text in buttons.items():
+            b = self.findChild(QPushButton, name)
+            if b is not None:
+                b.setText(text)
+        self.service_active.setText(self.tr("เปิดให้บริการ (แสดงที่ตู้ออกบัตรคิว)"))
+        self.counter_active.setText(self.tr("เปิดช่องบริการ"))
+        self.user_active.setText(self.tr("ใช้งานได้"))
+        self.kiosk_pin_clear.setText(self.tr("ลบ PIN"))
+        self.board_sound.setText(self.tr("จอแสดงคิว: เสียงกริ่งเมื่อเรียกคิว"))
+        self.board_voice.setText(self.tr("จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)"))
+        for i, r in enumerate(Role):
+            self.user_role.setItemText(i, texts.role(r.value))
+        for combo in (self.office_fields["document.language"], self.pc_fields["ui.language"]):
+            assert isinstance(combo, QComboBox)
+            combo.setItemText(0, "ไทย")
+            combo.setItemText(1, "English")
+        for model in (self.services_model, self.counters_model, self.users_model):
+            model.set_language(self.env.i18n.language)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ops.wait(5000)
+        super().closeEvent(event)
+
+
+def _language_combo(name: str) -> QComboBox:
+    combo = QComboBox(objectName=name)
+    combo.addItem("ไทย", "th")
+    combo.addItem("English", "en")
+    return combo
+
+
+def _set_field(field: QLineEdit | QComboBox, value: str) -> None:
+    if isinstance(field, QComboBox):
+        i = field.findData(value)
+        field.setCurrentIndex(max(0, i))
+    else:
+        field.setText(value)
+        field.setCursorPosition(0)
+
+
+def _field_value(field: QLineEdit | QComboBox) -> str:
+    if isinstance(field, QComboBox):
+        return str(field.currentData())
+    return field.text()

@@ -1,0 +1,500 @@
+"""The counter console: the clerk's window for one counter.
+
+Call next (Space or F1), Recall (F2), Complete (F3), No-show (F4), Transfer (F5), Pick out
+of order (F6, a reason is required), Reprint (F7), Issue a ticket for a citizen who cannot
+use the kiosk (F8). The ticket being served with how long the citizen waited; the waiting
+list of this counter's services in calling order; today's figures. Every service call runs
+off the UI thread; while one runs the buttons are disabled, so a double press cannot call
+two citizens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import DeviceError, KhetDeskError
+from desktop_app.services import printer, tickets
+from desktop_app.services.auth import Actor
+from desktop_app.services.tickets import CounterQueue, TicketView
+from desktop_app.ui import texts
+from desktop_app.ui.dialogs import IssueDialog, PickDialog, TransferDialog
+from desktop_app.ui.env import UiEnv
+from desktop_app.ui.operations import Operations, Reloader
+from desktop_app.ui.queue_models import WaitingTicketsModel
+from desktop_app.ui.widgets import Banner
+
+# (object name, shortcuts): the order of the buttons on screen.
+ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("callNext", ("Space", "F1")),
+    ("recall", ("F2",)),
+    ("complete", ("F3",)),
+    ("noShow", ("F4",)),
+    ("transfer", ("F5",)),
+    ("pick", ("F6",)),
+    ("reprint", ("F7",)),
+    ("issueTicket", ("F8",)),
+)
+
+
+class CounterWindow(QMainWindow):
+    def __init__(self, env: UiEnv, actor: Actor, counter: int) -> None:
+        super().__init__()
+        self.setObjectName("counterWindow")
+        self.env, self.actor, self.counter = env, actor, counter
+        self.ops = Operations(self)
+        self.queue: CounterQueue | None = None
+        self.busy = False
+        self._clock_offset = dt.timedelta(0)
+        self.model = WaitingTicketsModel()
+        self.model.language = env.i18n.language
+        self._build()
+        self.reloader = Reloader(
+            self.ops, lambda: tickets.counter_queue(env.uow, counter), self._show, self._failed
+        )
+        env.live.changed.connect(self._changed_elsewhere)
+        self.ticker = QTimer(self, interval=1000, timeout=self._tick)
+        self.ticker.start()
+        self.retranslate()
+        self._update_buttons()
+        self.reloader.request()
+        self.resize(1280, 760)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        body = QWidget(objectName="counterBody")
+        self.heading = QLabel(objectName="counterHeading")
+        self.language_button = QPushButton(objectName="counterLanguage")
+        self.language_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.language_button.clicked.connect(
+            lambda: self.env.i18n.set_language(self.env.i18n.toggled())
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.language_button)
+
+        serving = QFrame(objectName="servingPanel")
+        serving.setFrameShape(QFrame.Shape.StyledPanel)
+        self.serving_title = QLabel(objectName="servingTitle")
+        self.serving_code = QLabel("—", objectName="servingCode")
+        self.serving_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.serving_service = QLabel(objectName="servingService")
+        self.serving_waited = QLabel(objectName="servingWaited")
+        self.serving_elapsed = QLabel(objectName="servingElapsed")
+        sp = QVBoxLayout(serving)
+        for w in (self.serving_title, self.serving_code, self.serving_service,
+                  self.serving_waited, self.serving_elapsed):  # fmt: skip
+            if w is not self.serving_code:
+                w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                w.setWordWrap(True)
+            sp.addWidget(w)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for i, (name, keys) in enumerate(ACTIONS):
+            b = QPushButton(objectName=name)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never press a focused button
+            self.buttons[name] = b
+            row, col = (0, 0) if i == 0 else ((i + 1) // 2, (i + 1) % 2)
+            if i == 0:
+                grid.addWidget(b, 0, 0, 1, 2)
+            else:
+                grid.addWidget(b, row, col)
+            for key in keys:
+                QShortcut(QKeySequence(key), self, activated=b.click)
+        self.buttons["callNext"].clicked.connect(self.call_next)
+        self.buttons["recall"].clicked.connect(self.recall)
+        self.buttons["complete"].clicked.connect(self.complete)
+        self.buttons["noShow"].clicked.connect(self.no_show)
+        self.buttons["transfer"].clicked.connect(self.transfer)
+        self.buttons["pick"].clicked.connect(self.pick)
+        self.buttons["reprint"].clicked.connect(self.reprint)
+        self.buttons["issueTicket"].clicked.connect(self.issue)
+
+        left = QVBoxLayout()
+        left.addWidget(serving)
+        left.addLayout(grid)
+        left.addStretch(1)
+
+        self.waiting_title = QLabel(objectName="waitingTitle")
+        self.table = QTableView(objectName="waitingList")
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        # Fixed widths, never ResizeToContents: that measures every row on each refresh.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.counts = QLabel(objectName="counterCounts")
+        self.counts.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(self.waiting_title)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.counts)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        self.message = Banner("counterMessage")
+        outer = QVBoxLayout(body)
+        outer.addLayout(top)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.message)
+        # The type grows with the window (see _restyle); the window must not grow with the
+        # type, so the body's own minimum does not bind the window.
+        body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setCentralWidget(body)
+        self._scale = 0.0
+        self._restyle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Type sized for 1366×768, growing with the window up to 1.4× (a 1080p screen)."""
+        scale = min(1.4, max(1.0, self.height() / 768))
+        if abs(scale - self._scale) < 0.02:
+            return
+        self._scale = scale
+        px = lambda n: f"{round(n * scale)}px"  # noqa: E731
+        self.setStyleSheet(
+            f"""
+            #counterHeading {{ font-size: {px(22)}; font-weight: bold; color: #0f3b5f; }}
+            #servingPanel {{ background: white; border: 2px solid #0f3b5f; border-radius: 10px; }}
+            #servingTitle {{ font-size: {px(18)}; color: #334155; }}
+            #servingCode {{ font-size: {px(84)}; font-weight: bold; color: #0f3b5f; }}
+            #servingService {{ font-size: {px(20)}; }}
+            #servingWaited, #servingElapsed {{ font-size: {px(17)}; color: #334155; }}
+            QPushButton {{ font-size: {px(17)}; border-radius: 8px; border: 1px solid #94a3b8;
+                          background: #f8fafc; padding: 2px; min-height: {px(48)}; }}
+            QPushButton:disabled {{ color: #94a3b8; background: #e2e8f0; }}
+            #callNext {{ font-size: {px(24)}; font-weight: bold; background: #0f766e;
+                         color: white; min-height: {px(72)}; }}
+            #callNext:disabled {{ background: #94a3b8; color: #e2e8f0; }}
+            #waitingTitle {{ font-size: {px(18)}; font-weight: bold; }}
+            #waitingList {{ font-size: {px(16)}; }}
+            #counterCounts {{ font-size: {px(16)}; color: #334155; }}
+            #counterMessage {{ font-size: {px(17)}; padding: 4px; }}
+            #counterMessage[kind="error"] {{ color: white; background: #b91c1c; }}
+            #counterMessage[kind="info"] {{ color: #14532d; background: #dcfce7; }}
+            #counterLanguage {{ font-size: {px(15)}; padding: 4px 14px; min-height: 0; }}
+            """
+        )
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((60, 100, 0, 150, 130, 130)):
+            if width:
+                self.table.setColumnWidth(column, round(width * scale))
+        self.table.verticalHeader().setDefaultSectionSize(round(30 * scale))
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    # ------------------------------------------------------------------ loading
+    def _changed_elsewhere(self, _revision: int) -> None:
+        if self.queue is None or self.queue.revision != _revision:
+            self.reloader.request()
+
+    def _show(self, q: CounterQueue) -> None:
+        self.queue = q
+        self._clock_offset = q.now - self.env.clock()
+        selected = self.selected_code
+        self.model.set_rows(list(q.waiting))
+        if selected is not None and (row := self.model.row_of(selected)) >= 0:
+            self.table.selectRow(row)
+        self.retranslate()
+        self._update_buttons()
+
+    def _failed(self, error: Exception) -> None:
+        self.message.show_message(self._error_text(error), "error", 0)
+
+    @property
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return str(self.model.row_at(rows[0].row()).code)
+
+    @property
+    def serving(self) -> TicketView | None:
+        return self.queue.serving if self.queue is not None else None
+
+    def _update_buttons(self) -> None:
+        q = self.queue
+        loaded = q is not None and not self.busy
+        serving = loaded and self.serving is not None
+        waiting = loaded and q is not None and bool(q.waiting)
+        open_ = loaded and q is not None and q.active
+        enabled = {
+            "callNext": open_,
+            "recall": serving,
+            "complete": serving,
+            "noShow": serving,
+            "transfer": serving or (loaded and self.selected_code is not None),
+            "pick": open_ and waiting,
+            "reprint": serving or (loaded and self.selected_code is not None),
+            "issueTicket": loaded,
+        }
+        for name, on in enabled.items():
+            self.buttons[name].setEnabled(bool(on))
+
+    # ------------------------------------------------------------------ actions
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self._update_buttons()
+
+        def finished(value: Any) -> None:
+            self.busy = False
+            done(value)
+            self._after_change()
+
+        def failed(error: Exception) -> None:
+            self.busy = False
+            self.message.show_message(self._error_text(error), "error", 12)
+            self._after_change()
+
+        self.ops.run(work, finished, failed)
+
+    def _after_change(self) -> None:
+        self._update_buttons()
+        self.reloader.request()
+        self.env.live.poke()
+
+    def _say(self, text: str) -> None:
+        self.message.show_message(text, "info", 8)
+
+    def call_next(self) -> None:
+        uow, actor, n = self.env.uow, self.actor, self.counter
+
+        def done(t: TicketView | None) -> None:
+            if t is None:
+                self._say(self.tr("ไม่มีคิวรอสำหรับช่องนี้"))
+            else:
+                self._say(self.tr("เรียก %1 แล้ว").replace("%1", t.code))
+
+        self._run(lambda: tickets.call_next(uow, actor, n), done)
+
+    def recall(self) -> None:
+        uow, actor, n = self.env.uow, self.actor, self.counter
+        self._run(
+            lambda: tickets.recall(uow, actor, n),
+            lambda t: self._say(
+                self.tr("เรียกซ้ำ %1 (ครั้งที่ %2)")
+                .replace("%1", t.code)
+                .replace("%2", str(t.recall_count + 1))
+            ),
+        )
+
+    def complete(self) -> None:
+        uow, actor, n = self.env.uow, self.actor, self.counter
+        self._run(
+            lambda: tickets.complete(uow, actor, n),
+            lambda t: self._say(self.tr("%1 ให้บริการเสร็จแล้ว").replace("%1", t.code)),
+        )
+
+    def no_show(self) -> None:
+        uow, actor, n = self.env.uow, self.actor, self.counter
+        self._run(
+            lambda: tickets.no_show(uow, actor, n),
+            lambda t: self._say(self.tr("%1 ไม่มาตามเรียก").replace("%1", t.code)),
+        )
+
+    def transfer(self) -> None:
+        q = self.queue
+        if q is None or self.busy:
+            return
+        if self.serving is not None:
+            code, current = self.serving.code, self.serving.service
+        else:
+            code = self.selected_code or ""
+            current = next((w.service for w in q.waiting if w.code == code), "")
+        if not code:
+            return
+        dialog = TransferDialog(q.services, current, code, self.env.i18n.language, self)
+        if not self.env.dialogs.run(dialog) or not dialog.chosen:
+            return
+        uow, actor, target = self.env.uow, self.actor, dialog.chosen
+        self._run(
+            lambda: tickets.transfer(uow, actor, code, target),
+            lambda t: self._say(
+                self.tr("โอน %1 ไปรอที่บริการ %2 แล้ว").replace("%1", t.code).replace("%2", target)
+            ),
+        )
+
+    def pick(self) -> None:
+        q = self.queue
+        if q is None or self.busy or not q.waiting:
+            return
+        dialog = PickDialog(q.waiting, self.selected_code, self.env.i18n.language, self)
+        if not self.env.dialogs.run(dialog):
+            return
+        uow, actor, n = self.env.uow, self.actor, self.counter
+        code, reason = dialog.code, dialog.reason.text()
+        self._run(
+            lambda: tickets.pick(uow, actor, code, n, reason),
+            lambda t: self._say(self.tr("เรียก %1 (ข้ามคิว) แล้ว").replace("%1", t.code)),
+        )
+
+    def reprint(self) -> None:
+        code = self.serving.code if self.serving is not None else self.selected_code
+        if not code:
+            return
+        uow, actor = self.env.uow, self.actor
+
+        def work() -> TicketView:
+            ticket = tickets.reprint(uow, actor, code)
+            return printer.print_ticket(uow, actor, ticket, reprint=True)
+
+        self._run(work, lambda t: self._say(self.tr("พิมพ์บัตรคิว %1 ซ้ำแล้ว").replace("%1", t.code)))
+
+    def issue(self) -> None:
+        q = self.queue
+        if q is None or self.busy:
+            return
+        dialog = IssueDialog(q.services, self.env.i18n.language, self)
+        if not self.env.dialogs.run(dialog):
+            return
+        service, priority = dialog.choice
+        uow, actor = self.env.uow, self.actor
+
+        def work() -> tuple[TicketView, str]:
+            ticket = tickets.issue_ticket(uow, actor, service, priority)
+            try:
+                return printer.print_ticket(uow, actor, ticket), ""
+            except DeviceError as e:
+                return ticket, e.message  # the ticket stands; say why it is not printed
+
+        def done(result: tuple[TicketView, str]) -> None:
+            ticket, fault = result
+            text = (
+                self.tr("ออกบัตรคิว %1 แล้ว (รอก่อนหน้า %2 คน)")
+                .replace("%1", ticket.code)
+                .replace("%2", str(ticket.ahead or 0))
+            )
+            if fault:
+                self.message.show_message(text + " · " + fault, "error", 20)
+            else:
+                self._say(text)
+
+        self._run(work, done)
+
+    # ------------------------------------------------------------------ texts
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, KhetDeskError):
+            return error.message
+        return self.tr("ข้อผิดพลาดภายใน: %1").replace("%1", type(error).__name__)
+
+    def _tick(self) -> None:
+        t = self.serving
+        if t is None or t.called_at is None:
+            self.serving_elapsed.setText("")
+            return
+        now = self.env.clock() + self._clock_offset
+        self.serving_elapsed.setText(
+            self.tr("ให้บริการมาแล้ว %1").replace(
+                "%1", texts.minutes_seconds((now - t.called_at).total_seconds())
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        lang = self.env.i18n.language
+        if self.model.language != lang:
+            self.model.set_language(lang)
+        labels = {
+            "callNext": self.tr("เรียกคิวถัดไป"),
+            "recall": self.tr("เรียกซ้ำ"),
+            "complete": self.tr("เสร็จสิ้น"),
+            "noShow": self.tr("ไม่มาตามเรียก"),
+            "transfer": self.tr("โอนบริการ"),
+            "pick": self.tr("เรียกข้ามคิว"),
+            "reprint": self.tr("พิมพ์บัตรซ้ำ"),
+            "issueTicket": self.tr("ออกบัตรคิว"),
+        }
+        for name, keys in ACTIONS:
+            self.buttons[name].setText(f"{labels[name]}  ({' / '.join(keys)})")
+        self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
+        q = self.queue
+        name = self.tr("ช่องบริการ %1").replace("%1", str(self.counter))
+        self.setWindowTitle(f"KhetDesk — {name}")
+        self.heading.setText(f"{name} · {self.actor.name}")
+        self.serving_title.setText(self.tr("กำลังให้บริการ"))
+        t = self.serving
+        if t is None:
+            self.serving_code.setText("—")
+            self.serving_service.setText(self.tr("ยังไม่ได้เรียกคิว"))
+            self.serving_waited.setText("")
+        else:
+            name_en = next((s.name_en for s in q.services if s.code == t.service), "") if q else ""
+            prio = texts.priority(t.priority)
+            self.serving_code.setText(t.code)
+            self.serving_service.setText(
+                texts.name_in(lang, t.service_name, name_en) + (f" · {prio}" if prio else "")
+            )
+            waited = int(((t.called_at or t.issued_at) - t.issued_at).total_seconds() // 60)
+            extra = []
+            if t.recall_count:
+                extra.append(self.tr("เรียกซ้ำ %1 ครั้ง").replace("%1", str(t.recall_count)))
+            if t.pick_reason:
+                extra.append(self.tr("เรียกข้ามคิว: %1").replace("%1", t.pick_reason))
+            self.serving_waited.setText(
+                " · ".join(
+                    [
+                        self.tr("รอคิว %1 นาที").replace("%1", str(waited)),
+                        self.tr("รับบัตร %1").replace("%1", texts.clock(t.issued_at, False)),
+                        *extra,
+                    ]
+                )
+            )
+        self._tick()
+        if q is None:
+            self.waiting_title.setText(self.tr("กำลังโหลด…"))
+            self.counts.setText("")
+            return
+        self.waiting_title.setText(
+            self.tr("คิวที่รอ (บริการ %1): %2 คน")
+            .replace("%1", ", ".join(q.serves))
+            .replace("%2", str(len(q.waiting)))
+        )
+        c = q.counts
+        counts = (
+            self.tr("วันนี้ที่ช่องนี้: ให้บริการแล้ว %1 · ไม่มาตามเรียก %2 · เรียกข้ามคิว %3")
+            .replace("%1", str(c.served))
+            .replace("%2", str(c.no_show))
+            .replace("%3", str(c.picked))
+        )
+        office = self.tr("รอทั้งสำนักงาน %1 คน").replace("%1", str(q.waiting_office))
+        closed = "" if q.active else " · " + self.tr("ช่องบริการนี้ปิดอยู่")
+        self.counts.setText(f"{counts}\n{office}{closed}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ticker.stop()
+        self.ops.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,160 @@
+"""What every window is given: the unit of work, the dialog service, the language, the live
+queue, this PC's own settings. Passed explicitly — no global reached from anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from db.uow import UnitOfWork
+from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.thai_time import utc_now
+from desktop_app.ui.dialogs import Dialogs
+from desktop_app.ui.i18n import Translations
+from desktop_app.ui.live import LiveQueue
+
+PIN_ITERATIONS = 200_000
+
+
+class LocalSettings:
+    """Per-PC things that are not office data: which counter this PC is, the kiosk's device
+    account and exit PIN, the board's sound. Kept in QSettings (the registry on Windows, an
+    ini file elsewhere). The printer and the window language are per-PC too, but live in
+    the database under this PC's name (services.settings), where the printer service reads
+    them and IT sees every PC in one list."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings("KhetDesk", "KhetDesk")
+
+    def _str(self, key: str) -> str:
+        value = self.store.value(key, "")
+        return value if isinstance(value, str) else str(value or "")
+
+    # --- which counter this PC is
+    @property
+    def counter(self) -> int | None:
+        value = self._str("counter/number")
+        return int(value) if value.isdigit() else None
+
+    @counter.setter
+    def counter(self, number: int | None) -> None:
+        if number is None:
+            self.store.remove("counter/number")
+        else:
+            self.store.setValue("counter/number", str(number))
+
+    # --- the language the windows open in, before the database has answered
+    @property
+    def language(self) -> str:
+        return self._str("ui/language") or "th"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("ui/language", value)
+
+    # --- the device account the kiosk runs under
+    def device_account(self) -> tuple[str, str] | None:
+        """``$KHETDESK_DEVICE_USER``/``$KHETDESK_DEVICE_PASSWORD`` (for a shortcut or a
+        service that starts the kiosk), else what the administrator saved on this PC."""
+        user = os.environ.get("KHETDESK_DEVICE_USER") or self._str("device/username")
+        password = os.environ.get("KHETDESK_DEVICE_PASSWORD")
+        if password is None:
+            password = self._str("device/password")
+        return (user, password) if user and password else None
+
+    def set_device_account(self, username: str, password: str) -> None:
+        if username:
+            self.store.setValue("device/username", username.strip().lower())
+            self.store.setValue("device/password", password)
+        else:
+            self.store.remove("device/username")
+            self.store.remove("device/password")
+
+    @property
+    def device_username(self) -> str:
+        return os.environ.get("KHETDESK_DEVICE_USER") or self._str("device/username")
+
+    # --- the kiosk's exit PIN
+    @property
+    def kiosk_pin_hash(self) -> str:
+        return self._str("kiosk/pin")
+
+    @kiosk_pin_hash.setter
+    def kiosk_pin_hash(self, value: str) -> None:
+        """From ``hash_pin``; empty removes the PIN (the kiosk's exit then takes the password
+        of the account it runs under)."""
+        if value:
+            self.store.setValue("kiosk/pin", value)
+        else:
+            self.store.remove("kiosk/pin")
+
+    # --- the board
+    @property
+    def board_sound(self) -> bool:
+        return self._str("board/sound") != "off"
+
+    @board_sound.setter
+    def board_sound(self, on: bool) -> None:
+        self.store.setValue("board/sound", "on" if on else "off")
+
+    @property
+    def board_voice(self) -> bool:
+        return self._str("board/voice") != "off"
+
+    @board_voice.setter
+    def board_voice(self, on: bool) -> None:
+        self.store.setValue("board/voice", "on" if on else "off")
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+def validate_pin(pin: str) -> str:
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise InvalidInput("PIN ต้องเป็นตัวเลข 4–12 หลัก (the PIN must be 4-12 digits)")
+    return pin
+
+
+def hash_pin(pin: str) -> str:
+    """A salted PBKDF2 hash of a 4–12 digit PIN. Slow on purpose: run it off the UI thread."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", validate_pin(pin).encode(), salt, PIN_ITERATIONS)
+    return f"pbkdf2_sha256${PIN_ITERATIONS}${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(stored: str, pin: str) -> bool:
+    """Slow on purpose (PBKDF2): run it off the UI thread."""
+    try:
+        _, rounds, salt, digest = stored.split("$")
+        got = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(rounds))
+    except ValueError:
+        return False
+    return hmac.compare_digest(got.hex(), digest)
+
+
+@dataclass
+class UiEnv:
+    uow: UnitOfWork
+    dialogs: Dialogs
+    i18n: Translations
+    live: LiveQueue
+    local: LocalSettings
+    clock: Callable[[], dt.datetime] = utc_now  # the time shown (screenshots fix it)
+    windows: list[QWidget] = field(default_factory=list)  # kept alive while open
+
+    def keep(self, window: QWidget) -> QWidget:
+        self.windows.append(window)
+        window.destroyed.connect(lambda *_: self._forget(window))
+        return window
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)

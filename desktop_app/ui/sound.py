@@ -1,0 +1,107 @@
+"""The board's chime and spoken announcement.
+
+The chime (resources/sounds/chime.wav) plays with QSoundEffect from PySide6-Addons (a
+dependency; on Linux QtMultimedia also needs libpulse0). Where QtMultimedia cannot be
+loaded it falls back to Windows' own ``winsound``, a command-line player on Linux/macOS
+(``paplay``, ``pw-play``, ``aplay``, ``afplay``, started detached), else the system beep.
+The announcement "เชิญหมายเลข A012 ที่ช่องบริการ 3" is spoken with QtTextToSpeech when the
+operating system offers a Thai voice; otherwise the board shows it and chimes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, QProcess, Signal
+from PySide6.QtWidgets import QApplication
+
+import resources
+
+CHIME = resources.ROOT / "sounds" / "chime.wav"
+_PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
+
+
+class Chime(QObject):
+    """``rang`` is emitted on every chime, whether or not the sound is switched on."""
+
+    rang = Signal()
+
+    def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self._effect: Any = None
+        self._player: str | None = None
+        self.backend = self._choose()
+
+    def _choose(self) -> str:
+        try:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtMultimedia import QSoundEffect  # type: ignore[import-not-found]
+        except ImportError:
+            pass
+        else:
+            self._effect = QSoundEffect(self)
+            self._effect.setSource(QUrl.fromLocalFile(str(CHIME)))
+            return "QSoundEffect"
+        if sys.platform == "win32":
+            return "winsound"
+        for name in _PLAYERS:
+            found = shutil.which(name)
+            if found:
+                self._player = found
+                return name
+        return "beep"
+
+    def play(self) -> None:
+        self.rang.emit()
+        if not self.enabled:
+            return
+        if self._effect is not None:
+            self._effect.play()
+        elif self.backend == "winsound":
+            import winsound  # type: ignore[import-not-found,unused-ignore]
+
+            flags = winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT
+            winsound.PlaySound(str(CHIME), flags)
+        elif self._player is not None:
+            QProcess.startDetached(self._player, [str(CHIME)])
+        else:
+            QApplication.beep()
+
+
+class Announcer(QObject):
+    """Says "เชิญหมายเลข … ที่ช่องบริการ …" when a Thai voice is installed. ``said`` carries
+    every announcement's text, spoken or not."""
+
+    said = Signal(str)
+
+    def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self._speech: Any = None
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech  # type: ignore[import-not-found]
+        except ImportError:
+            return
+        speech = QTextToSpeech(self)
+        thai = [loc for loc in speech.availableLocales() if loc.language() == QLocale.Language.Thai]
+        if thai:
+            speech.setLocale(thai[0])
+            self._speech = speech
+
+    @property
+    def available(self) -> bool:
+        return self._speech is not None
+
+    def announce(self, code: str, counter: int) -> None:
+        self.said.emit(announcement(code, counter))
+        if self.enabled and self._speech is not None:
+            # Said character by character ("A 0 1 2"), as staff call numbers aloud.
+            self._speech.say(announcement(" ".join(code), counter))
+
+
+def announcement(code: str, counter: int) -> str:
+    """Always Thai: the board speaks to the waiting room."""
+    return f"เชิญหมายเลข {code} ที่ช่องบริการ {counter}"

@@ -1,0 +1,157 @@
+"""What opens: the login and the role deciding the launcher's buttons; --counter N after a
+login; --kiosk under the device account without anyone logging in; --display with no
+account; a database that cannot be used is reported and the program ends."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+from sqlalchemy import text
+
+from desktop_app.services import tickets
+from desktop_app.ui.board import BoardWindow
+from desktop_app.ui.counter import CounterWindow
+from desktop_app.ui.kiosk import KioskWindow
+from desktop_app.ui.login import Launcher, LoginDialog, Startup
+from tests.gui.conftest import WAIT_MS, button
+
+pytestmark = pytest.mark.gui
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def db_url(tmp_path, sqlite_template):
+    path = tmp_path / "startup.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def start(qtbot, env):
+    quits: list[int] = []
+    kept: list[Startup] = []  # as run_gui keeps its own until the program ends
+
+    def begin(mode: str, counter: int | None = None) -> Startup:
+        s = Startup(env, mode, counter, quit=lambda: quits.append(1))
+        s.quits = quits  # type: ignore[attr-defined]
+        kept.append(s)
+        s.begin()
+        return s
+
+    return begin
+
+
+def opened(env, cls):
+    return [w for w in env.windows if isinstance(w, cls)]
+
+
+def log_in(qtbot, env, username: str, password: str = "demo") -> LoginDialog:
+    qtbot.waitUntil(lambda: bool(opened(env, LoginDialog)), timeout=WAIT_MS)
+    dialog = opened(env, LoginDialog)[-1]
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "loginUser"), username)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "loginPassword"), password)
+    qtbot.mouseClick(button(dialog, "loginButton"), LEFT)
+    return dialog
+
+
+@pytest.mark.parametrize(
+    ("username", "offered"),
+    [
+        ("clerk1", {"openCounter", "openKiosk", "openBoard", "openOverview"}),
+        ("admin", {"openCounter", "openKiosk", "openBoard", "openOverview", "openSettings"}),
+        ("staff1", {"openBoard", "openOverview"}),
+        ("director", {"openBoard", "openOverview"}),
+    ],
+)
+def test_the_role_decides_what_the_launcher_offers(qtbot, env, start, username, offered):
+    start("main")
+    log_in(qtbot, env, username)
+    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
+    launcher = opened(env, Launcher)[0]
+    assert set(launcher.buttons) == offered
+    assert launcher.actor.username == username
+
+
+def test_a_wrong_password_is_said_and_nothing_opens(qtbot, env, start):
+    start("main")
+    dialog = log_in(qtbot, env, "clerk1", "nope")
+    message = dialog.findChild(QLabel, "loginMessage")
+    qtbot.waitUntil(lambda: "wrong username or password" in message.text(), timeout=WAIT_MS)
+    assert dialog.findChild(QLineEdit, "loginPassword").text() == ""
+    assert not opened(env, Launcher)
+
+
+def test_launcher_opens_a_counter_chosen_from_the_list(qtbot, env, start, dialogs):
+    start("main")
+    log_in(qtbot, env, "clerk1")
+    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
+
+    def third(dialog):
+        dialog.list.setCurrentRow(2)
+        qtbot.mouseClick(button(dialog, "counterOk"), LEFT)
+
+    dialogs.answer(third)
+    qtbot.mouseClick(button(opened(env, Launcher)[0], "openCounter"), LEFT)
+    qtbot.waitUntil(lambda: bool(opened(env, CounterWindow)), timeout=WAIT_MS)
+    assert opened(env, CounterWindow)[0].counter == 3 and env.local.counter == 3
+
+
+def test_counter_mode_after_a_login_and_refused_for_other_roles(qtbot, env, start, dialogs):
+    start("counter", 2)
+    log_in(qtbot, env, "supply")
+    qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=WAIT_MS)
+    assert "เปิดหน้าจอนี้ไม่ได้" in dialogs.messages[0][1]
+    assert not opened(env, CounterWindow)
+    log_in(qtbot, env, "clerk2")
+    qtbot.waitUntil(lambda: bool(opened(env, CounterWindow)), timeout=WAIT_MS)
+    window = opened(env, CounterWindow)[0]
+    assert (window.counter, window.actor.username) == (2, "clerk2")
+
+
+def test_kiosk_mode_runs_under_the_device_account(qtbot, env, start):
+    env.local.set_device_account("clerk2", "demo")
+    start("kiosk")
+    qtbot.waitUntil(lambda: bool(opened(env, KioskWindow)), timeout=WAIT_MS)
+    kiosk = opened(env, KioskWindow)[0]
+    assert not opened(env, LoginDialog)
+    qtbot.waitUntil(lambda: kiosk.data is not None, timeout=WAIT_MS)
+    qtbot.mouseClick(button(kiosk, "service_A"), LEFT)
+    qtbot.waitUntil(lambda: kiosk.ticket is not None, timeout=WAIT_MS)
+    # The audit trail names the device account.
+    from db.models import AuditEntry
+
+    with env.uow.read() as tx:
+        entry = tx.session.query(AuditEntry).filter_by(action="ticket.issue").one()
+    assert entry.actor == "clerk2"
+    assert tickets.show(env.uow, "A001").status == "waiting"
+
+
+def test_kiosk_without_a_working_device_account_asks_staff(qtbot, env, start, monkeypatch):
+    monkeypatch.setenv("KHETDESK_DEVICE_USER", "clerk2")
+    monkeypatch.setenv("KHETDESK_DEVICE_PASSWORD", "wrong")
+    start("kiosk")
+    qtbot.waitUntil(lambda: bool(opened(env, LoginDialog)), timeout=WAIT_MS)
+    heading = opened(env, LoginDialog)[0].findChild(QLabel, "loginHeading").text()
+    assert heading.startswith("บัญชีเครื่องของตู้นี้ใช้ไม่ได้")
+    log_in(qtbot, env, "clerk1")
+    qtbot.waitUntil(lambda: bool(opened(env, KioskWindow)), timeout=WAIT_MS)
+    assert opened(env, KioskWindow)[0].actor.username == "clerk1"
+
+
+def test_display_mode_needs_no_account(qtbot, env, start):
+    start("display")
+    qtbot.waitUntil(lambda: bool(opened(env, BoardWindow)), timeout=WAIT_MS)
+    assert not opened(env, LoginDialog)
+
+
+def test_a_database_it_cannot_use_is_reported_and_the_program_ends(qtbot, env, start, dialogs):
+    with env.uow.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    s = start("main")
+    qtbot.waitUntil(lambda: bool(s.quits), timeout=WAIT_MS)
+    assert s.exit_code == 3
+    assert "newer" in dialogs.messages[0][1]
+    assert not opened(env, LoginDialog)
