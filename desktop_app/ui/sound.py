@@ -54,6 +54,11 @@ class Chime(QObject):
                 return name
         return "beep"
 
+    @property
+    def source(self) -> str:
+        """The file QSoundEffect was given ("" when another backend plays the chime)."""
+        return self._effect.source().toLocalFile() if self._effect is not None else ""
+
     def play(self) -> None:
         self.rang.emit()
         if not self.enabled:
