@@ -163,7 +163,11 @@ def cmd_asset_categories(ctx: Context) -> int:
 
 
 def _loan_human(v: Any) -> str:
-    from desktop_app.domain.loans import STATUS_LABELS_TH, LoanStatus
+    from desktop_app.domain.loans import ROLE_LABELS_TH, STATUS_LABELS_TH, LoanStatus
+    from desktop_app.domain.roles import Role
+
+    def role(code: str) -> str:  # Thai for the officer, the code for scripts and IT
+        return f"{ROLE_LABELS_TH.get(Role(code), code)} ({code})"
 
     status = f"{STATUS_LABELS_TH[LoanStatus(v.status)]} ({v.status})"
     items = ", ".join(
@@ -172,13 +176,13 @@ def _loan_human(v: Any) -> str:
         for i in v.items
     )  # fmt: skip
     lines = [
-        f"ใบยืม {v.loan_no}  สถานะ {status}  ข้อ {v.clause} ผู้อนุมัติ {v.approver_role}",
+        f"ใบยืม {v.loan_no}  สถานะ {status}  ข้อ {v.clause} ผู้อนุมัติ {role(v.approver_role)}",
         f"ผู้ยืม {v.borrower} ({v.borrower_type})  {_be(v.start)} ถึง {_be(v.due)}",
         f"วัตถุประสงค์ {v.purpose}",
         f"พัสดุ {items}",
     ]
     if v.approved_by:
-        behalf = f" แทน {v.on_behalf_of}" if v.on_behalf_of else ""
+        behalf = f" แทน{role(v.on_behalf_of)}" if v.on_behalf_of else ""
         lines.append(f"อนุมัติโดย {v.approved_by}{behalf}")
     if v.overdue_days:
         lines.append(f"เกินกำหนด {v.overdue_days} วัน ต้องติดตามภายใน {_be(v.followup_deadline)}")

@@ -108,6 +108,9 @@ def test_a_loan_from_request_to_closing(office_url: str) -> None:
     assert (asset["status"], asset["kind"], asset["qty"]) == ("written_off", "durable", 1)
     assert [x["loan_no"] for x in asset["loans"]] == [loan]
     assert audit["ok"] is True
+    human = run(url, "loan", "show", loan, json=False)
+    assert human.code == 0
+    assert "ข้อ 208(3) ผู้อนุมัติ หัวหน้าหน่วยงานของรัฐ (agency_head)" in human.out
 
 
 def test_consumables_move_stock_and_a_person_asks_on_premises(office_url: str) -> None:
