@@ -2,7 +2,7 @@
 
 The source strings are Thai (``self.tr("เรียกคิวถัดไป")``); ``resources/translations/
 khetdesk_en.ts`` holds their English. Its compiled ``.qm`` is shipped too; at start-up a
-``.ts`` newer than its ``.qm`` is compiled again with ``pyside6-lrelease`` (shipped with
+``.ts`` edited after its ``.qm`` was made is compiled again with ``pyside6-lrelease`` (shipped with
 PySide6), into the package if it is writable, else into the user cache directory. Qt's own
 ``qtbase_*.qm`` (the Cancel/OK of standard dialogs) is loaded from Qt's translations folder
 when Qt has one for the language (Qt ships ``qtbase_en`` but no ``qtbase_th``).
@@ -33,6 +33,7 @@ import resources
 LANGUAGES = ("th", "en")
 SOURCE_LANGUAGE = "th"
 TRANSLATIONS = resources.ROOT / "translations"
+FRESH_S = 5.0  # a .qm at most this much older than its .ts counts as up to date
 
 
 def _lrelease() -> str | None:
@@ -63,7 +64,10 @@ def compiled(language: str, folder: Path = TRANSLATIONS) -> Path | None:
         return qm if qm.exists() else None
     cached = _cache_dir() / qm.name
     for candidate in (qm, cached):
-        if candidate.exists() and candidate.stat().st_mtime >= ts.stat().st_mtime:
+        # A fresh clone or unpacked archive writes both files within moments of each other,
+        # in either order: only a .ts edited well after its .qm is compiled (on the UI
+        # thread, ~0.1 s), not every first start.
+        if candidate.exists() and candidate.stat().st_mtime + FRESH_S >= ts.stat().st_mtime:
             return candidate
     tool = _lrelease()
     if tool is not None:

@@ -77,6 +77,11 @@ def test_a_ts_newer_than_its_qm_is_compiled_at_start_up(tmp_path, monkeypatch):
     os.utime(qm, (old, old))
     assert i18n.compiled("en", folder) == qm
     assert qm.stat().st_mtime > old  # rebuilt
+    # A .qm written a moment before its .ts (a fresh clone) is not compiled again.
+    moment = os.stat(folder / TS.name).st_mtime - 1
+    os.utime(qm, (moment, moment))
+    assert i18n.compiled("en", folder) == qm
+    assert qm.stat().st_mtime == moment
     assert i18n.compiled("fr", folder) is None
 
 
