@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import AuditHead, Counter, CounterService, DailySequence, Service, Ticket
@@ -125,6 +126,13 @@ def _in_calling_order(stmt: _S) -> _S:
 
 def _waiting_today(day: dt.date) -> list[ColumnElement[bool]]:
     return [Ticket.business_date == day, Ticket.status == TicketStatus.WAITING.value]
+
+
+def _waiting_by_service(s: Session, day: dt.date) -> dict[int, int]:
+    """Service id -> tickets waiting today (services with none are absent)."""
+    query = select(Ticket.service_id, func.count()).where(*_waiting_today(day))
+    rows = s.execute(query.group_by(Ticket.service_id)).all()
+    return {service_id: int(n) for service_id, n in rows}
 
 
 def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
@@ -420,13 +428,7 @@ def queue_status(uow: UnitOfWork) -> QueueStatus:
         s = tx.session
         day = business_date(tx.now())
         services = s.execute(select(Service).order_by(Service.code)).scalars().all()
-        waiting = dict(
-            s.execute(
-                select(Ticket.service_id, func.count())
-                .where(*_waiting_today(day))
-                .group_by(Ticket.service_id)
-            ).all()
-        )
+        waiting = _waiting_by_service(s, day)
         queues = []
         for svc in services:
             nxt = s.execute(
@@ -434,7 +436,7 @@ def queue_status(uow: UnitOfWork) -> QueueStatus:
                     select(Ticket.code).where(*_waiting_today(day), Ticket.service_id == svc.id)
                 ).limit(NEXT_CODES_SHOWN)
             ).scalars()
-            queues.append(ServiceQueue(svc.code, svc.name, int(waiting.get(svc.id, 0)), tuple(nxt)))
+            queues.append(ServiceQueue(svc.code, svc.name, waiting.get(svc.id, 0), tuple(nxt)))
         serving = dict(
             s.execute(
                 select(Ticket.counter_id, Ticket.code).where(
@@ -666,15 +668,9 @@ def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
             .order_by(Ticket.called_at.desc(), Ticket.id.desc())
             .limit(calls)
         ).all()  # fmt: skip
-        waiting = dict(
-            s.execute(
-                select(Ticket.service_id, func.count())
-                .where(*_waiting_today(day))
-                .group_by(Ticket.service_id)
-            ).all()
-        )
+        waiting = _waiting_by_service(s, day)
         services = tuple(
-            BoardService(x.code, x.name, x.name_en, int(waiting.get(x.id, 0)))
+            BoardService(x.code, x.name, x.name_en, waiting.get(x.id, 0))
             for x in ordered_services(tx)
             if x.active or waiting.get(x.id)
         )
