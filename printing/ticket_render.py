@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from printing.fonts import ticket_font
+from printing.fonts import designed_line_metrics, ticket_font
 from printing.qr import QUIET_ZONE, qr_modules
 from printing.qt import require_gui_app
 from printing.raster import MAX_RASTER_HEIGHT, Raster, from_gray
@@ -150,8 +150,9 @@ class _Page:
         fm = QFontMetricsF(font)
         inks = [_ink(font, line) for line in lines]
         above = max(math.ceil(fm.capHeight()), *(i.above for i in inks)) + 1
-        below = max(math.ceil(fm.descent() * 0.6), *(i.below for i in inks)) + 1
-        pitch = above + below + math.ceil(fm.height() * 0.08)
+        descent, line_height = designed_line_metrics(font.pixelSize())
+        below = max(math.ceil(descent * 0.6), *(i.below for i in inks)) + 1
+        pitch = above + below + math.ceil(line_height * 0.08)
         height = pitch * (len(lines) - 1) + above + below
         y0 = self.y
         pad = 4 if inverted else 0
