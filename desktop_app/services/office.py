@@ -15,16 +15,10 @@ from desktop_app.domain import queue
 from desktop_app.domain.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from desktop_app.domain.queue import TicketStatus
 from desktop_app.domain.roles import require
-from desktop_app.domain.settings_registry import spec
 from desktop_app.domain.text import clean_text
 from desktop_app.domain.thai_time import business_date
 from desktop_app.services.auth import Actor
-from desktop_app.services.settings import (
-    OFFICE,
-    SettingView,
-    read_setting,
-    write_setting,
-)
+from desktop_app.services.settings import OFFICE
 
 
 @dataclass(frozen=True)
@@ -383,20 +377,3 @@ def set_office_logo(uow: UnitOfWork, actor: Actor, data: bytes | None) -> bytes 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
-
-
-def update_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> list[SettingView]:
-    """Save a settings page in one transaction: every value is checked first, then the ones
-    that differ from what is stored are written, each with its audit entry. Per-PC keys go
-    to this PC's scope, as with ``settings set``."""
-    require(actor.role, "settings.set")
-    clean = {key: spec(key).validate(value) for key, value in values.items()}
-    with uow.write() as tx:
-        changed = [
-            write_setting(tx, actor, key, value)
-            for key, value in clean.items()
-            if read_setting(tx, key) != value
-        ]
-        if changed:
-            tx.commit()
-    return changed

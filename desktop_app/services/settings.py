@@ -82,3 +82,20 @@ def set_setting(uow: UnitOfWork, actor: Actor, key: str, value: str) -> SettingV
         view = write_setting(tx, actor, key, value)
         tx.commit()
     return view
+
+
+def update_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> list[SettingView]:
+    """Save a settings page in one transaction: every value is checked first, then the ones
+    that differ from what is stored are written, each with its audit entry. Per-PC keys go
+    to this PC's scope, as with ``settings set``."""
+    require(actor.role, "settings.set")
+    clean = {key: spec(key).validate(value) for key, value in values.items()}
+    with uow.write() as tx:
+        changed = [
+            write_setting(tx, actor, key, value)
+            for key, value in clean.items()
+            if read_setting(tx, key) != value
+        ]
+        if changed:
+            tx.commit()
+    return changed

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput, KhetDeskError
 from desktop_app.domain.roles import Role
-from desktop_app.services import office, printer, users
+from desktop_app.services import office, printer, settings, users
 from desktop_app.services.auth import Actor
 from desktop_app.services.office import CounterView, ServiceView
 from desktop_app.services.settings import list_settings
@@ -199,7 +199,7 @@ class SettingsWindow(QMainWindow):
     def save_office(self) -> None:
         uow, actor = self.env.uow, self.actor
         values = {k: _field_value(f) for k, f in self.office_fields.items()}
-        self._run(lambda: office.update_settings(uow, actor, values), self.tr("บันทึกแล้ว"))
+        self._run(lambda: settings.update_settings(uow, actor, values), self.tr("บันทึกแล้ว"))
 
     def choose_logo(self) -> None:
         path = self.env.dialogs.open_file(
@@ -565,7 +565,7 @@ class SettingsWindow(QMainWindow):
         self.kiosk_pin_clear.setChecked(False)
 
         def work() -> str | None:
-            office.update_settings(uow, actor, values)
+            settings.update_settings(uow, actor, values)
             return hash_pin(pin) if pin else None  # PBKDF2: off the UI thread too
 
         def done(pin_hash: str | None) -> None:
