@@ -43,7 +43,6 @@ class LoanStatus(StrEnum):
 
 # Requested or approved, not yet handed over: these reserve their durable items.
 PENDING = frozenset({LoanStatus.SUBMITTED, LoanStatus.APPROVED})
-FINISHED = frozenset({LoanStatus.REJECTED, LoanStatus.CLOSED, LoanStatus.CANCELLED})
 # Handed over at some point: the loan really happened.
 LENT = frozenset({LoanStatus.ON_LOAN, LoanStatus.RETURNED, LoanStatus.CLOSED})
 

@@ -281,7 +281,7 @@ def add_category(
     return view
 
 
-def add_asset(tx: Transaction, actor: Actor, inp: AssetInput, *, audit: bool = True) -> AssetView:
+def add_asset(tx: Transaction, actor: Actor, inp: AssetInput) -> AssetView:
     """Add one asset inside an open write transaction. A duplicate asset number is a
     Conflict found by a query first, so the transaction stays usable for the next row."""
     require(actor.role, "asset.add")
@@ -305,12 +305,11 @@ def add_asset(tx: Transaction, actor: Actor, inp: AssetInput, *, audit: bool = T
     )  # fmt: skip
     s.add(asset)  # flushed with its audit entry, or by the next query (autoflush)
     view = asset_view(asset)
-    if audit:
-        after = {**dataclasses.asdict(view), "price": str(view.price),
-                 "acquired": view.acquired.isoformat()}  # fmt: skip
-        if new_category:
-            after["new_category"] = cat.code
-        tx.audit(actor.username, "asset.add", "asset", asset.asset_no, None, after)
+    after = {**dataclasses.asdict(view), "price": str(view.price),
+             "acquired": view.acquired.isoformat()}  # fmt: skip
+    if new_category:
+        after["new_category"] = cat.code
+    tx.audit(actor.username, "asset.add", "asset", asset.asset_no, None, after)
     return view
 
 

@@ -48,11 +48,6 @@ from desktop_app.ui.queue_models import (
 )
 from desktop_app.ui.widgets import Banner, logo_label
 
-OFFICE_KEYS = ("office.name", "office.name_en", "ticket.qr_template", "ticket.footer",
-               "document.language")  # fmt: skip
-PC_KEYS = ("printer.connection", "printer.width_dots", "printer.profile", "printer.timeout_s",
-           "ui.language")  # fmt: skip
-
 
 def _load_all(uow: UnitOfWork) -> dict[str, Any]:
     return {

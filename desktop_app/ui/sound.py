@@ -96,10 +96,6 @@ class Announcer(QObject):
             speech.setLocale(thai[0])
             self._speech = speech
 
-    @property
-    def available(self) -> bool:
-        return self._speech is not None
-
     def announce(self, code: str, counter: int) -> None:
         self.said.emit(announcement(code, counter))
         if self.enabled and self._speech is not None:

@@ -20,10 +20,6 @@ import resources
 ICONS = resources.ROOT / "icons"
 
 
-def icon(name: str) -> QIcon:
-    return QIcon(str(ICONS / f"{name}.svg"))
-
-
 class BigButton(QPushButton):
     """A touch-sized button with a main line and a smaller line under it (the Thai name and
     the English one), and an optional pictogram on the left. The labels let clicks through
