@@ -17,8 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.domain.errors import KhetDeskError
-
 if TYPE_CHECKING:
     from desktop_app.cli import Context
 
@@ -299,9 +297,75 @@ def cmd_loan_compensation(ctx: Context) -> int:
     return 0
 
 
+def _write_pdf(path_text: str, data: bytes) -> Path:
+    """Write the PDF through a temporary file in the same folder,
+    renamed into place, so a failed run never leaves half a document."""
+    from desktop_app.domain.errors import InvalidInput
+
+    out = Path(path_text)
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(
+            f"เขียนไฟล์ {str(out)[:80]} ไม่ได้ (cannot write {str(out)[:80]}: "
+            f"{e.strerror or type(e).__name__})"
+        ) from None
+    return out
+
+
+LOAN_DOCUMENTS = {
+    "record": ("loan_record_pdf", "ใบยืมพัสดุ"),
+    "return": ("return_record_pdf", "บันทึกการรับคืนและตรวจสภาพพัสดุ"),
+    "followup": ("followup_letter_pdf", "หนังสือติดตามทวงคืน"),
+}
+
+
 def cmd_loan_print(ctx: Context) -> int:
-    """The printed loan record comes with the documents issue (issue 6)."""
-    raise KhetDeskError("ยังไม่พร้อมใช้งานในรุ่นนี้ (loan print: not yet available)")
+    """One document of a loan as PDF: the loan record (default), the return record or the
+    follow-up letter (dated --as-of, default today)."""
+    from desktop_app.services import documents
+
+    a = ctx.args
+    name, title = LOAN_DOCUMENTS[a.doc]
+    if a.doc == "followup":
+        data = documents.followup_letter_pdf(ctx.uow, a.loan_no, _date(a.as_of))
+    else:
+        data = getattr(documents, name)(ctx.uow, a.loan_no)
+    out = _write_pdf(a.out, data)
+    from desktop_app.services.loans import show_loan
+
+    loan_no = show_loan(ctx.uow, a.loan_no).loan_no
+    result = {"loan_no": loan_no, "document": a.doc, "file": str(out), "bytes": len(data)}
+    _emit(ctx, result, f"{title} {loan_no}: เขียนไฟล์ {out} แล้ว ({len(data):,} ไบต์)")
+    return 0
+
+
+def cmd_asset_labels(ctx: Context) -> int:
+    """A4 sheets of 3 × 8 QR labels: the assets given, or every durable asset."""
+    from desktop_app.services.documents import asset_labels_document
+    from printing.pdf.asset_labels import PER_SHEET
+
+    data, labelled = asset_labels_document(ctx.uow, ctx.args.asset or None)
+    out = _write_pdf(ctx.args.out, data)
+    sheets = -(-len(labelled) // PER_SHEET)
+    result = {"file": str(out), "labels": len(labelled), "sheets": sheets,
+              "assets": list(labelled), "bytes": len(data)}  # fmt: skip
+    _emit(ctx, result, f"บันทึกป้าย QR {len(labelled):,} ป้าย ({sheets:,} แผ่น A4) ที่ {out}")
+    return 0
+
+
+def cmd_asset_label_print(ctx: Context) -> int:
+    """One QR label on this PC's thermal printer (the tickets' printer and settings)."""
+    from desktop_app.cli import _qt_for_printing
+    from desktop_app.services.printer import print_asset_label
+
+    _qt_for_printing()
+    r = print_asset_label(ctx.uow, ctx.actor(), ctx.args.asset_no)
+    _emit(ctx, r, f"พิมพ์ป้ายครุภัณฑ์ {r.asset_no} แล้ว: {r.connection} ({r.bytes:,} ไบต์)")
+    return 0
 
 
 # ---------------------------------------------------------------- borrowers, delegations
@@ -412,6 +476,12 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c = command(g, "show", cmd_asset_show, "one asset and its loan history")
     c.add_argument("asset_no", metavar="ASSET_NO")
     command(g, "categories", cmd_asset_categories, "register categories and their rates")
+    c = command(g, "labels", cmd_asset_labels, "QR labels on A4 sheets of 3 x 8, as PDF")
+    c.add_argument("--out", required=True, metavar="FILE.pdf")
+    c.add_argument("--asset", action="append", metavar="ASSET_NO",
+                   help="repeat for several; default every durable asset")  # fmt: skip
+    c = command(g, "label-print", cmd_asset_label_print, "one QR label on the thermal printer")
+    c.add_argument("asset_no", metavar="ASSET_NO")
 
     g = group("loan", "loans under clauses 207-211 (การยืมพัสดุ)")
     c = command(g, "request", cmd_loan_request, "ask to borrow")
@@ -478,9 +548,13 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c = command(g, "compensation", cmd_loan_compensation, "price to pay for a lost asset (209)")
     c.add_argument("asset_no", metavar="ASSET_NO")
     c.add_argument("--as-of", metavar="YYYY-MM-DD", help="date of borrowing; default today")
-    c = command(g, "print", cmd_loan_print, "the loan record as PDF (not yet available)")
+    c = command(g, "print", cmd_loan_print, "a loan document as PDF (default the loan record)")
     c.add_argument("loan_no", metavar="LOAN_NO")
     c.add_argument("--out", required=True, metavar="FILE.pdf")
+    c.add_argument("--doc", default="record", choices=list(LOAN_DOCUMENTS),
+                   help="record: ใบยืมพัสดุ; return: the return inspection (209); "
+                        "followup: the follow-up letter (211)")  # fmt: skip
+    c.add_argument("--as-of", metavar="YYYY-MM-DD", help="followup: the letter's date")
 
     g = group("borrower", "borrowers")
     command(g, "list", cmd_borrower_list, "list borrowers")

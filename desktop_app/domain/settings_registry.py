@@ -112,6 +112,22 @@ def _qr_template(v: str) -> str:
     return v
 
 
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def _image_path(v: str) -> str:
+    """The Garuda emblem for printed documents: empty (no emblem) or the path of a PNG or
+    JPEG file (a shared-folder path works from every PC). Whether the file is there is
+    checked when a document is printed, on the PC that prints it."""
+    v = clean_text(v, "value", max_len=500, required=False)
+    if v and not v.lower().endswith(_IMAGE_SUFFIXES):
+        raise InvalidInput(
+            f"ตราครุฑต้องเป็นไฟล์ .png หรือ .jpg (the emblem must be a PNG or JPEG file, got "
+            f"'{v[-60:]}')"
+        )
+    return v
+
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -137,6 +153,24 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec(
             "document.language", "th", False, "language of printed documents", _choice("th", "en")
         ),
+        SettingSpec(
+            "document.emblem_path", "", False, "Garuda emblem image on documents", _image_path
+        ),
+        SettingSpec(
+            "document.digits",
+            "thai",
+            False,
+            "numbers on documents: ๑๒๓ or 123",
+            _choice("thai", "arabic"),
+        ),
+        SettingSpec("document.supply_unit", "", False, "the supply unit (หน่วยพัสดุ)", _text(200)),
+        SettingSpec("document.address", "", False, "office address on letters", _text(300)),
+        SettingSpec("document.contact", "", False, "contact line on letters (โทร.)", _text(200)),
+        SettingSpec(
+            "document.letter_prefix", "", False, "letter number prefix (ที่ กท …)", _text(60)
+        ),
+        SettingSpec("document.signer_name", "", False, "who signs follow-up letters", _text(200)),
+        SettingSpec("document.signer_position", "", False, "the signer's position", _text(200)),
         SettingSpec("depreciation.rate.vehicle", "0.20", False, "yearly rate, vehicles", _fraction),
         SettingSpec(
             "depreciation.rate.default", "0.10", False, "yearly rate, other durables", _fraction

@@ -1,4 +1,4 @@
-"""Queue tickets on this PC's thermal printer.
+"""Queue tickets and asset labels on this PC's thermal printer.
 
 The ticket is committed before anything is printed: a printer that is off, unplugged, out of
 paper or slow costs at most ``printer.timeout_s`` seconds and a clear message (DeviceError,
@@ -24,12 +24,15 @@ from desktop_app.domain.errors import DeviceError
 from desktop_app.domain.queue import PRIORITY_LABELS_TH, Priority
 from desktop_app.domain.roles import require
 from desktop_app.domain.thai_time import thai_datetime_short
+from desktop_app.services.assets import find_asset
 from desktop_app.services.auth import Actor
 from desktop_app.services.office import find_service
 from desktop_app.services.settings import read_setting
 from desktop_app.services.tickets import TicketView
 from printing import escpos_out
 from printing.escpos_out import Failure, PrinterError, PrinterSetup, PrintResult
+from printing.label_render import AssetLabelContent, render_asset_label
+from printing.pdf.content import asset_link
 from printing.qr import fill_template
 from printing.raster import Raster
 from printing.ticket_render import TestPageContent, TicketContent, render_test_page, render_ticket
@@ -213,3 +216,63 @@ def print_test_page(uow: UnitOfWork) -> TestPrint:
         ) from None
     return TestPrint(True, setup.connection, setup.profile, setup.width, result.bytes_sent,
                      result.paper)  # fmt: skip
+
+
+# ---------------------------------------------------------------- asset labels
+
+
+@dataclass(frozen=True)
+class LabelPrint:
+    asset_no: str
+    connection: str
+    width_dots: int
+    bytes: int
+    paper: str | None
+    confirmed: bool
+
+
+def _label(uow: UnitOfWork, asset_no: str, for_printer: bool) -> tuple[PrinterConfig, Raster, str]:
+    """Settings and the label's picture; the asset read and the transaction closed before
+    anything is drawn or sent."""
+    with uow.read() as tx:
+        config = _config(tx)
+        if for_printer:
+            escpos_out.parse_connection(config.setup.connection)
+        a = find_asset(tx, asset_no)
+        content = AssetLabelContent(
+            office_name=config.office_name, asset_no=a.asset_no, name=a.name,
+            qr_content=asset_link(a.asset_no), unit_holder=a.unit_holder,
+        )  # fmt: skip
+    try:
+        return config, render_asset_label(content, config.setup.width), content.asset_no
+    except ValueError as e:
+        raise PrinterError(Failure.SETUP, "วาดป้ายครุภัณฑ์ไม่ได้", str(e)[:200]) from None
+
+
+def asset_label_raster(uow: UnitOfWork, asset_no: str) -> Raster:
+    """The picture this PC's thermal printer would get for the asset's label (the preview).
+    NotFound for an unknown asset."""
+    try:
+        return _label(uow, asset_no, for_printer=False)[1]
+    except PrinterError as e:
+        raise DeviceError(f"{e.thai} ({e.english})", reason=e.kind.value) from None
+
+
+def print_asset_label(uow: UnitOfWork, actor: Actor, asset_no: str) -> LabelPrint:
+    """One QR label for the asset on this PC's thermal printer, through the same path and
+    with the same settings and failure reasons as tickets (DeviceError, exit 7, ``reason``
+    one of printing.escpos_out.Failure). Nothing is written to the database. Labelling is
+    part of keeping the register: supply staff only (``asset.add``)."""
+    require(actor.role, "asset.add")
+    try:
+        config, raster, number = _label(uow, asset_no, for_printer=True)
+        result = escpos_out.print_raster(raster, config.setup)
+    except PrinterError as e:
+        raise DeviceError(
+            f"พิมพ์ป้ายครุภัณฑ์ {asset_no[:64]} ไม่ได้: {e.thai} "
+            f"(asset label {asset_no[:64]} not printed: {e.english})",
+            reason=e.kind.value,
+        ) from None
+    setup = config.setup
+    return LabelPrint(number, setup.connection, setup.width,
+                      result.bytes_sent, result.paper, result.confirmed)  # fmt: skip

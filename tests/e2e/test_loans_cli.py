@@ -32,7 +32,6 @@ from tests.e2e.runner import (
 from tests.support.loans import LAPTOP, LAPTOP2, PAPER, PROJECTOR, TENT
 
 PW = "demo"
-INTERNAL = {1: {"internal"}}
 REQUEST = ("loan", "request", "--borrower-type", "person", "--borrower", "กนกพร ทองดี",
            "--borrower-user", "staff1", "--purpose", "อบรมอาสาสมัคร", "--official-use",
            "--start", "2026-12-01", "--due", "2026-12-05")  # fmt: skip
@@ -209,9 +208,10 @@ def shared_loans(shared_engine: Engine, shared_office: str) -> dict[str, str]:
 
 
 def test_refusals_exit_codes_and_an_unchanged_database(
-    shared_engine: Engine, shared_office: str, shared_loans: dict[str, str]
+    shared_engine: Engine, shared_office: str, shared_loans: dict[str, str], tmp_path: Path
 ) -> None:
     lent, approved = shared_loans["lent"], shared_loans["approved"]
+    out = str(tmp_path / "document.pdf")
     laptop = ("--place", "off_premises", "--item", TENT)
     no_purpose = tuple(a for a in REQUEST if a not in ("--purpose", "อบรมอาสาสมัคร"))
     no_decl = tuple(a for a in REQUEST if a != "--official-use")
@@ -257,13 +257,19 @@ def test_refusals_exit_codes_and_an_unchanged_database(
         ("staff1", (*REQUEST, "--place", "off_premises", "--item", "9999-999-9999/2599"),
          NOT_FOUND),
         (None, ("loan", "compensation", "9999"), NOT_FOUND),
-        (None, ("loan", "print", lent, "--out", "x.pdf"), INTERNAL),
+        (None, ("loan", "print", approved, "--doc", "return", "--out", out), CONFLICT),
+        (None, ("loan", "print", approved, "--doc", "followup", "--out", out), CONFLICT),
+        (None, ("loan", "print", "ยม.9999/2599", "--out", out), NOT_FOUND),
+        (None, ("loan", "print", lent, "--doc", "letter", "--out", out), USAGE),
+        (None, ("asset", "labels", "--asset", "9999-999-9999/2599", "--out", out), NOT_FOUND),
+        ("clerk1", ("asset", "label-print", LAPTOP), FORBIDDEN),
     ]  # fmt: skip
     check_refusals(shared_engine, shared_office, cases)
+    assert list(tmp_path.iterdir()) == []  # no document, not even half of one
 
 
 def test_rule_refusals_carry_their_clause(
-    shared_engine: Engine, shared_office: str, shared_loans: dict[str, str]
+    shared_engine: Engine, shared_office: str, shared_loans: dict[str, str], tmp_path: Path
 ) -> None:
     url, lent = shared_office, shared_loans["lent"]
     no_purpose = tuple(a for a in REQUEST if a not in ("--purpose", "อบรมอาสาสมัคร"))
@@ -280,10 +286,13 @@ def test_rule_refusals_carry_their_clause(
         assert err["message"].startswith(f"ข้อ {clause}:")
     human = as_(url, "supply", "loan", "followup", lent, json=False)
     assert human.code == 3 and human.err.startswith("khetdesk: ข้อ 211:")
-    printed = run(url, "loan", "print", lent, "--out", "x.pdf")
-    assert json.loads(printed.err) == {
-        "error": "internal", "message": "ยังไม่พร้อมใช้งานในรุ่นนี้ (loan print: not yet available)"
-    }  # fmt: skip
+    # No follow-up letter before the due date has passed (211); no file is left behind.
+    letter = tmp_path / "letter.pdf"
+    printed = run(url, "loan", "print", lent, "--doc", "followup", "--as-of", "2026-12-05",
+                  "--out", str(letter))  # fmt: skip
+    err = json.loads(printed.err)
+    assert (printed.code, err["error"], err["clause"]) == (3, "rule", "211"), printed.err
+    assert printed.out == "" and list(tmp_path.iterdir()) == []
 
 
 def test_overdue_out_and_stats(shared_office: str, shared_loans: dict[str, str]) -> None:
