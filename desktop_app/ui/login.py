@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from db.migrate import check_schema
 from desktop_app.domain.errors import KhetDeskError
 from desktop_app.domain.roles import PERMISSIONS, Role
+from desktop_app.services import loan_desk_queries
 from desktop_app.services.auth import Actor, authenticate
 from desktop_app.services.office import list_counters
 from desktop_app.services.settings import get_setting
@@ -150,15 +151,26 @@ class Launcher(QMainWindow):
             ("openBoard", True, self.open_board),
             ("openOverview", True, self.open_overview),
             ("openSettings", may(actor.role, "settings.set"), self.open_settings),
+            # The loan windows: the register for everyone, a request for anyone who may
+            # ask, the desk for the supply officer, the inbox for the heads (and for anyone
+            # holding a delegation today, added below once the database has answered).
+            ("openAssets", True, self.open_assets),
+            ("openLoanRequest", may(actor.role, "loan.request"), self.open_loan_request),
+            ("openLoanDesk", may(actor.role, "loan.handover"), self.open_loan_desk),
+            ("openLoanInbox", may(actor.role, "delegation.add"), self.open_loan_inbox),
+            ("openStats", may(actor.role, "report.view"), self.open_stats),
         ]
+        self._layout = layout
         for name, ok, slot in allowed:
-            if not ok:
-                continue
-            b = QPushButton(objectName=name)
-            b.setMinimumHeight(64)
-            b.clicked.connect(slot)
-            layout.addWidget(b)
-            self.buttons[name] = b
+            if ok:
+                self._add_button(name, slot)
+        if "openLoanInbox" not in self.buttons:
+            uow = env.uow
+            self.ops.run(
+                lambda: loan_desk_queries.holds_approval_power(uow, actor),
+                self._delegated,
+                lambda _e: None,  # no inbox button; the login itself worked
+            )
         self.language_button = QPushButton(objectName="launcherLanguage")
         self.language_button.clicked.connect(lambda: env.i18n.set_language(env.i18n.toggled()))
         layout.addStretch(1)
@@ -170,6 +182,46 @@ class Launcher(QMainWindow):
         )
         self.resize(520, 520)
         self.retranslate()
+
+    def _add_button(self, name: str, slot: Callable[[], None]) -> QPushButton:
+        b = QPushButton(objectName=name)
+        b.setMinimumHeight(64)
+        b.clicked.connect(slot)
+        self._layout.insertWidget(len(self.buttons) + 1, b)
+        self.buttons[name] = b
+        return b
+
+    def _delegated(self, holds: bool) -> None:
+        if holds and "openLoanInbox" not in self.buttons:
+            self._add_button("openLoanInbox", self.open_loan_inbox)
+            self.retranslate()
+
+    def open_assets(self) -> None:
+        from desktop_app.ui.asset_register import open_asset_register
+
+        open_asset_register(self.env, self.actor)
+
+    def open_loan_request(self) -> None:
+        from desktop_app.ui.loan_request import open_loan_request
+
+        open_loan_request(self.env, self.actor)
+
+    def open_loan_desk(self) -> None:
+        from desktop_app.ui.loan_desk import open_loan_desk
+
+        open_loan_desk(self.env, self.actor)
+
+    def open_loan_inbox(self) -> None:
+        from desktop_app.ui.loan_inbox import open_loan_inbox
+
+        open_loan_inbox(self.env, self.actor)
+
+    def open_stats(self) -> None:
+        from desktop_app.ui.stats_window import StatsWindow
+
+        window = StatsWindow(self.env, self.actor)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.env.keep(window).show()
 
     def open_counter(self) -> None:
         env = self.env
@@ -226,6 +278,11 @@ class Launcher(QMainWindow):
             "openBoard": self.tr("จอแสดงคิว"),
             "openOverview": self.tr("ภาพรวมคิว"),
             "openSettings": self.tr("ตั้งค่าและผู้ใช้"),
+            "openAssets": self.tr("ทะเบียนพัสดุ"),
+            "openLoanRequest": self.tr("ขอยืมพัสดุ"),
+            "openLoanDesk": self.tr("งานยืมพัสดุ (ส่งมอบ รับคืน ติดตาม)"),
+            "openLoanInbox": self.tr("รายการรออนุมัติการยืม"),
+            "openStats": self.tr("สถิติการให้บริการและการยืม"),
         }
         for name, b in self.buttons.items():
             b.setText(labels[name])

@@ -60,10 +60,45 @@ def log_in(qtbot, env, username: str, password: str = "demo") -> LoginDialog:
 @pytest.mark.parametrize(
     ("username", "offered"),
     [
-        ("clerk1", {"openCounter", "openKiosk", "openBoard", "openOverview"}),
-        ("admin", {"openCounter", "openKiosk", "openBoard", "openOverview", "openSettings"}),
-        ("staff1", {"openBoard", "openOverview"}),
-        ("director", {"openBoard", "openOverview"}),
+        (
+            "clerk1",
+            {
+                "openCounter",
+                "openKiosk",
+                "openBoard",
+                "openOverview",
+                "openAssets",
+                "openLoanRequest",
+            },
+        ),
+        (
+            "admin",
+            {
+                "openCounter",
+                "openKiosk",
+                "openBoard",
+                "openOverview",
+                "openSettings",
+                "openAssets",
+                "openLoanRequest",
+                "openLoanDesk",
+                "openLoanInbox",
+                "openStats",
+            },
+        ),
+        ("staff1", {"openBoard", "openOverview", "openAssets", "openLoanRequest"}),
+        ("supply", {"openBoard", "openOverview", "openAssets", "openLoanRequest", "openLoanDesk"}),
+        (
+            "director",
+            {
+                "openBoard",
+                "openOverview",
+                "openAssets",
+                "openLoanRequest",
+                "openLoanInbox",
+                "openStats",
+            },
+        ),
     ],
 )
 def test_the_role_decides_what_the_launcher_offers(qtbot, env, start, username, offered):
