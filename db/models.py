@@ -155,6 +155,8 @@ class Setting(Base):
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
+    # One entity's history (the out-of-order calls report reads each pick's entry).
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # = seq
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(String(64))
@@ -278,6 +280,7 @@ class Loan(Base):
     __table_args__ = (
         UniqueConstraint("fiscal_year", "seq"),
         Index("ix_loans_status_due", "status", "due_on"),
+        Index("ix_loans_start_on", "start_on"),  # loans per month (statistics)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     loan_no: Mapped[str] = mapped_column(String(60), unique=True)

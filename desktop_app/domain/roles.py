@@ -56,6 +56,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "loan.followup": _SUPPLY,
     "delegation.add": _HEADS,
     "delegation.revoke": _HEADS,
+    # Statistics and their exports (issue 7): the heads and the administrator. Counter
+    # staff see today's queue figures on their console (ui.counter), nothing more.
+    "report.view": _HEADS,
 }
 
 

@@ -18,6 +18,15 @@ from typing import Any
 
 from desktop_app.domain.errors import InvalidInput
 
+
+class Percent(float):
+    """A share (0.25 = 25 %): a number in both formats, shown as a percentage in XLSX."""
+
+
+class Minutes(float):
+    """A duration in minutes, one decimal: a number shown as ``0.0`` in XLSX."""
+
+
 Cell = str | int | float | Decimal | dt.date | dt.datetime | bool | None
 Progress = Callable[[int, int], None]
 
@@ -120,9 +129,11 @@ def write_tables(
     tables: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Cell]], Sequence[int] | None]],
     *,
     progress: Progress | None = None,
+    kind: str | None = None,
 ) -> None:
-    """Several tables: one sheet each in XLSX; CSV takes exactly one."""
-    kind = file_format(path)
+    """Several tables: one sheet each in XLSX; CSV takes exactly one. ``kind`` ("csv" or
+    "xlsx") overrides the file name's suffix."""
+    kind = kind if kind in FORMATS else file_format(path)
     total = sum(len(rows) for _, _, rows, _ in tables)
     tmp = path.with_name(path.name + ".part")
     try:
@@ -219,6 +230,14 @@ def _xlsx_cell(ws: Any, v: Cell) -> Any:
     if isinstance(v, Decimal):
         cell = WriteOnlyCell(ws, value=v)
         cell.number_format = "#,##0.00"
+        return cell
+    if isinstance(v, Percent):
+        cell = WriteOnlyCell(ws, value=float(v))
+        cell.number_format = "0.0%"
+        return cell
+    if isinstance(v, Minutes):
+        cell = WriteOnlyCell(ws, value=float(v))
+        cell.number_format = "0.0"
         return cell
     return v
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import DeviceError, KhetDeskError
-from desktop_app.services import printer, tickets
+from desktop_app.services import printer, stats_queue, tickets
 from desktop_app.services.auth import Actor
 from desktop_app.services.tickets import CounterQueue, TicketView
 from desktop_app.ui import texts
@@ -70,6 +70,10 @@ class CounterWindow(QMainWindow):
         self.reloader = Reloader(
             self.ops, lambda: tickets.counter_queue(env.uow, counter), self._show, self._failed
         )
+        self.today_reloader = Reloader(
+            self.ops, lambda: stats_queue.today_panel(env.uow, counter), self._show_today,
+            lambda _error: None,  # the panel keeps its last figures; the queue shows errors
+        )  # fmt: skip
         env.live.changed.connect(self._changed_elsewhere)
         self.ticker = QTimer(self, interval=1000, timeout=self._tick)
         self.ticker.start()
@@ -150,10 +154,25 @@ class CounterWindow(QMainWindow):
         header.setStretchLastSection(False)
         self.counts = QLabel(objectName="counterCounts")
         self.counts.setWordWrap(True)
+        # The live "today" panel: the office's figures and this counter's, from the same
+        # statistics as the reports (services.stats_queue.today_panel), reloaded after
+        # every change the console sees.
+        self.today: stats_queue.TodayPanel | None = None
+        today_panel = QFrame(objectName="todayPanel")
+        today_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.today_title = QLabel(objectName="todayTitle")
+        self.today_office = QLabel(objectName="todayOffice")
+        self.today_counter = QLabel(objectName="todayCounter")
+        tp = QVBoxLayout(today_panel)
+        tp.setContentsMargins(8, 4, 8, 4)
+        for w in (self.today_title, self.today_office, self.today_counter):
+            w.setWordWrap(True)
+            tp.addWidget(w)
         right = QVBoxLayout()
         right.addWidget(self.waiting_title)
         right.addWidget(self.table, 1)
         right.addWidget(self.counts)
+        right.addWidget(today_panel)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
@@ -198,6 +217,9 @@ class CounterWindow(QMainWindow):
             #waitingTitle {{ font-size: {px(18)}; font-weight: bold; }}
             #waitingList {{ font-size: {px(16)}; }}
             #counterCounts {{ font-size: {px(16)}; color: #334155; }}
+            #todayPanel {{ background: #f1f5f9; border: 1px solid #cbd5e1; border-radius: 8px; }}
+            #todayTitle {{ font-size: {px(15)}; font-weight: bold; color: #0f3b5f; }}
+            #todayOffice, #todayCounter {{ font-size: {px(14)}; color: #334155; }}
             #counterMessage {{ font-size: {px(17)}; padding: 4px; }}
             #counterMessage[kind="error"] {{ color: white; background: #b91c1c; }}
             #counterMessage[kind="info"] {{ color: #14532d; background: #dcfce7; }}
@@ -225,6 +247,43 @@ class CounterWindow(QMainWindow):
             self.table.selectRow(row)
         self.retranslate()
         self._update_buttons()
+        self.today_reloader.request()
+
+    def _show_today(self, panel: stats_queue.TodayPanel) -> None:
+        self.today = panel
+        self._retranslate_today()
+
+    def _retranslate_today(self) -> None:
+        self.today_title.setText(self.tr("สถิติวันนี้"))
+        p = self.today
+        if p is None:
+            self.today_office.setText("")
+            self.today_counter.setText("")
+            return
+
+        def minutes(v: float | None) -> str:
+            return "-" if v is None else f"{v:.1f}"
+
+        o = p.office
+        share = "-" if o.within_standard_share is None else f"{o.within_standard_share:.0%}"
+        self.today_office.setText(
+            self.tr("ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · รอเรียก มัธยฐาน %3 นาที "
+                    "(สูงสุด %4) · ภายในเวลามาตรฐาน %5")
+            .replace("%1", str(o.issued))
+            .replace("%2", str(o.served))
+            .replace("%3", minutes(o.wait_median_min))
+            .replace("%4", minutes(o.wait_max_min))
+            .replace("%5", share)
+        )  # fmt: skip
+        c = p.counter
+        self.today_counter.setText(
+            ""
+            if c is None
+            else self.tr("ช่องนี้: เรียก %1 · เวลารอ มัธยฐาน %2 นาที · เวลาให้บริการ มัธยฐาน %3 นาที")
+            .replace("%1", str(c.issued))
+            .replace("%2", minutes(c.wait_median_min))
+            .replace("%3", minutes(c.service_median_min))
+        )
 
     def _failed(self, error: Exception) -> None:
         self.message.show_message(self._error_text(error), "error", 0)
@@ -474,6 +533,7 @@ class CounterWindow(QMainWindow):
                 )
             )
         self._tick()
+        self._retranslate_today()
         if q is None:
             self.waiting_title.setText(self.tr("กำลังโหลด…"))
             self.counts.setText("")

@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
+    <name>AssetLoansModel</name>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>วันที่ยืม</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>กำหนดคืน</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>สภาพเมื่อคืน</source>
+        <translation>Returned as</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>AssetRegisterWindow</name>
+    <message>
+        <source>แสดง %1 จาก %2 รายการ</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <source>ไม่พบพัสดุเลขที่ %1</source>
+        <translation>No asset %1</translation>
+    </message>
+    <message>
+        <source>พบ %1</source>
+        <translation>Found %1</translation>
+    </message>
+    <message>
+        <source>ป้ายพัสดุ QR %1 รายการ</source>
+        <translation>QR labels, %1 assets</translation>
+    </message>
+    <message>
+        <source>KhetDesk — ทะเบียนพัสดุ</source>
+        <translation>KhetDesk — Asset register</translation>
+    </message>
+    <message>
+        <source>ทะเบียนพัสดุ</source>
+        <translation>Asset register</translation>
+    </message>
+    <message>
+        <source>ค้นหา / สแกน (F2)</source>
+        <translation>Search / scan (F2)</translation>
+    </message>
+    <message>
+        <source>เลขทะเบียน ชื่อ หรือสแกน QR แล้วกด Enter</source>
+        <translation>Number, name, or scan a QR code and press Enter</translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>ทุกหมวด</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>ทุกหน่วยงาน</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุนี้ (Ctrl+N)</source>
+        <translation>Borrow this (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>พิมพ์ป้าย QR ของรายการที่แสดง (Ctrl+L)</source>
+        <translation>Print QR labels of the list (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>ประวัติการยืม</source>
+        <translation>Loan history</translation>
+    </message>
+    <message>
+        <source>เลขทะเบียน</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>ราคา</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>ได้มาเมื่อ</source>
+        <translation>Acquired</translation>
+    </message>
+    <message>
+        <source>ผู้ครอบครอง</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>สถานที่เก็บ</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>สภาพ</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source> (ยืมอยู่ %1)</source>
+        <translation> (%1 on loan)</translation>
+    </message>
+    <message>
+        <source>%1 บาท</source>
+        <translation>%1 baht</translation>
+    </message>
+    <message>
+        <source>ไม่ให้ยืม</source>
+        <translation>not for lending</translation>
+    </message>
+    <message>
+        <source>เลือกพัสดุจากตาราง หรือสแกน QR</source>
+        <translation>Choose an asset in the table, or scan its QR code</translation>
+    </message>
+</context>
+<context>
+    <name>AssetTableModel</name>
+    <message>
+        <source>เลขทะเบียนพัสดุ</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>ชื่อพัสดุ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>หมวด</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>หน่วยงานผู้ครอบครอง</source>
+        <translation>Holding unit</translation>
+    </message>
+    <message>
+        <source>สถานที่เก็บ</source>
+        <translation>Location</translation>
+    </message>
+</context>
+<context>
     <name>BoardWindow</name>
     <message>
         <source>ขาดการเชื่อมต่อฐานข้อมูล กำลังลองใหม่…</source>
@@ -22,6 +199,33 @@
     <message>
         <source>จำนวนผู้รอ</source>
         <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerLoansModel</name>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>พัสดุ</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>วันที่ยืม</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>กำหนดคืน</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>วัตถุประสงค์</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -56,6 +260,18 @@
 </context>
 <context>
     <name>CounterWindow</name>
+    <message>
+        <source>สถิติวันนี้</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · รอเรียก มัธยฐาน %3 นาที (สูงสุด %4) · ภายในเวลามาตรฐาน %5</source>
+        <translation>Whole office: issued %1 · served %2 · median wait %3 min (longest %4) · within the standard time %5</translation>
+    </message>
+    <message>
+        <source>ช่องนี้: เรียก %1 · เวลารอ มัธยฐาน %2 นาที · เวลาให้บริการ มัธยฐาน %3 นาที</source>
+        <translation>This counter: called %1 · median wait %2 min · median service time %3 min</translation>
+    </message>
     <message>
         <source>ไม่มีคิวรอสำหรับช่องนี้</source>
         <translation>Nobody is waiting for this counter</translation>
@@ -201,6 +417,76 @@
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>บันทึกการติดตามทวงคืน (ข้อ 211)</source>
+        <translation>Record a follow-up (clause 211)</translation>
+    </message>
+    <message>
+        <source>ใบยืม %1 · %2 · ต้องติดตามภายใน %3</source>
+        <translation>Loan %1 · %2 · follow up by %3</translation>
+    </message>
+    <message>
+        <source>หนังสือ</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>ไปพบ</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>อื่น ๆ</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>วิธีติดตาม</source>
+        <translation>Means</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>ข้อ</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>พัสดุ</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>ช่วงที่ยืม</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>อนุมัติในฐานะ</source>
+        <translation>Approve as</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <source>ออกบัตรคิวที่ช่องบริการ</source>
@@ -300,6 +586,625 @@
         <source>ตั้งค่าและผู้ใช้</source>
         <translation>Settings and users</translation>
     </message>
+    <message>
+        <source>ทะเบียนพัสดุ</source>
+        <translation>Asset register</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุ</source>
+        <translation>Borrow supplies</translation>
+    </message>
+    <message>
+        <source>งานยืมพัสดุ (ส่งมอบ รับคืน ติดตาม)</source>
+        <translation>Loan desk (hand over, return, follow up)</translation>
+    </message>
+    <message>
+        <source>รายการรออนุมัติการยืม</source>
+        <translation>Loans awaiting approval</translation>
+    </message>
+    <message>
+        <source>สถิติการให้บริการและการยืม</source>
+        <translation>Service and loan statistics</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDeskWindow</name>
+    <message>
+        <source>ใบยืมพัสดุ %1</source>
+        <translation>Loan record %1</translation>
+    </message>
+    <message>
+        <source>ส่งมอบพัสดุตามใบยืม %1 ให้ %2 (%3)?</source>
+        <translation>Hand over loan %1 to %2 (%3)?</translation>
+    </message>
+    <message>
+        <source>ส่งมอบตามใบยืม %1 แล้ว กำหนดคืน %2</source>
+        <translation>Loan %1 handed over, due %2</translation>
+    </message>
+    <message>
+        <source>รับคืนตามใบยืม %1 แล้ว</source>
+        <translation>Loan %1 returned</translation>
+    </message>
+    <message>
+        <source>ใบยืม %1 ยังรอการชดใช้ %2 (แท็บรอชดใช้)</source>
+        <translation>Loan %1 still awaits settlement of %2 (Settlement tab)</translation>
+    </message>
+    <message>
+        <source>บันทึกการชดใช้ %1 แล้ว · ใบยืม %2: %3</source>
+        <translation>Settlement of %1 recorded · loan %2: %3</translation>
+    </message>
+    <message>
+        <source>บันทึกการติดตามใบยืม %1 แล้ว</source>
+        <translation>Follow-up of loan %1 recorded</translation>
+    </message>
+    <message>
+        <source>บันทึกการตรวจรับคืนพัสดุ %1</source>
+        <translation>Return record %1</translation>
+    </message>
+    <message>
+        <source>หนังสือติดตามทวงคืน %1</source>
+        <translation>Follow-up letter %1</translation>
+    </message>
+    <message>
+        <source>ทะเบียนคุมการยืมพัสดุ %1 – %2</source>
+        <translation>Loan register %1 – %2</translation>
+    </message>
+    <message>
+        <source>รายงานการใช้พัสดุ %1 – %2</source>
+        <translation>Asset-use report %1 – %2</translation>
+    </message>
+    <message>
+        <source>KhetDesk — งานยืมพัสดุ</source>
+        <translation>KhetDesk — Loan desk</translation>
+    </message>
+    <message>
+        <source>งานยืมพัสดุ · %1</source>
+        <translation>Loan desk · %1</translation>
+    </message>
+    <message>
+        <source>ข้อมูล ณ %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>รอส่งมอบ (%1)</source>
+        <translation>To hand over (%1)</translation>
+    </message>
+    <message>
+        <source>ยืมอยู่ (%1)</source>
+        <translation>On loan (%1)</translation>
+    </message>
+    <message>
+        <source>รอชดใช้ (%1)</source>
+        <translation>To settle (%1)</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด (%1)</source>
+        <translation>Overdue (%1)</translation>
+    </message>
+    <message>
+        <source>ประวัติผู้ยืม</source>
+        <translation>Borrower history</translation>
+    </message>
+    <message>
+        <source>ส่งมอบพัสดุ (F6)</source>
+        <translation>Hand over (F6)</translation>
+    </message>
+    <message>
+        <source>ใบยืม (Ctrl+P)</source>
+        <translation>Loan record (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>รับคืน/ตรวจสภาพ (F7)</source>
+        <translation>Take return / inspect (F7)</translation>
+    </message>
+    <message>
+        <source>ชดใช้ (F8)</source>
+        <translation>Settle (F8)</translation>
+    </message>
+    <message>
+        <source>บันทึกตรวจรับคืน (Ctrl+P)</source>
+        <translation>Return record (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>บันทึกการติดตาม (F11)</source>
+        <translation>Record follow-up (F11)</translation>
+    </message>
+    <message>
+        <source>หนังสือติดตามทวงคืน (Ctrl+P)</source>
+        <translation>Follow-up letter (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>รายงานช่วงวันที่</source>
+        <translation>Reports from</translation>
+    </message>
+    <message>
+        <source>ทะเบียนคุมการยืม</source>
+        <translation>Loan register</translation>
+    </message>
+    <message>
+        <source>รายงานการใช้พัสดุ</source>
+        <translation>Asset-use report</translation>
+    </message>
+    <message>
+        <source>ขอยืม (Ctrl+N)</source>
+        <translation>New request (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>ทะเบียนพัสดุ (Ctrl+R)</source>
+        <translation>Asset register (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>— เลือกผู้ยืม —</source>
+        <translation>— choose a borrower —</translation>
+    </message>
+    <message>
+        <source>ยืมทั้งหมด %1 ครั้ง · ยังไม่คืน %2 ใบ</source>
+        <translation>%1 loans in all · %2 not returned</translation>
+    </message>
+</context>
+<context>
+    <name>LoanInboxWindow</name>
+    <message>
+        <source>อนุมัติใบยืม %1 ของ %2 ตามข้อ %3?</source>
+        <translation>Approve loan %1 of %2 under clause %3?</translation>
+    </message>
+    <message>
+        <source>อนุมัติใบยืม %1 แล้ว</source>
+        <translation>Loan %1 approved</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติการยืม</source>
+        <translation>Reject the loan</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ไม่อนุมัติใบยืม %1 (ต้องระบุ ข้อ 207)</source>
+        <translation>Why loan %1 is rejected (required, clause 207)</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติ</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติใบยืม %1 แล้ว</source>
+        <translation>Loan %1 rejected</translation>
+    </message>
+    <message>
+        <source>KhetDesk — รายการรออนุมัติ</source>
+        <translation>KhetDesk — Approvals</translation>
+    </message>
+    <message>
+        <source>รายการรออนุมัติของ %1: %2 รายการ</source>
+        <translation>Awaiting approval by %1: %2</translation>
+    </message>
+    <message>
+        <source>เปิดใบยืมเลขที่ (F2)</source>
+        <translation>Open loan no. (F2)</translation>
+    </message>
+    <message>
+        <source>พิมพ์หรือสแกนเลขที่ใบยืม</source>
+        <translation>Type or scan a loan number</translation>
+    </message>
+    <message>
+        <source>ไม่มีคำขอยืมที่ท่านมีอำนาจอนุมัติ</source>
+        <translation>No requests that you may approve</translation>
+    </message>
+    <message>
+        <source>อนุมัติ (F9)</source>
+        <translation>Approve (F9)</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติ (F10)</source>
+        <translation>Reject (F10)</translation>
+    </message>
+    <message>
+        <source>ดูใบยืม (Ctrl+P)</source>
+        <translation>Loan record (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ท่านอนุมัติใบยืมนี้ไม่ได้: %1</source>
+        <translation>You may not approve this loan: %1</translation>
+    </message>
+    <message>
+        <source>ท่านอนุมัติในฐานะผู้รักษาการแทน%1 ตามที่ได้รับมอบอำนาจ</source>
+        <translation>You approve on behalf of the %1 under a delegation</translation>
+    </message>
+</context>
+<context>
+    <name>LoanRequestWindow</name>
+    <message>
+        <source>%1 อยู่ในรายการแล้ว</source>
+        <translation>%1 is on the list already</translation>
+    </message>
+    <message>
+        <source>ใบยืมหนึ่งใบยืมได้เฉพาะครุภัณฑ์หรือวัสดุอย่างใดอย่างหนึ่ง กรุณาแยกเป็นสองคำขอ</source>
+        <translation>One loan holds durable or consumable items, not both: make two requests</translation>
+    </message>
+    <message>
+        <source>ส่งคำขอยืมแล้ว ใบยืมเลขที่ %1 รออนุมัติจาก%2</source>
+        <translation>Request sent: loan %1 awaits the approval of the %2</translation>
+    </message>
+    <message>
+        <source>KhetDesk — ขอยืมพัสดุ</source>
+        <translation>KhetDesk — Borrow supplies</translation>
+    </message>
+    <message>
+        <source>ใบยืมพัสดุ เลขที่ %1</source>
+        <translation>Loan record no. %1</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุ</source>
+        <translation>Borrow supplies</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>บุคคล (ข้าราชการ/เจ้าหน้าที่)</source>
+        <translation>A person (official or staff)</translation>
+    </message>
+    <message>
+        <source>หน่วยงานของรัฐอื่น</source>
+        <translation>Another state agency</translation>
+    </message>
+    <message>
+        <source>ชื่อ-สกุลผู้ยืม</source>
+        <translation>Borrower&apos;s full name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>สังกัด</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ชื่อหน่วยงานผู้ยืม</source>
+        <translation>Borrowing agency</translation>
+    </message>
+    <message>
+        <source>ผู้มีอำนาจลงนาม</source>
+        <translation>Signing official</translation>
+    </message>
+    <message>
+        <source>ผู้ติดต่อ / โทรศัพท์</source>
+        <translation>Contact / telephone</translation>
+    </message>
+    <message>
+        <source>พัสดุที่ขอยืม</source>
+        <translation>Items to borrow</translation>
+    </message>
+    <message>
+        <source>สแกน QR หรือพิมพ์เลขทะเบียนพัสดุ แล้วกด Enter</source>
+        <translation>Scan a QR code or type an asset number and press Enter</translation>
+    </message>
+    <message>
+        <source>เพิ่ม</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>เอาออก</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>เลขทะเบียน</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>ชื่อพัสดุ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>การใช้พัสดุ</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>ใช้ที่ใด</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>ความจำเป็น</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>สถานที่นำไปใช้</source>
+        <translation>Place of use</translation>
+    </message>
+    <message>
+        <source>เหตุผลและวัตถุประสงค์</source>
+        <translation>Reason and purpose</translation>
+    </message>
+    <message>
+        <source>วันที่ยืม</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>กำหนดส่งคืน</source>
+        <translation>Return by</translation>
+    </message>
+    <message>
+        <source>คำรับรอง</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>ภายในสถานที่ของหน่วยงาน</source>
+        <translation>On the premises</translation>
+    </message>
+    <message>
+        <source>นำออกไปใช้นอกสถานที่</source>
+        <translation>Off the premises</translation>
+    </message>
+    <message>
+        <source>จำเป็นเร่งด่วน จัดหาเองไม่ทัน (ข้อ 210)</source>
+        <translation>Urgent; cannot be procured in time (clause 210)</translation>
+    </message>
+    <message>
+        <source>ยืมไปใช้เพื่อประโยชน์ของทางราชการเท่านั้น (ข้อ 207)</source>
+        <translation>For official use only (clause 207)</translation>
+    </message>
+    <message>
+        <source>ส่งคำขอยืม (Ctrl+Enter)</source>
+        <translation>Send request (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>ดูใบยืม / พิมพ์ (Ctrl+P)</source>
+        <translation>View / print loan record (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ยืมไม่ได้: %1</source>
+        <translation>Cannot be lent: %1</translation>
+    </message>
+    <message>
+        <source>ผู้อนุมัติ: เพิ่มพัสดุที่ขอยืมก่อน ระบบจะแสดงผู้มีอำนาจอนุมัติตามระเบียบ</source>
+        <translation>Approver: add the items first; the official who must approve is then shown</translation>
+    </message>
+    <message>
+        <source>ผู้อนุมัติ: เลือกว่าใช้ภายในสถานที่หรือนำออกไปนอกสถานที่ เพื่อกำหนดผู้อนุมัติ (ข้อ 208)</source>
+        <translation>Approver: choose on or off the premises; it decides who approves (clause 208)</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจสอบผู้อนุมัติ…</source>
+        <translation>Finding the approver…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีผู้ใช้ในบทบาทนี้</source>
+        <translation>no user has this role yet</translation>
+    </message>
+    <message>
+        <source>ต้องได้รับอนุมัติจาก: %1 (%2)</source>
+        <translation>To be approved by: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>เพราะ ข้อ %1: %2</source>
+        <translation>Because of clause %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LoanSummaryModel</name>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>สังกัด</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>พัสดุ</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>วันที่ยืม</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>กำหนดคืน</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>ข้อ</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTexts</name>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>วัตถุประสงค์</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>ใช้ที่</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>ภายในสถานที่</source>
+        <translation>on the premises</translation>
+    </message>
+    <message>
+        <source>นอกสถานที่</source>
+        <translation>off the premises</translation>
+    </message>
+    <message>
+        <source>ช่วงที่ยืม</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>ผู้อนุมัติตามระเบียบ</source>
+        <translation>Approver (regulation)</translation>
+    </message>
+    <message>
+        <source>ข้อ</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>ผู้ยื่นคำขอ</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>ผู้พิจารณา</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>%1 วัน ต้องติดตามภายใน %2</source>
+        <translation>%1 days; follow up by %2</translation>
+    </message>
+    <message>
+        <source>ใบยืมเลขที่</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>รายการพัสดุ</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>เลขทะเบียน</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>ชื่อพัสดุ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>สภาพ</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>รออนุมัติ</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>อนุมัติแล้ว รอส่งมอบ</source>
+        <translation>Approved, to hand over</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติ</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>อยู่ระหว่างยืม</source>
+        <translation>On loan</translation>
+    </message>
+    <message>
+        <source>คืนแล้ว รอชดใช้</source>
+        <translation>Returned, to settle</translation>
+    </message>
+    <message>
+        <source>ปิดแล้ว</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>พร้อมให้ยืม</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>จองแล้ว</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>ถูกยืม</source>
+        <translation>On loan</translation>
+    </message>
+    <message>
+        <source>ชำรุด รอซ่อม</source>
+        <translation>Under repair</translation>
+    </message>
+    <message>
+        <source>สูญหาย</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>จำหน่ายแล้ว</source>
+        <translation>Written off</translation>
+    </message>
+    <message>
+        <source>สภาพดี</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>ชำรุด</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>ครุภัณฑ์</source>
+        <translation>Durable</translation>
+    </message>
+    <message>
+        <source>วัสดุ</source>
+        <translation>Consumable</translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>หน่วยงานของรัฐ</source>
+        <translation>State agency</translation>
+    </message>
+    <message>
+        <source>หัวหน้าหน่วยงานของรัฐ</source>
+        <translation>head of the agency</translation>
+    </message>
+    <message>
+        <source>หัวหน้าหน่วยพัสดุผู้ครอบครองพัสดุ</source>
+        <translation>head of the supply unit holding it</translation>
+    </message>
+    <message>
+        <source>ข้อผิดพลาดภายใน: %1</source>
+        <translation>Internal error: %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ติดตาม</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>%1 ครั้ง ล่าสุด %2</source>
+        <translation>%1 times, last %2</translation>
+    </message>
+    <message>
+        <source>รักษาการแทน %1</source>
+        <translation>On behalf of the %1</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -352,6 +1257,80 @@
     </message>
 </context>
 <context>
+    <name>OverdueModel</name>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>พัสดุที่ค้างคืน</source>
+        <translation>Items out</translation>
+    </message>
+    <message>
+        <source>กำหนดคืน</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด (วัน)</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>ต้องติดตามภายใน</source>
+        <translation>Follow up by</translation>
+    </message>
+    <message>
+        <source>ติดตามแล้ว</source>
+        <translation>Followed up</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>ส่งพิมพ์ %1 หน้าแล้ว</source>
+        <translation>%1 pages sent to the printer</translation>
+    </message>
+    <message>
+        <source>เปิดเครื่องพิมพ์ไม่ได้</source>
+        <translation>Cannot open the printer</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์ %1 แล้ว</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>ตัวอย่างก่อนพิมพ์ — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <source>%1 หน้า</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation>Making the document…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น PDF (Ctrl+S)</source>
+        <translation>Save as PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PickDialog</name>
     <message>
         <source>เรียกข้ามคิว</source>
@@ -379,6 +1358,45 @@
     <message>
         <source>สำหรับเจ้าหน้าที่: ใส่ PIN เพื่อออกจากตู้ออกบัตรคิว</source>
         <translation>Staff only: enter the PIN to leave the kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>พัสดุชำรุดหรือสูญหาย %1 รายการ: ผู้ยืมต้องชดใช้ตามข้อ 209 (ซ่อม ชดใช้ของ หรือชดใช้เงิน)</source>
+        <translation>%1 items damaged or lost: the borrower settles under clause 209 (repair, replace or pay)</translation>
+    </message>
+    <message>
+        <source>รับคืนพัสดุ</source>
+        <translation>Take a return</translation>
+    </message>
+    <message>
+        <source>ใบยืม %1 · %2 · กำหนดคืน %3 — ตรวจสภาพทีละรายการ</source>
+        <translation>Loan %1 · %2 · due %3 — inspect each item</translation>
+    </message>
+    <message>
+        <source>เลขทะเบียน</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>ชื่อพัสดุ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>สภาพที่ได้รับคืน</source>
+        <translation>Condition on return</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>บันทึกการตรวจสภาพ</source>
+        <translation>Inspection note</translation>
+    </message>
+    <message>
+        <source>บันทึกรับคืน</source>
+        <translation>Record return</translation>
     </message>
 </context>
 <context>
@@ -607,7 +1625,7 @@
     </message>
     <message>
         <source>ภาษาของหน้าจอเครื่องนี้</source>
-        <translation>Language of this PC's windows</translation>
+        <translation>Language of this PC&apos;s windows</translation>
     </message>
     <message>
         <source>เครื่องนี้เป็นช่องบริการ (0 = ไม่ใช่)</source>
@@ -679,7 +1697,7 @@
     </message>
     <message>
         <source>บันทึกการตั้งค่าเครื่องนี้</source>
-        <translation>Save this PC's settings</translation>
+        <translation>Save this PC&apos;s settings</translation>
     </message>
     <message>
         <source>เปิดให้บริการ (แสดงที่ตู้ออกบัตรคิว)</source>
@@ -707,6 +1725,53 @@
     </message>
 </context>
 <context>
+    <name>SettlementDialog</name>
+    <message>
+        <source>ชดใช้พัสดุชำรุด/สูญหาย (ข้อ 209)</source>
+        <translation>Settle a damaged or lost item (clause 209)</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3 ในใบยืม %4 ผู้ยืม %5 ต้องชดใช้อย่างใดอย่างหนึ่ง:</source>
+        <translation>%1 %2 — %3 on loan %4; %5 settles in one of these ways:</translation>
+    </message>
+    <message>
+        <source>ซ่อมแซมให้คงสภาพเดิม</source>
+        <translation>Repair it to its former condition</translation>
+    </message>
+    <message>
+        <source>ชดใช้เป็นพัสดุประเภท ชนิด ขนาด ลักษณะและคุณภาพเดียวกัน</source>
+        <translation>Replace it with an item of the same kind, size, type and quality</translation>
+    </message>
+    <message>
+        <source>ชดใช้เป็นเงิน ตามราคาที่เป็นอยู่ในขณะยืม</source>
+        <translation>Pay its value at the time of borrowing</translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน (บาท)</source>
+        <translation>Amount (baht)</translation>
+    </message>
+    <message>
+        <source>ตัวอักษร</source>
+        <translation>In words</translation>
+    </message>
+    <message>
+        <source>วิธีคำนวณ</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>เลขที่ใบเสร็จ</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>บันทึกการชดใช้</source>
+        <translation>Record settlement</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>เข้าสู่ระบบช่องบริการ %1</source>
@@ -718,11 +1783,322 @@
     </message>
     <message>
         <source>บัญชีเครื่องของตู้นี้ใช้ไม่ได้ (%1): เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
-        <translation>This kiosk's device account does not work (%1): a member of staff logs in to open it</translation>
+        <translation>This kiosk&apos;s device account does not work (%1): a member of staff logs in to open it</translation>
     </message>
     <message>
         <source>บทบาท %1 เปิดหน้าจอนี้ไม่ได้</source>
         <translation>The role %1 cannot open this window</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <source>ข้อผิดพลาดภายใน: %1</source>
+        <translation>Internal error: %1</translation>
+    </message>
+    <message>
+        <source>ออกบัตรคิว %1 · ให้บริการแล้ว %2 · ไม่มาตามเรียก %3 · ค้าง %4 · โอน %5 · เรียกข้ามคิว %6
+เวลารอ มัธยฐาน %7 นาที · P90 %8 · สูงสุด %9 · ภายในเวลามาตรฐาน %10</source>
+        <translation>Issued %1 · served %2 · no-shows %3 · unfinished %4 · transferred %5 · called out of order %6
+Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</translation>
+    </message>
+    <message>
+        <source>เวลารอเรียกตามบริการ (นาที)</source>
+        <translation>Waiting time by service (minutes)</translation>
+    </message>
+    <message>
+        <source>มัธยฐาน</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>เปอร์เซ็นไทล์ที่ 90</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <source>บัตรคิวรายวัน</source>
+        <translation>Tickets per day</translation>
+    </message>
+    <message>
+        <source>บัตรคิวตามชั่วโมง</source>
+        <translation>Tickets per hour</translation>
+    </message>
+    <message>
+        <source>ออกบัตร</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>ให้บริการแล้ว</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>คำขอยืม %1 · ยืมจริง %2 · คืนตรงเวลา %3 จาก %4 (%5) · ยังไม่คืน %6
+เกินกำหนด %7: ติดตามทัน %8 · ไม่ได้ติดตามภายในกำหนด %9 · ยังไม่ครบกำหนด %10</source>
+        <translation>Requests %1 · lent %2 · returned on time %3 of %4 (%5) · still out %6
+Overdue %7: followed up in time %8 · follow-up missed %9 · not yet due %10</translation>
+    </message>
+    <message>
+        <source>การยืมพัสดุรายเดือน</source>
+        <translation>Loans per month</translation>
+    </message>
+    <message>
+        <source>คำขอ</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>ยืมจริง</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>ให้บริการ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>ไม่มา</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>ค้าง</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>โอน</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>ข้ามคิว</source>
+        <translation>Out of order</translation>
+    </message>
+    <message>
+        <source>รอ มัธยฐาน</source>
+        <translation>Wait median</translation>
+    </message>
+    <message>
+        <source>รอ P90</source>
+        <translation>Wait P90</translation>
+    </message>
+    <message>
+        <source>รอ สูงสุด</source>
+        <translation>Wait max</translation>
+    </message>
+    <message>
+        <source>บริการ มัธยฐาน</source>
+        <translation>Service median</translation>
+    </message>
+    <message>
+        <source>บริการ P90</source>
+        <translation>Service P90</translation>
+    </message>
+    <message>
+        <source>ภายในมาตรฐาน %</source>
+        <translation>Within standard %</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>บัตรคิว</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>ช่อง</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>ผู้เรียก</source>
+        <translation>Called by</translation>
+    </message>
+    <message>
+        <source>คิวที่ถึงลำดับ</source>
+        <translation>Next in order</translation>
+    </message>
+    <message>
+        <source>รวม</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติ</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>รายการพัสดุ</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>ติดตามทันกำหนด</source>
+        <translation>Followed up in time</translation>
+    </message>
+    <message>
+        <source>คืนก่อนครบกำหนดติดตาม</source>
+        <translation>Back before the follow-up deadline</translation>
+    </message>
+    <message>
+        <source>ไม่ได้ติดตามภายในกำหนด</source>
+        <translation>Follow-up deadline missed</translation>
+    </message>
+    <message>
+        <source>ยังไม่ครบกำหนดติดตาม</source>
+        <translation>Follow-up not yet due</translation>
+    </message>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>กำหนดคืน</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด (วัน)</source>
+        <translation>Overdue (days)</translation>
+    </message>
+    <message>
+        <source>ติดตามภายใน</source>
+        <translation>Follow up by</translation>
+    </message>
+    <message>
+        <source>ติดตามครั้งแรก</source>
+        <translation>First follow-up</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>หมายเลขพัสดุ</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>ฝ่าย</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ครั้ง</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>ยืมล่าสุด</source>
+        <translation>Last lent</translation>
+    </message>
+    <message>
+        <source>ไม่เคยยืม</source>
+        <translation>Never lent</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงาน</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานแล้ว: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <source>KhetDesk — สถิติการให้บริการ</source>
+        <translation>KhetDesk — Service statistics</translation>
+    </message>
+    <message>
+        <source>รายวัน</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>รายเดือน</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>ช่วงวันที่</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>แสดงสถิติ</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>คิว</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>การยืมพัสดุ</source>
+        <translation>Asset loans</translation>
+    </message>
+    <message>
+        <source>ตามบริการ</source>
+        <translation>By service</translation>
+    </message>
+    <message>
+        <source>ตามช่องบริการ</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <source>ตามชั่วโมง</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <source>ตามวัน</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>คิวพิเศษและทั่วไป</source>
+        <translation>Priority and general</translation>
+    </message>
+    <message>
+        <source>การเรียกข้ามคิว</source>
+        <translation>Calls out of order</translation>
+    </message>
+    <message>
+        <source>ตามเดือน</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>ตามหน่วยงาน</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>เกินกำหนดและการติดตาม</source>
+        <translation>Overdue and follow-up</translation>
+    </message>
+    <message>
+        <source>ยืมบ่อยที่สุด</source>
+        <translation>Most lent</translation>
+    </message>
+    <message>
+        <source>ไม่มีการยืมในช่วงนี้</source>
+        <translation>Not lent in this period</translation>
+    </message>
+    <message>
+        <source>ส่งออก CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>ส่งออก PDF</source>
+        <translation>Export PDF</translation>
     </message>
 </context>
 <context>
@@ -859,6 +2235,13 @@
         <source>ตกลง</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>_LoanDialog</name>
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>

@@ -1,0 +1,142 @@
+"""Command line for the statistics reports (CLI.md, "Records"):
+
+    report queue --date YYYY-MM-DD --format csv|xlsx|pdf --out FILE
+    report queue --month YYYY-MM | --from D --to D ...        (a month or a range)
+    report loans [--from D --to D] --format csv|xlsx|pdf --out FILE
+
+Registered by desktop_app.cli.build_parser; shares its Context, output and exit codes.
+Reading needs no login, like the other read-only commands; with ``--as`` the user's role
+must be allowed to see statistics (``report.view``). A refused command writes no file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.cli import Context
+
+
+def _date(value: str | None) -> dt.date | None:
+    from desktop_app.domain.thai_time import parse_iso_date
+
+    return parse_iso_date(value) if value else None
+
+
+def _progress(ctx: Context, what: str) -> Callable[[int, int], None] | None:
+    if ctx.json or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{what} {100 * done // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _end_progress(ctx: Context) -> None:
+    if not ctx.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def _check_role(ctx: Context) -> None:
+    if ctx.args.as_user:
+        from desktop_app.domain.roles import require
+
+        require(ctx.actor().role, "report.view")
+
+
+def _queue_range(ctx: Context) -> tuple[dt.date, dt.date]:
+    from desktop_app.cli import UsageError
+    from desktop_app.services.stats_sql import parse_month
+
+    a = ctx.args
+    given = [x for x in ("date", "month", "from_") if getattr(a, x)]
+    if len(given) != 1:
+        raise UsageError("report queue: give one of --date, --month or --from/--to")
+    if a.date:
+        if a.to:
+            raise UsageError("report queue: --to goes with --from, not --date")
+        day = _date(a.date)
+        assert day is not None
+        return day, day
+    if a.month:
+        if a.to:
+            raise UsageError("report queue: --to goes with --from, not --month")
+        return parse_month(a.month)
+    start, end = _date(a.from_), _date(a.to)
+    assert start is not None
+    return start, end or start
+
+
+def _summary_queue(result: Any) -> str:
+    s = result.summary
+    return (
+        f"บันทึกรายงานคิว ({result.format}) ไปที่ {result.file}\n"
+        f"ออกบัตร {s['issued']:,} ให้บริการ {s['served']:,} ไม่มา {s['no_show']:,} "
+        f"รอมัธยฐาน {s['wait_median_min'] if s['wait_median_min'] is not None else '-'} นาที"
+    )
+
+
+def cmd_report_queue(ctx: Context) -> int:
+    from desktop_app.services.stats_export import export_queue
+
+    start, end = _queue_range(ctx)
+    _check_role(ctx)
+    uow = ctx.uow
+    result = export_queue(
+        uow,
+        start,
+        end,
+        Path(ctx.args.out),
+        ctx.args.format,
+        progress=_progress(ctx, "กำลังสร้างรายงาน"),
+    )
+    _end_progress(ctx)
+    ctx.emit(result, lambda: _summary_queue(result))
+    return 0
+
+
+def cmd_report_loans(ctx: Context) -> int:
+    from desktop_app.services.stats_export import export_loans
+    from desktop_app.services.stats_loans import check_loan_range
+
+    a = ctx.args
+    start, end = _date(a.from_), _date(a.to)
+    check_loan_range(start, end)
+    _check_role(ctx)
+    uow = ctx.uow
+    result = export_loans(
+        uow, start, end, Path(a.out), a.format, progress=_progress(ctx, "กำลังสร้างรายงาน")
+    )
+    _end_progress(ctx)
+
+    def human() -> str:
+        s = result.summary
+        return (
+            f"บันทึกรายงานการยืมพัสดุ ({result.format}) ไปที่ {result.file}\n"
+            f"คำขอ {s['requests']:,} ยืมจริง {s['lent']:,} รายการพัสดุ {s['items']:,}"
+        )
+
+    ctx.emit(result, human)
+    return 0
+
+
+def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
+    """Add the `report` command group."""
+    g = group("report", "statistics and registers to CSV, XLSX or PDF")
+    c = command(g, "queue", cmd_report_queue, "queue statistics of a day, a month or a range")
+    c.add_argument("--date", metavar="YYYY-MM-DD", help="one business day")
+    c.add_argument("--month", metavar="YYYY-MM", help="a whole month (CE or BE year)")
+    c.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="first day of a range")
+    c.add_argument("--to", metavar="YYYY-MM-DD", help="last day of the range (with --from)")
+    c.add_argument("--format", required=True, choices=["csv", "xlsx", "pdf"])
+    c.add_argument("--out", required=True, metavar="FILE")
+    c = command(g, "loans", cmd_report_loans, "the loan register and loans statistics")
+    c.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="loans starting on or after")
+    c.add_argument("--to", metavar="YYYY-MM-DD", help="loans starting on or before")
+    c.add_argument("--format", required=True, choices=["csv", "xlsx", "pdf"])
+    c.add_argument("--out", required=True, metavar="FILE")

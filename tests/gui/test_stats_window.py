@@ -1,0 +1,174 @@
+"""The statistics window and the counter's "today" panel, driven like a person would: the
+figures of the hand-worked day and loans on screen, the Buddhist Era date pickers, the
+period modes, exports with their progress, a failed export, and who may open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.domain.errors import Forbidden
+from desktop_app.ui.counter import CounterWindow
+from desktop_app.ui.stats_window import StatsWindow
+from tests.gui.conftest import WAIT_MS, button
+from tests.integration.test_stats_loans import worked_loans
+from tests.integration.test_stats_queue import DAY, worked_day
+from tests.support.db import actor
+
+pytestmark = pytest.mark.gui
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def db_url(tmp_path, sqlite_template):
+    path = tmp_path / "stats.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def worked(env, clock):
+    worked_day(env.uow, clock)
+    return env
+
+
+def open_window(qtbot, env, who: str = "director") -> StatsWindow:
+    window = StatsWindow(env, actor(env.uow, who))
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
+    return window
+
+
+def cells(model) -> list[list[str]]:
+    return [
+        [model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
+         for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]  # fmt: skip
+
+
+def test_the_month_on_screen(qtbot, worked):
+    window = open_window(qtbot, worked)
+    assert window.period() == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert window.date_from.year.value() == 2569  # พ.ศ.
+    assert window.date_from.month.currentText() == "พฤศจิกายน"
+    summary = window.findChild(QLabel, "queueSummary").text()
+    assert "ออกบัตรคิว 6" in summary and "ให้บริการแล้ว 3" in summary and "15.0" in summary
+    rows = cells(window.queue_model)
+    assert [r[0] for r in rows] == ["A งานทะเบียนราษฎร", "B บัตรประจำตัวประชาชน",
+                                    "C ชำระภาษีและค่าธรรมเนียม", "D ทะเบียนพาณิชย์", "รวม"]  # fmt: skip
+    assert rows[0][1:4] == ["4", "2", "1"] and rows[-1][7] == "15.0"
+    assert window.wait_chart.chart().series()[0].count() == 2  # median and p90
+    window.queue_choice.setCurrentIndex(window.QUEUE_TABLES.index("picks"))
+    (pick,) = cells(window.queue_model)
+    assert pick[1:4] == ["A004", "2", "ผู้ป่วยนั่งรถเข็น"] and pick[5] == "A003"
+    window.queue_choice.setCurrentIndex(window.QUEUE_TABLES.index("counter"))
+    assert [r[0] for r in cells(window.queue_model)][:2] == ["ช่องบริการ 1", "ช่องบริการ 2"]
+
+
+def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
+    window = open_window(qtbot, worked)
+    window.mode.setCurrentIndex(0)  # รายวัน
+    assert not window.date_to.isVisible()
+    window.date_from.year.setValue(2569)
+    window.date_from.month.setCurrentIndex(10)
+    window.date_from.day.setValue(25)
+    assert window.period() == (dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    window.loaded = None
+    qtbot.mouseClick(button(window, "showStats"), LEFT)
+    qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
+    assert window.loaded[0].total.issued == 0
+    assert "ออกบัตรคิว 0" in window.queue_summary.text()
+    # The day follows the month's length: 29 February 2567 (2024) exists, 2569 (2026) not.
+    window.date_from.month.setCurrentIndex(1)
+    window.date_from.year.setValue(2567)
+    assert window.date_from.day.maximum() == 29
+    window.date_from.year.setValue(2569)
+    assert window.date_from.day.maximum() == 28
+    # A range the wrong way round is refused with the service's message.
+    window.set_period(DAY, DAY - dt.timedelta(days=3))
+    qtbot.mouseClick(button(window, "showStats"), LEFT)
+    qtbot.waitUntil(lambda: window.message.text() != "", timeout=WAIT_MS)
+    assert "before the start" in window.message.text()
+
+
+def test_exports_with_progress(qtbot, worked, tmp_path):
+    window = open_window(qtbot, worked)
+    target = tmp_path / "november.xlsx"
+    asked = []
+    window.choose_file = lambda kind, name: asked.append((kind, name)) or str(target)
+    qtbot.mouseClick(button(window, "export_xlsx"), LEFT)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 3)
+    assert asked == [("xlsx", "queue-2026-11-01_2026-11-30.xlsx")]
+    assert not window.progress.isVisible() and window.progress.value() == 100
+    assert button(window, "export_xlsx").isEnabled()
+    assert str(target) in window.message.text()
+    wb = load_workbook(target)
+    assert wb["สรุปรวม"]["E2"].value == 6  # issued: after the dates, the key and the label
+
+    pdf = tmp_path / "november.pdf"
+    window.choose_file = lambda kind, name: str(pdf)
+    window.last_export = None
+    qtbot.mouseClick(button(window, "export_pdf"), LEFT)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 6)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    # Cancelled: nothing happens. A folder that does not exist: a clear message.
+    window.choose_file = lambda kind, name: None
+    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    assert not window.exporting
+    window.choose_file = lambda kind, name: str(tmp_path / "gone" / "x.csv")
+    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    qtbot.waitUntil(lambda: "folder" in window.message.text(), timeout=WAIT_MS)
+    assert not (tmp_path / "gone").exists() and button(window, "export_csv").isEnabled()
+
+
+def test_the_loans_tab(qtbot, env, clock, tmp_path):
+    worked_loans(env.uow, clock)  # the clock is now 20 December 2026
+    window = open_window(qtbot, env)
+    assert window.period() == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    window.tabs.setCurrentIndex(1)
+    text = window.findChild(QLabel, "loansSummary").text()
+    assert "คำขอยืม 7" in text and "ยืมจริง 5" in text and "เกินกำหนด 4" in text
+    window.loan_choice.setCurrentIndex(window.LOAN_TABLES.index("overdue"))
+    outcomes = [r[-1] for r in cells(window.loan_model)]
+    assert outcomes == ["ไม่ได้ติดตามภายในกำหนด", "ติดตามทันกำหนด", "คืนก่อนครบกำหนดติดตาม",
+                        "ยังไม่ครบกำหนดติดตาม"]  # fmt: skip
+    target = tmp_path / "loans.csv"
+    window.choose_file = lambda kind, name: str(target)
+    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 3)
+    assert window.last_export.report == "loans" and window.last_export.rows == 7
+
+
+def test_only_heads_and_the_administrator_open_it(qtbot, env):
+    with pytest.raises(Forbidden):
+        StatsWindow(env, actor(env.uow, "clerk1"))
+    for who in ("admin", "supplyhead"):
+        window = open_window(qtbot, env, who)
+        window.close()
+
+
+def test_the_counter_shows_today(qtbot, worked):
+    window = CounterWindow(worked, actor(worked.uow, "clerk1"), 2)
+    qtbot.addWidget(window)
+    worked.windows.append(window)
+    window.show()
+    office = window.findChild(QLabel, "todayOffice")
+    mine = window.findChild(QLabel, "todayCounter")
+    qtbot.waitUntil(lambda: "ออกบัตร 6" in office.text(), timeout=WAIT_MS)
+    assert "ให้บริการแล้ว 3" in office.text() and "67%" in office.text()
+    assert "เรียก 2" in mine.text() and "15.5" in mine.text()
+    # A citizen served elsewhere arrives by itself.
+    from desktop_app.services import tickets
+
+    tickets.issue_ticket(worked.uow, actor(worked.uow, "clerk1"), "D")
+    worked.live.poke()
+    qtbot.waitUntil(lambda: "ออกบัตร 7" in office.text(), timeout=WAIT_MS)
