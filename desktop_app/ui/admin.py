@@ -9,19 +9,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -59,6 +62,22 @@ def _load_all(uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
+# The Garuda emblem as documents.py accepts it: PNG or JPEG, told by the file's first bytes.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8")
+_EMBLEM_PREVIEW_PX = 56
+
+
+def _read_emblem(path_text: str) -> bytes | None:
+    """The emblem file's bytes if this PC can read it and it is a PNG or JPEG, else None.
+    For the preview only: the setting may name a shared folder that only the printing PCs
+    reach, so an unreadable file is shown, not refused (the registry checks the name)."""
+    try:
+        data = Path(path_text).read_bytes()
+    except (OSError, ValueError):  # ValueError: a path with a NUL in it
+        return None
+    return data if data.startswith(_IMAGE_MAGIC) else None
+
+
 def _table(model: RowsModel, name: str) -> QTableView:
     view = QTableView(objectName=name)
     view.setModel(model)
@@ -85,6 +104,10 @@ class SettingsWindow(QMainWindow):
         self.ops = Operations(self)
         self.data: dict[str, Any] = {}
         self._logo: bytes | None = None
+        # The emblem preview: the path last asked for, and what became of it
+        # ("none": no emblem set, "loading", "ok", "unreadable").
+        self._emblem_asked = ""
+        self._emblem_state = "none"
         self.labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.tabs.addTab(self._office_tab(), "")
@@ -144,6 +167,7 @@ class SettingsWindow(QMainWindow):
             _set_field(field, s.get(key, ""))
         for key, field in self.pc_fields.items():
             _set_field(field, s.get(key, ""))
+        self._preview_emblem()
         self._logo = data["logo"]
         logo_label(self._logo, 80, self.logo_preview)
         self.logo_preview.setVisible(True)
@@ -170,16 +194,15 @@ class SettingsWindow(QMainWindow):
 
     # ------------------------------------------------------------------ office
     def _office_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.office_fields: dict[str, QLineEdit | QComboBox] = {
+        page = QWidget(objectName="officePage")
+        form = QFormLayout()
+        office_rows: dict[str, QLineEdit | QComboBox] = {
             "office.name": QLineEdit(objectName="officeName"),
             "office.name_en": QLineEdit(objectName="officeNameEn"),
             "ticket.qr_template": QLineEdit(objectName="qrTemplate"),
             "ticket.footer": QLineEdit(objectName="ticketFooter"),
-            "document.language": _language_combo("documentLanguage"),
         }
-        for key, field in self.office_fields.items():
+        for key, field in office_rows.items():
             form.addRow(self._label(key), field)
         self.logo_preview = QLabel(objectName="logoPreview")
         logo_row = QHBoxLayout()
@@ -188,8 +211,63 @@ class SettingsWindow(QMainWindow):
         logo_row.addWidget(self._button("logoRemove", self.remove_logo))
         logo_row.addStretch(1)
         form.addRow(self._label("logo"), logo_row)
-        form.addRow("", self._button("officeSave", self.save_office))
-        return page
+        self.document_group = QGroupBox(objectName="documentGroup")
+        documents = self._document_fields()
+        # One page, one save: the office rows and the document group in one transaction.
+        self.office_fields = {**office_rows, **documents}
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.document_group)
+        layout.addStretch(1)
+        # The document group makes the page taller than the window: the fields scroll, the
+        # save button stays in sight under them.
+        scroll = QScrollArea(objectName="officeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        tab = QWidget()
+        save_row = QHBoxLayout()
+        save_row.addWidget(self._button("officeSave", self.save_office))
+        save_row.addStretch(1)
+        outer = QVBoxLayout(tab)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(save_row)
+        return tab
+
+    def _document_fields(self) -> dict[str, QLineEdit | QComboBox]:
+        """The group for printed documents (loan record, return record, follow-up letter,
+        register), one field per ``document.*`` setting."""
+        digits = QComboBox(objectName="documentDigits")
+        digits.addItem("", "thai")  # texts in retranslate
+        digits.addItem("", "arabic")
+        self.emblem_path = QLineEdit(objectName="documentEmblemPath")
+        self.emblem_path.editingFinished.connect(lambda: self._preview_emblem())
+        self.emblem_preview = QLabel(objectName="documentEmblemPreview")
+        self.emblem_preview.setFixedHeight(_EMBLEM_PREVIEW_PX)
+        self.emblem_preview.setMinimumWidth(_EMBLEM_PREVIEW_PX)
+        fields: dict[str, QLineEdit | QComboBox] = {
+            "document.language": _language_combo("documentLanguage"),
+            "document.digits": digits,
+            "document.emblem_path": self.emblem_path,
+            "document.supply_unit": QLineEdit(objectName="documentSupplyUnit"),
+            "document.address": QLineEdit(objectName="documentAddress"),
+            "document.contact": QLineEdit(objectName="documentContact"),
+            "document.letter_prefix": QLineEdit(objectName="documentLetterPrefix"),
+            "document.signer_name": QLineEdit(objectName="documentSignerName"),
+            "document.signer_position": QLineEdit(objectName="documentSignerPosition"),
+        }
+        form = QFormLayout(self.document_group)
+        for key, field in fields.items():
+            if key == "document.emblem_path":
+                row = QHBoxLayout()
+                row.addWidget(self.emblem_path, 1)
+                row.addWidget(self._button("documentEmblemChoose", self.choose_emblem))
+                row.addWidget(self.emblem_preview)
+                form.addRow(self._label(key), row)
+            else:
+                form.addRow(self._label(key), field)
+        return fields
 
     def save_office(self) -> None:
         uow, actor = self.env.uow, self.actor
@@ -208,6 +286,64 @@ class SettingsWindow(QMainWindow):
             return office.set_office_logo(uow, actor, Path(path).read_bytes())
 
         self._run(work, self.tr("บันทึกโลโก้แล้ว"))
+
+    def choose_emblem(self) -> None:
+        path = self.env.dialogs.open_file(
+            self, self.tr("เลือกไฟล์ตราครุฑ"), self.tr("รูปภาพ (*.png *.jpg *.jpeg)")
+        )
+        if not path:
+            return
+        # Saved with the page (the save button), like every other field here.
+        self.emblem_path.setText(path)
+        self.emblem_path.setCursorPosition(0)
+        self._preview_emblem(again=True)
+
+    def _preview_emblem(self, again: bool = False) -> None:
+        """Show the emblem the path names, read off the UI thread (it may be on a shared
+        folder); a slower answer for an older path is dropped. The same path is read only
+        once unless ``again`` (a file chosen anew may have been replaced)."""
+        path = self.emblem_path.text().strip()
+        if path == self._emblem_asked and self._emblem_state != "none" and not again:
+            return
+        self._emblem_asked = path
+        if not path:
+            self._show_emblem(path, None)
+            return
+        self._emblem_state = "loading"
+        self._emblem_text()
+        self.ops.run(lambda: _read_emblem(path), lambda data: self._show_emblem(path, data),
+                     self._failed)  # fmt: skip
+
+    def _show_emblem(self, path: str, data: bytes | None) -> None:
+        if path != self._emblem_asked:
+            return
+        pixmap = QPixmap()
+        if not path:
+            self._emblem_state = "none"
+        elif data is not None and pixmap.loadFromData(data):
+            self._emblem_state = "ok"
+            self.emblem_preview.setPixmap(
+                pixmap.scaledToHeight(
+                    _EMBLEM_PREVIEW_PX, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        else:
+            self._emblem_state = "unreadable"
+        self._emblem_text()
+
+    def _emblem_text(self) -> None:
+        texts_by_state = {
+            "none": self.tr("(ไม่มีตราครุฑ)"),
+            "loading": "…",
+            "unreadable": self.tr("(เครื่องนี้เปิดภาพนี้ไม่ได้)"),
+        }
+        if self._emblem_state in texts_by_state:
+            self.emblem_preview.setText(texts_by_state[self._emblem_state])
+        self.emblem_preview.setToolTip(
+            self.tr("ภาพต้องเป็น PNG หรือ JPEG และเครื่องที่พิมพ์ต้องเปิดไฟล์นี้ได้")
+            if self._emblem_state == "unreadable"
+            else ""
+        )
 
     def remove_logo(self) -> None:
         uow, actor = self.env.uow, self.actor
@@ -596,6 +732,14 @@ class SettingsWindow(QMainWindow):
             "ticket.qr_template": self.tr("QR บนบัตรคิว ({code} {date})"),
             "ticket.footer": self.tr("ข้อความท้ายบัตรคิว"),
             "document.language": self.tr("ภาษาของเอกสารที่พิมพ์"),
+            "document.digits": self.tr("ตัวเลขในเอกสาร"),
+            "document.emblem_path": self.tr("ตราครุฑ (ไฟล์ PNG หรือ JPEG)"),
+            "document.supply_unit": self.tr("หน่วยพัสดุ"),
+            "document.address": self.tr("ที่อยู่สำนักงาน (บนหนังสือ)"),
+            "document.contact": self.tr("ติดต่อ (โทร.)"),
+            "document.letter_prefix": self.tr("รหัสหน้าเลขที่หนังสือ (ที่ กท …)"),
+            "document.signer_name": self.tr("ผู้ลงนามหนังสือติดตาม"),
+            "document.signer_position": self.tr("ตำแหน่งผู้ลงนาม"),
             "logo": self.tr("โลโก้"),
             "service.code": self.tr("รหัสบริการ"),
             "service.name": self.tr("ชื่อบริการ"),
@@ -627,6 +771,7 @@ class SettingsWindow(QMainWindow):
             "officeSave": self.tr("บันทึก"),
             "logoChoose": self.tr("เลือกไฟล์…"),
             "logoRemove": self.tr("ลบโลโก้"),
+            "documentEmblemChoose": self.tr("เลือกไฟล์…"),
             "serviceNew": self.tr("เพิ่มบริการใหม่"),
             "serviceSave": self.tr("บันทึกบริการ"),
             "serviceUp": self.tr("เลื่อนขึ้น"),
@@ -651,6 +796,12 @@ class SettingsWindow(QMainWindow):
         self.board_voice.setText(self.tr("จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)"))
         for i, r in enumerate(Role):
             self.user_role.setItemText(i, texts.role(r.value))
+        self.document_group.setTitle(self.tr("เอกสารที่พิมพ์ (ใบยืม ใบรับคืน หนังสือติดตาม ทะเบียนคุม)"))
+        digits = self.office_fields["document.digits"]
+        assert isinstance(digits, QComboBox)
+        digits.setItemText(0, self.tr("เลขไทย (๑๒๓)"))
+        digits.setItemText(1, self.tr("เลขอารบิก (123)"))
+        self._emblem_text()
         for combo in (self.office_fields["document.language"], self.pc_fields["ui.language"]):
             assert isinstance(combo, QComboBox)
             combo.setItemText(0, "ไทย")

@@ -1476,6 +1476,22 @@
         <translation>Logo saved</translation>
     </message>
     <message>
+        <source>เลือกไฟล์ตราครุฑ</source>
+        <translation>Choose the emblem file</translation>
+    </message>
+    <message>
+        <source>(ไม่มีตราครุฑ)</source>
+        <translation>(no emblem)</translation>
+    </message>
+    <message>
+        <source>(เครื่องนี้เปิดภาพนี้ไม่ได้)</source>
+        <translation>(this PC cannot open the image)</translation>
+    </message>
+    <message>
+        <source>ภาพต้องเป็น PNG หรือ JPEG และเครื่องที่พิมพ์ต้องเปิดไฟล์นี้ได้</source>
+        <translation>The image must be a PNG or JPEG file that the printing PCs can open</translation>
+    </message>
+    <message>
         <source>ลบโลโก้แล้ว</source>
         <translation>Logo removed</translation>
     </message>
@@ -1546,6 +1562,38 @@
     <message>
         <source>ภาษาของเอกสารที่พิมพ์</source>
         <translation>Language of printed documents</translation>
+    </message>
+    <message>
+        <source>ตัวเลขในเอกสาร</source>
+        <translation>Digits on documents</translation>
+    </message>
+    <message>
+        <source>ตราครุฑ (ไฟล์ PNG หรือ JPEG)</source>
+        <translation>Garuda emblem (PNG or JPEG file)</translation>
+    </message>
+    <message>
+        <source>หน่วยพัสดุ</source>
+        <translation>Supply unit</translation>
+    </message>
+    <message>
+        <source>ที่อยู่สำนักงาน (บนหนังสือ)</source>
+        <translation>Office address (on letters)</translation>
+    </message>
+    <message>
+        <source>ติดต่อ (โทร.)</source>
+        <translation>Contact (phone)</translation>
+    </message>
+    <message>
+        <source>รหัสหน้าเลขที่หนังสือ (ที่ กท …)</source>
+        <translation>Letter number prefix (ที่ กท …)</translation>
+    </message>
+    <message>
+        <source>ผู้ลงนามหนังสือติดตาม</source>
+        <translation>Signer of follow-up letters</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งผู้ลงนาม</source>
+        <translation>Signer&apos;s position</translation>
     </message>
     <message>
         <source>โลโก้</source>
@@ -1722,6 +1770,18 @@
     <message>
         <source>จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)</source>
         <translation>Board: spoken announcement (when a Thai voice is installed)</translation>
+    </message>
+    <message>
+        <source>เอกสารที่พิมพ์ (ใบยืม ใบรับคืน หนังสือติดตาม ทะเบียนคุม)</source>
+        <translation>Printed documents (loan record, return record, follow-up letter, register)</translation>
+    </message>
+    <message>
+        <source>เลขไทย (๑๒๓)</source>
+        <translation>Thai digits (๑๒๓)</translation>
+    </message>
+    <message>
+        <source>เลขอารบิก (123)</source>
+        <translation>Arabic digits (123)</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,17 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit, QSpinBox
+from sqlalchemy import select
 
+from db.models import AuditEntry
+from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.settings_registry import SPECS
 from desktop_app.services import office as office_svc
 from desktop_app.services import users
 from desktop_app.services.auth import authenticate
+from desktop_app.services.documents import doc_setup
 from desktop_app.services.settings import get_setting
 from desktop_app.ui.admin import SettingsWindow
 from desktop_app.ui.env import verify_pin
@@ -172,3 +178,124 @@ def test_a_pin_that_is_not_digits_is_refused(qtbot, window, env):
     qtbot.mouseClick(button(window, "pcSave"), LEFT)
     assert "PIN" in message(window) and window.message.kind == "error"
     assert env.local.kiosk_pin_hash == ""
+
+
+# ---------------------------------------------------------------- printed documents
+
+DOCUMENT_TEXTS = {
+    "documentSupplyUnit": ("document.supply_unit", "ฝ่ายการคลัง"),
+    "documentAddress": ("document.address", "๑๒๓ ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพฯ ๑๐๔๐๐"),
+    "documentContact": ("document.contact", "โทร. ๐ ๒๒๗๘ ๐๐๐๐"),
+    "documentLetterPrefix": ("document.letter_prefix", "กท ๕๒๐๑"),
+    "documentSignerName": ("document.signer_name", "นางสาวศรีสุดา ใจดี"),
+    "documentSignerPosition": ("document.signer_position", "ผู้อำนวยการเขตพญาไท"),
+}
+
+
+def emblem_png(path, width=40, height=48):
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#b8860b"))
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_document_settings_are_set_saved_and_read_back(qtbot, window, env, dialogs, tmp_path):
+    png = emblem_png(tmp_path / "ตราครุฑ.png")
+    group = field(window, QGroupBox, "documentGroup")
+    assert group.title().startswith("เอกสารที่พิมพ์")
+    preview = field(window, QLabel, "documentEmblemPreview")
+    assert preview.text() == "(ไม่มีตราครุฑ)"
+    # The emblem through the file dialog; its preview appears before anything is saved.
+    dialogs.files.append(str(png))
+    qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
+    assert field(window, QLineEdit, "documentEmblemPath").text() == str(png)
+    qtbot.waitUntil(lambda: not preview.pixmap().isNull(), timeout=WAIT_MS)
+    assert preview.pixmap().height() == 56 and preview.toolTip() == ""
+    digits = field(window, QComboBox, "documentDigits")
+    assert [digits.itemData(i) for i in range(digits.count())] == ["thai", "arabic"]
+    assert digits.currentData() == "thai"  # the default
+    assert digits.currentText() == "เลขไทย (๑๒๓)"
+    digits.setCurrentIndex(digits.findData("arabic"))
+    language = field(window, QComboBox, "documentLanguage")
+    language.setCurrentIndex(language.findData("en"))
+    for name, (_key, text) in DOCUMENT_TEXTS.items():
+        retype(qtbot, field(window, QLineEdit, name), text)
+    qtbot.mouseClick(button(window, "officeSave"), LEFT)
+    qtbot.waitUntil(lambda: message(window) == "บันทึกแล้ว", timeout=WAIT_MS)
+    assert window.message.kind == "info"
+    # Read back from the database through the services.
+    for _key, text in DOCUMENT_TEXTS.values():
+        assert get_setting(env.uow, _key).value == text
+    assert get_setting(env.uow, "document.emblem_path").value == str(png)
+    assert get_setting(env.uow, "document.digits").value == "arabic"
+    assert get_setting(env.uow, "document.language").value == "en"
+    # ... and as the documents will print them: the emblem's bytes, Arabic digits.
+    with env.uow.read() as tx:
+        setup = doc_setup(tx)
+    assert setup.emblem == png.read_bytes()
+    assert not setup.thai_digits
+    assert (setup.supply_unit, setup.signer_name) == ("ฝ่ายการคลัง", "นางสาวศรีสุดา ใจดี")
+    # Each change is in the audit trail, under the administrator.
+    with env.uow.read() as tx:
+        audited = {
+            e.entity_id
+            for e in tx.session.execute(select(AuditEntry)).scalars()
+            if e.action == "settings.set" and e.actor == "admin"
+        }
+    assert {f"office/{k}" for k, _ in DOCUMENT_TEXTS.values()} <= audited
+    # The page shows what is stored after the reload.
+    qtbot.waitUntil(lambda: window.data["settings"]["document.digits"] == "arabic",
+                    timeout=WAIT_MS)  # fmt: skip
+    assert field(window, QComboBox, "documentDigits").currentData() == "arabic"
+    assert field(window, QLineEdit, "documentSignerName").text() == "นางสาวศรีสุดา ใจดี"
+
+
+def test_an_emblem_that_is_not_png_or_jpeg_is_refused_and_nothing_saved(
+    qtbot, window, env, dialogs, tmp_path
+):
+    gif = tmp_path / "garuda.gif"
+    gif.write_bytes(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01")
+    with pytest.raises(InvalidInput) as refused:
+        SPECS["document.emblem_path"].validate(str(gif))
+    before = snapshot(env.uow.engine)
+    dialogs.files.append(str(gif))
+    qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
+    preview = field(window, QLabel, "documentEmblemPreview")
+    qtbot.waitUntil(lambda: preview.text() == "(เครื่องนี้เปิดภาพนี้ไม่ได้)", timeout=WAIT_MS)
+    # Another field changed on the same page is not saved either: one unit of work.
+    retype(qtbot, field(window, QLineEdit, "documentSignerName"), "นายสมชาย ใจดี")
+    qtbot.mouseClick(button(window, "officeSave"), LEFT)
+    qtbot.waitUntil(lambda: window.message.kind == "error", timeout=WAIT_MS)
+    assert message(window) == refused.value.message
+    assert "ตราครุฑต้องเป็นไฟล์ .png หรือ .jpg" in message(window)
+    assert snapshot(env.uow.engine) == before
+    assert get_setting(env.uow, "document.emblem_path").value == ""
+    assert get_setting(env.uow, "document.signer_name").value == ""
+
+
+def test_an_emblem_this_pc_cannot_open_is_flagged_in_the_preview(
+    qtbot, window, env, dialogs, tmp_path
+):
+    """A .png name passes the registry (the file may sit on a share only the printing PCs
+    reach); the preview says this PC cannot open it, and choosing a real image mends it."""
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not an image at all")
+    dialogs.files.extend([str(broken), None, str(emblem_png(tmp_path / "good.png"))])
+    preview = field(window, QLabel, "documentEmblemPreview")
+    qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
+    qtbot.waitUntil(lambda: preview.text() == "(เครื่องนี้เปิดภาพนี้ไม่ได้)", timeout=WAIT_MS)
+    assert "PNG" in preview.toolTip()
+    # A cancelled dialog leaves the path as it was.
+    qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
+    assert field(window, QLineEdit, "documentEmblemPath").text() == str(broken)
+    # Typed by hand: the preview follows when the field is left.
+    path_field = field(window, QLineEdit, "documentEmblemPath")
+    path_field.setText(str(tmp_path / "nowhere" / "garuda.jpg"))
+    path_field.editingFinished.emit()
+    qtbot.waitUntil(lambda: preview.text() == "(เครื่องนี้เปิดภาพนี้ไม่ได้)", timeout=WAIT_MS)
+    qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
+    qtbot.waitUntil(lambda: not preview.pixmap().isNull(), timeout=WAIT_MS)
+    assert preview.toolTip() == ""
+    path_field.clear()
+    path_field.editingFinished.emit()
+    assert preview.text() == "(ไม่มีตราครุฑ)"
