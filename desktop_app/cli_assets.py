@@ -298,21 +298,10 @@ def cmd_loan_compensation(ctx: Context) -> int:
 
 
 def _write_pdf(path_text: str, data: bytes) -> Path:
-    """Write the PDF through a temporary file in the same folder,
-    renamed into place, so a failed run never leaves half a document."""
-    from desktop_app.domain.errors import InvalidInput
+    from desktop_app.services.tabular import write_bytes
 
     out = Path(path_text)
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput(
-            f"เขียนไฟล์ {str(out)[:80]} ไม่ได้ (cannot write {str(out)[:80]}: "
-            f"{e.strerror or type(e).__name__})"
-        ) from None
+    write_bytes(out, data)
     return out
 
 

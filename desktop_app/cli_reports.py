@@ -3,6 +3,7 @@
     report queue --date YYYY-MM-DD --format csv|xlsx|pdf --out FILE
     report queue --month YYYY-MM | --from D --to D ...        (a month or a range)
     report loans [--from D --to D] --format csv|xlsx|pdf --out FILE
+    report asset-use [--from D --to D] --out FILE.pdf         (report item 24)
 
 Registered by desktop_app.cli.build_parser; shares its Context, output and exit codes.
 Reading needs no login, like the other read-only commands; with ``--as`` the user's role
@@ -125,6 +126,28 @@ def cmd_report_loans(ctx: Context) -> int:
     return 0
 
 
+def cmd_report_asset_use(ctx: Context) -> int:
+    """The asset-use report (report item 24): what was lent, to whom, for what, returned how."""
+    from desktop_app.services.documents import asset_use_report_pdf
+    from desktop_app.services.stats_export import check_target
+    from desktop_app.services.stats_loans import check_loan_range
+    from desktop_app.services.tabular import write_bytes
+
+    a = ctx.args
+    start, end = _date(a.from_), _date(a.to)
+    check_loan_range(start, end)
+    _check_role(ctx)
+    out = Path(a.out)
+    check_target(out)
+    data = asset_use_report_pdf(ctx.uow, start, end, progress=_progress(ctx, "กำลังสร้างรายงาน"))
+    _end_progress(ctx)
+    write_bytes(out, data)
+    result = {"file": str(out), "format": "pdf", "report": "asset-use", "date_from": start,
+              "date_to": end, "bytes": len(data)}  # fmt: skip
+    ctx.emit(result, f"บันทึกรายงานการใช้พัสดุไปที่ {out} ({len(data):,} ไบต์)")
+    return 0
+
+
 def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
     """Add the `report` command group."""
     g = group("report", "statistics and registers to CSV, XLSX or PDF")
@@ -135,6 +158,10 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c.add_argument("--to", metavar="YYYY-MM-DD", help="last day of the range (with --from)")
     c.add_argument("--format", required=True, choices=["csv", "xlsx", "pdf"])
     c.add_argument("--out", required=True, metavar="FILE")
+    c = command(g, "asset-use", cmd_report_asset_use, "what was lent, to whom, returned how (PDF)")
+    c.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="loans starting on or after")
+    c.add_argument("--to", metavar="YYYY-MM-DD", help="loans starting on or before")
+    c.add_argument("--out", required=True, metavar="FILE.pdf")
     c = command(g, "loans", cmd_report_loans, "the loan register and loans statistics")
     c.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="loans starting on or after")
     c.add_argument("--to", metavar="YYYY-MM-DD", help="loans starting on or before")

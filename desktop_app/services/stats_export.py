@@ -23,6 +23,7 @@ from typing import Any
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.thai_time import BE_OFFSET, THAI_MONTHS_ABBR, thai_date
+from desktop_app.services.documents import loan_register_pdf
 from desktop_app.services.settings import read_setting
 from desktop_app.services.stats_loans import (
     FOLLOWUP_LABELS_TH,
@@ -32,7 +33,7 @@ from desktop_app.services.stats_loans import (
     loan_stats,
 )
 from desktop_app.services.stats_queue import QueueRow, QueueStats, queue_stats
-from desktop_app.services.tabular import Cell, Minutes, Percent, write_tables
+from desktop_app.services.tabular import Cell, Minutes, Percent, write_bytes, write_tables
 from printing.pdf_stats import StatsDocument, StatsSection, StatsTable, stats_pdf
 from printing.stats_charts import BarChart, Series
 
@@ -705,19 +706,7 @@ def _office(uow: UnitOfWork) -> tuple[str, dt.date]:
         return read_setting(tx, "office.name"), business_date(tx.now())
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput(
-            f"เขียนไฟล์ '{str(path)[:120]}' ไม่ได้ (cannot write the file: {e.strerror})"
-        ) from None
-
-
-def _check_target(path: Path) -> None:
+def check_target(path: Path) -> None:
     """Refuse before any work: a folder, or a file in a folder that does not exist."""
     if path.is_dir():
         raise InvalidInput(f"'{str(path)[:120]}' เป็นโฟลเดอร์ (the output is a folder)")
@@ -748,13 +737,13 @@ def export_queue(
     progress: Progress | None = None,
 ) -> ReportResult:
     kind = check_format(fmt)
-    _check_target(path)
+    check_target(path)
     stats = queue_stats(uow, date_from, date_to, progress=_phase(progress, 0, 40))
     rows = 0
     if kind == "pdf":
         agency, today = _office(uow)
         data = stats_pdf(queue_document(stats, agency, today), progress=_phase(progress, 40, 60))
-        _write_bytes(path, data)
+        write_bytes(path, data)
     else:
         tables = [queue_csv_table(stats)] if kind == "csv" else queue_xlsx_tables(stats)
         rows = sum(len(t[2]) for t in tables)
@@ -780,12 +769,12 @@ def export_loans(
     progress: Progress | None = None,
 ) -> ReportResult:
     kind = check_format(fmt)
-    _check_target(path)
+    check_target(path)
     stats = loan_stats(uow, date_from, date_to, progress=_phase(progress, 0, 20))
     rows = 0
     if kind == "pdf":
-        data = _register_pdf(uow, date_from, date_to, _phase(progress, 20, 80))
-        _write_bytes(path, data)
+        data = loan_register_pdf(uow, date_from, date_to, progress=_phase(progress, 20, 80))
+        write_bytes(path, data)
     else:
         register = loan_register_rows(uow, date_from, date_to)
         if progress:
@@ -815,23 +804,6 @@ def export_loans(
     )
 
 
-def _register_pdf(
-    uow: UnitOfWork,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    progress: Progress | None,
-) -> bytes:
-    try:
-        from desktop_app.services.documents import loan_register_pdf
-    except ImportError:
-        raise InvalidInput(
-            "ยังพิมพ์ทะเบียนคุมการยืมเป็น PDF ไม่ได้ในรุ่นนี้ ใช้ --format xlsx หรือ csv "
-            "(the loan register PDF is not available in this build; use xlsx or csv)"
-        ) from None
-    data: bytes = loan_register_pdf(uow, date_from, date_to, progress=progress)
-    return data
-
-
 def loans_summary_pdf(
     uow: UnitOfWork,
     date_from: dt.date | None,
@@ -841,10 +813,10 @@ def loans_summary_pdf(
 ) -> ReportResult:
     """The loans statistics as a summary with a chart (the statistics window's export; the
     CLI's ``report loans --format pdf`` prints the register instead)."""
-    _check_target(path)
+    check_target(path)
     stats = loan_stats(uow, date_from, date_to, progress=_phase(progress, 0, 40))
     agency, today = _office(uow)
-    _write_bytes(
+    write_bytes(
         path, stats_pdf(loans_document(stats, agency, today), progress=_phase(progress, 40, 60))
     )
     return ReportResult(

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -135,20 +136,38 @@ def write_tables(
     "xlsx") overrides the file name's suffix."""
     kind = kind if kind in FORMATS else file_format(path)
     total = sum(len(rows) for _, _, rows, _ in tables)
-    tmp = path.with_name(path.name + ".part")
-    try:
+    with replacing(path) as tmp:
         if kind == "csv":
             if len(tables) != 1:
                 raise InvalidInput("CSV เก็บได้ตารางเดียว ใช้ .xlsx (CSV holds one table; use .xlsx)")
             _write_csv(tmp, *tables[0][1:3], progress, total)
         else:
             _write_xlsx(tmp, tables, progress, total)
-        tmp.replace(path)  # a half-written file never takes the name of a finished one
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that takes its name only once complete, so a
+    half-written file never takes the name of a finished one. A write error becomes a clear
+    refusal and leaves nothing behind."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        yield tmp
+        tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise InvalidInput(
             f"เขียนไฟล์ '{str(path)[:120]}' ไม่ได้ (cannot write the file: {e.strerror})"
         ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """A finished document (PDF) to ``path`` through :func:`replacing`."""
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def _csv_text(v: Cell) -> str:

@@ -150,12 +150,29 @@ def test_loans_report_csv_and_xlsx(worked_office: str, tmp_path: Path):
     assert j["summary"]["followup_missed"] == stats.followups.missed
 
 
-def test_loans_register_pdf(worked_office: str, tmp_path: Path):
-    pytest.importorskip("desktop_app.services.documents")
-    out = tmp_path / "register.pdf"
+def test_loans_register_and_asset_use_pdfs(worked_office: str, tmp_path: Path):
+    from pypdf import PdfReader
+
+    listing = tmp_path / "loans.csv"
+    ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to", "2026-12-31",
+                "--format", "csv", "--out", str(listing)))  # fmt: skip
+    with listing.open(encoding="utf-8-sig", newline="") as f:
+        numbers = {r["เลขที่ใบยืม (loan_no)"] for r in csv.DictReader(f)}
+    assert len(numbers) == 7
+    register, use = tmp_path / "register.pdf", tmp_path / "use.pdf"
     j = ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to",
-                    "2026-12-31", "--format", "pdf", "--out", str(out)))  # fmt: skip
-    assert out.read_bytes().startswith(b"%PDF") and j["format"] == "pdf"
+                    "2026-12-31", "--format", "pdf", "--out", str(register)))  # fmt: skip
+    assert j["format"] == "pdf" and j["bytes"] == register.stat().st_size
+    j = ok_json(run(worked_office, "report", "asset-use", "--from", "2026-12-01", "--to",
+                    "2026-12-31", "--out", str(use)))  # fmt: skip
+    assert j["report"] == "asset-use" and j["bytes"] == use.stat().st_size
+    # Every loan of the period is in the register (no gap in the numbers); the asset-use
+    # report lists the loans that were lent (not the refused or cancelled requests).
+    text = "".join(page.extract_text() for page in PdfReader(register).pages)
+    assert {n for n in numbers if n in text} == numbers
+    text = "".join(page.extract_text() for page in PdfReader(use).pages)
+    assert any(n in text for n in numbers)
+    assert not list(tmp_path.glob("*.part"))
 
 
 def test_bad_arguments_are_refused_and_nothing_is_written(shared_office: str, tmp_path: Path):
@@ -179,6 +196,7 @@ def test_bad_arguments_are_refused_and_nothing_is_written(shared_office: str, tm
             INVALID,
         ),
         (("report", "loans", "--format", "xlsx"), USAGE),  # no --out
+        (("report", "asset-use", "--from", "2026-12-31", "--to", "2026-12-01"), INVALID),
     ]
     for args, expected in cases:
         full = [*args] if "--out" in args or args[-1] == "xlsx" else [*args, "--out", str(out)]
