@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from db.models import Setting
 from db.uow import Transaction, UnitOfWork
+from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.roles import require
 from desktop_app.domain.settings_registry import SPECS, spec
 from desktop_app.services.auth import Actor
@@ -60,9 +61,17 @@ def list_settings(uow: UnitOfWork) -> list[SettingView]:
     return views
 
 
+def _validated(key: str, value: str) -> str:
+    """The registry's check, its refusal naming the setting (a settings page holds many)."""
+    try:
+        return spec(key).validate(value)
+    except InvalidInput as e:
+        raise InvalidInput(f"{key}: {e}") from None
+
+
 def write_setting(tx: Transaction, actor: Actor, key: str, value: str) -> SettingView:
     s = spec(key)
-    clean = s.validate(value)
+    clean = _validated(key, value)
     scope = scope_of(key)
     row = tx.session.get(Setting, (scope, key))
     before = row.value if row is not None else None
@@ -89,7 +98,7 @@ def update_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> li
     that differ from what is stored are written, each with its audit entry. Per-PC keys go
     to this PC's scope, as with ``settings set``."""
     require(actor.role, "settings.set")
-    clean = {key: spec(key).validate(value) for key, value in values.items()}
+    clean = {key: _validated(key, value) for key, value in values.items()}
     with uow.write() as tx:
         changed = [
             write_setting(tx, actor, key, value)
