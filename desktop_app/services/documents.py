@@ -51,6 +51,7 @@ from desktop_app.domain.thai_time import business_date
 from desktop_app.services.assets import find_asset
 from desktop_app.services.loans import find_loan
 from desktop_app.services.settings import read_setting
+from desktop_app.services.stats_sql import check_range
 from printing.pdf.asset_labels import render_label_sheet
 from printing.pdf.asset_use import render_asset_use_report
 from printing.pdf.base import thai_digits
@@ -173,7 +174,7 @@ def _borrower(loan: Loan) -> tuple[Person, bool]:
 
 def _borrower_unit(loan: Loan) -> str:
     b = loan.borrower
-    return b.unit if b.kind == BorrowerType.PERSON.value else b.name
+    return rules.borrower_unit(b.kind, b.unit, b.name)
 
 
 def _today(tx: Transaction) -> dt.date:
@@ -341,11 +342,6 @@ def followup_letter_pdf(uow: UnitOfWork, loan_no: str, as_of: dt.date | None = N
 # ---------------------------------------------------------------- the register
 
 
-def _check_range(date_from: dt.date | None, date_to: dt.date | None) -> None:
-    if date_from and date_to and date_to < date_from:
-        raise InvalidInput("วันที่สิ้นสุดก่อนวันที่เริ่มต้น (--to is before --from)")
-
-
 def _loans_in(tx: Transaction, date_from: dt.date | None, date_to: dt.date | None,
               lent_only: bool = False) -> Iterable[Loan]:  # fmt: skip
     stmt = select(Loan).options(
@@ -427,7 +423,7 @@ def loan_register_pdf(
     """ทะเบียนคุมการยืมพัสดุ: every loan whose start date is in [date_from, date_to] (either
     end open when None), in loan-number order, rejected and cancelled ones included so that
     no number is missing. ``progress(done, total)`` follows the layout of the pages."""
-    _check_range(date_from, date_to)
+    check_range(date_from, date_to, max_days=None)  # a register may cover any span
     with uow.read() as tx:
         content = loan_register(tx, date_from, date_to)
     return render_loan_register(content, progress)
@@ -516,7 +512,7 @@ def asset_use_report_pdf(
 ) -> bytes:
     """รายงานการใช้พัสดุ (report item 24): every item of every loan handed over whose start
     date is in the period, by asset: to whom, for what, for how long, returned how."""
-    _check_range(date_from, date_to)
+    check_range(date_from, date_to, max_days=None)  # a report may cover any span
     with uow.read() as tx:
         content = asset_use_report(tx, date_from, date_to)
     return render_asset_use_report(content, progress)

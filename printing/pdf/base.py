@@ -15,6 +15,10 @@ Thai in a PDF goes wrong in two quiet ways, and both are handled here:
   :class:`ThaiParagraph` finds the word boundaries (Qt's QTextBoundaryFinder, which knows
   a Thai dictionary) and breaks between words that do not fit.
 
+Shaped text must also read back: the glyphs HarfBuzz substitutes (a lowered ่, a narrow ิ)
+have no character, and reportlab writes private-use code points for them; the fonts here
+(:class:`SearchableTTFont`) map each back to the mark it shows, so copy and search work.
+
 Documents are deterministic: :func:`build_pdf` writes with ``invariant=1`` (fixed creation
 date and file id), so the same data gives the same bytes, and golden images compare.
 """
@@ -64,8 +68,11 @@ BODY_SIZE = 13.0  # Sarabun (Google) at 13 pt reads like TH Sarabun New at 16 pt
 LEADING = 1.55  # × size: room for stacked marks (ปั้) above and ุ below
 MARGINS = (3 * cm, 2 * cm, 2 * cm, 2 * cm)  # left, right, top, bottom (สารบรรณ layout)
 
+# The same values as desktop_app/domain/thai_time.py, which printing may not import (it
+# knows no application; tests/unit/test_architecture.py). tests/unit/test_pdf_base.py
+# checks that the two stay equal.
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-THAI_MONTHS = (
+THAI_MONTHS_FULL = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
     "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
 )  # fmt: skip
@@ -86,6 +93,77 @@ class ShapingUnavailable(RuntimeError):
 
 # ---------------------------------------------------------------- fonts
 
+_PUA = range(0xE000, 0xF900)
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+_NIKHAHIT = "\u0e4d"
+
+
+def glyph_text(name: str) -> str:
+    """The text a glyph stands for, from its name (the Adobe Glyph List convention HarfBuzz
+    sees in Sarabun): ``uni0E48.small`` (a lowered ่) is ``"\u0e48"``, ``uni0E4D0E48`` (the
+    ํ of ำ joined with ่) is ``"\u0e48\u0e4d"`` — the tone mark first, as typed: HarfBuzz
+    moved the nikhahit of ำ before it. "" for a name that does not say."""
+    base = name.split(".", 1)[0]
+    hexes = base[3:] if base.startswith("uni") else ""
+    if not hexes or len(hexes) % 4 or not all(c in "0123456789ABCDEFabcdef" for c in hexes):
+        return ""
+    text = "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+    if len(text) > 1 and text[0] == _NIKHAHIT and all(c in _TONES for c in text[1:]):
+        text = text[1:] + _NIKHAHIT
+    return text
+
+
+def _to_unicode_cmap(font_name: str, texts: Sequence[str]) -> str:
+    """A ToUnicode CMap (PDF 1.7 § 9.10.3) for a one-byte subset: code i is ``texts[i]``."""
+    entries = [f"<{i:02X}> <{t.encode('utf-16-be').hex().upper()}>" for i, t in enumerate(texts)]
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({font_name}) /Ordering ({font_name}) /Supplement 0 >> def",
+        f"/CMapName /{font_name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(texts) - 1:02X}>", "endcodespacerange",
+    ]  # fmt: skip
+    for start in range(0, len(entries), 100):  # at most 100 entries to a block
+        chunk = entries[start : start + 100]
+        lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+class SearchableTTFont(TTFont):  # type: ignore[misc]  # reportlab has no type hints
+    """A TrueType font whose shaped glyphs extract as the text they show.
+
+    A glyph HarfBuzz substitutes (a lowered or stacked tone mark, a narrow vowel) has no
+    character in the font's cmap; reportlab gives it a private-use code point (U+E000 …)
+    and writes that into the ToUnicode map, so ``ที่`` is copied or searched as
+    ``ที\ue000``. Here the map says what the glyph's name says (``uni0E48.small`` is ่):
+    the PDF reads back as typed, except ำ, which HarfBuzz decomposes and which therefore
+    reads back as its compatibility decomposition ํา (NFKC-equal)."""
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        # addObjects registers each subset's font under its internal name ("F3+0"), and
+        # its ToUnicode stream as "toUnicodeCMap:" + the subset's base font name.
+        internal = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        super().addObjects(doc)
+        if not any(code in _PUA for subset in subsets for code in subset):
+            return
+        hb_font = self.hbFont()
+        for n, subset in enumerate(subsets):
+            if not any(code in _PUA for code in subset):
+                continue
+            texts = []
+            for code in subset:
+                text = ""
+                if code in _PUA and code in self.face.charToGlyph:
+                    text = glyph_text(hb_font.glyph_to_string(self.face.charToGlyph[code]))
+                texts.append(text or chr(code))
+            base_name = doc.idToObject[internal[n]].BaseFont
+            doc.idToObject["toUnicodeCMap:" + base_name].content = _to_unicode_cmap(
+                base_name, texts
+            )
+
+
 _lock = threading.Lock()
 _registered = False
 
@@ -105,8 +183,8 @@ def register_fonts() -> None:
                 "(cannot make Thai documents: the uharfbuzz package is missing, Thai marks would "
                 "be misplaced; pip install uharfbuzz)"
             ) from None
-        regular = TTFont(FONT, str(SARABUN_REGULAR), shapable=True)
-        bold = TTFont(FONT_BOLD, str(SARABUN_BOLD), shapable=True)
+        regular = SearchableTTFont(FONT, str(SARABUN_REGULAR), shapable=True)
+        bold = SearchableTTFont(FONT_BOLD, str(SARABUN_BOLD), shapable=True)
         for font in (regular, bold):
             if not font.shapable:
                 raise ShapingUnavailable(
@@ -149,7 +227,7 @@ class Numerals:
         """``๒๖ พฤศจิกายน ๒๕๖๙``."""
         if day is None:
             return ""
-        return self(f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + BE_OFFSET}")
+        return self(f"{day.day} {THAI_MONTHS_FULL[day.month - 1]} {day.year + BE_OFFSET}")
 
     def date_short(self, day: dt.date | None) -> str:
         """``๒๖ พ.ย. ๖๙`` — for table columns."""

@@ -5,10 +5,13 @@ column heads on every page, totals by status at the end."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Spacer
 
 from printing.pdf.base import (
+    FONT,
     EndRunning,
     Letterhead,
     Numerals,
@@ -26,8 +29,24 @@ SIZE = 11.0  # cells are 9 pt
 LEAD = 1.4
 HEADER = ("ที่", "เลขที่ใบยืม", "วันที่ยืม", "กำหนดคืน", "ผู้ยืม / หน่วยงาน", "รายการพัสดุ",
           "วัตถุประสงค์", "ผู้อนุมัติ", "วันที่คืน", "สภาพเมื่อคืน", "สถานะ")  # fmt: skip
-SHARES = (0.035, 0.1, 0.075, 0.075, 0.125, 0.155, 0.11, 0.09, 0.075, 0.06, 0.1)
+SHARES = (0.035, 0.11, 0.075, 0.075, 0.125, 0.145, 0.11, 0.09, 0.075, 0.06, 0.1)
 ALIGNS = "clcclllcccc"
+NUMBER = 1  # the loan-number column
+PAD = 3  # the cell padding of base.table, on each side
+
+
+def column_widths(width: float, loan_numbers: Iterable[str]) -> list[float]:
+    """The columns' widths for a frame ``width`` points wide: the loan-number column as wide
+    as the widest number on one line (the office chooses the number format; ยม.0001/2570
+    must not break after its "/"), at least its share and at most a fifth of the page; the
+    other columns share the rest by their shares."""
+    size = styles(SIZE, LEAD)["cell"].fontSize
+    widest = max((pdfmetrics.stringWidth(no, FONT, size) for no in loan_numbers), default=0.0)
+    # ThaiParagraph lays out in 98.5 % of the cell (shaped advances differ by a hair).
+    need = widest / 0.985 + 2 * PAD + 1
+    number = min(max(width * SHARES[NUMBER], need), width * 0.2)
+    rest = (width - number) / (sum(SHARES) - SHARES[NUMBER])
+    return [number if i == NUMBER else rest * x for i, x in enumerate(SHARES)]
 
 
 def period(n: Numerals, date_from: dt.date | None, date_to: dt.date | None) -> str:
@@ -46,7 +65,7 @@ def render_loan_register(doc: LoanRegister, progress: Progress | None = None) ->
     n = Numerals(doc.setup.thai_digits)
     st = styles(SIZE, LEAD)
     w = frame_width(wide=True)
-    widths = [w * x / sum(SHARES) for x in SHARES]
+    widths = column_widths(w, (line.loan_no for line in doc.lines))
     short = n.date_numeric_short
     rows: list[list[Flowable | str]] = []
     for i, line in enumerate(doc.lines, 1):

@@ -167,8 +167,15 @@ def test_the_register_and_the_asset_use_report_for_a_date_range(office, who, clo
     )
     everything = pdf_check.text(documents.loan_register_pdf(office, None, None))
     assert chairs.loan_no in everything  # rejected, but numbered: it stays in the register
-    refused(office, InvalidInput, documents.loan_register_pdf, office, dt.date(2026, 12, 31),
+    e = refused(office, InvalidInput, documents.loan_register_pdf, office,
+                dt.date(2026, 12, 31), dt.date(2026, 12, 1))  # fmt: skip
+    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in str(e)  # the statistics' refusal, word for word
+    refused(office, InvalidInput, documents.asset_use_report_pdf, office, dt.date(2026, 12, 31),
             dt.date(2026, 12, 1))  # fmt: skip
+    # Unlike a statistics range, a register may span any number of years.
+    decade = pdf_check.text(documents.loan_register_pdf(office, dt.date(2020, 1, 1),
+                                                        dt.date(2029, 12, 31)))  # fmt: skip
+    assert closed in decade and chairs.loan_no in decade
 
     report = documents.asset_use_report_pdf(office, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
     embedded_only(report)

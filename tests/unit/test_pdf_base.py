@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -157,3 +158,43 @@ def test_a_word_wider_than_its_line_breaks_between_clusters(monkeypatch):
     for line in lines:
         at += len(line)
         assert at in edges, line  # never inside a cluster
+
+
+STACKED = ("ที่ นี้ ผู้ ทั้ง ศักดิ์สิทธิ์ อื่น เพื่อ ติ๊ก ญี่ปุ่น ปู่ สิ้น จี๊ด เจ๋ง ปั้นจั่น ปิ่น ฝั่ง "
+           "ต่ำ น้ำ ค่ำ กำหนด สำนักงาน")  # fmt: skip
+
+
+def test_shaped_marks_extract_as_the_text_typed():
+    """Stacked, lowered and shifted marks are glyphs without a character of their own; the
+    ToUnicode map names the mark each stands for, so copying and searching find the words.
+    ำ reads back decomposed (ํา, its NFKC form), as HarfBuzz decomposes it to draw it."""
+    story = [ThaiParagraph(STACKED, styles()[name]) for name in ("body", "body_bold", "cell")]
+    pdf = build_pdf(story, Letterhead("ทดสอบ", "สำนักงานเขตบางรัก"), letterhead=False)
+    pdfium, pypdf_text = pdf_check.pdfium_text(pdf), pdf_check.text(pdf)
+    assert not [ch for ch in pdfium + pypdf_text if "\ue000" <= ch <= "\uf8ff"]
+    for word in STACKED.split():
+        assert unicodedata.normalize("NFKC", word) in pdfium, word
+        if "\u0e33" not in word and word[0] not in "ปฝ":  # pypdf spaces after a shifted mark
+            assert word in pypdf_text, word
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("uni0E48.small", "\u0e48"), ("uni0E34.narrow", "\u0e34"), ("uni0E4D0E48", "\u0e48\u0e4d"),
+     ("uni0E4C", "\u0e4c"), ("glyph123", ""), (".notdef", ""), ("uniXYZW", "")],
+)  # fmt: skip
+def test_glyph_names_say_which_text_a_glyph_shows(name, text):
+    assert base.glyph_text(name) == text
+
+
+def test_the_thai_calendar_is_the_domains():
+    """printing may not import desktop_app, so it keeps its own copy of the Thai calendar's
+    names and offsets: the same as the domain's."""
+    from desktop_app.domain import thai_time
+
+    assert base.THAI_DIGITS == thai_time.THAI_DIGITS
+    assert base.THAI_MONTHS_FULL == thai_time.THAI_MONTHS_FULL
+    assert base.THAI_MONTHS_ABBR == thai_time.THAI_MONTHS_ABBR
+    assert base.BE_OFFSET == thai_time.BE_OFFSET
+    day = dt.date(2026, 11, 26)
+    assert Numerals(thai=False).date_short(day) == thai_time.thai_date(day)[:-4] + "69"

@@ -3,24 +3,27 @@ at by a person; rewrite with ``KHETDESK_UPDATE_GOLDEN=1 pytest tests/unit/test_p
 and look again), every font embedded, the text that extracts, the QR codes decoded,
 deterministic bytes. The contents are fixed (tests/support/pdf_samples.py).
 
-Extraction: HarfBuzz puts some marks in alternate glyphs (a stacked ่ over ี in ที่, a
-lowered tone mark, ป with a shifted vowel, ำ split in two) that the PDF maps to private-use
-characters, so only words without such marks are looked for; the golden images check the
-rest."""
+Extraction: the glyphs HarfBuzz substitutes for Thai marks (a lowered ่, a stacked ่ over ี in
+ที่, a narrow vowel) extract as the marks they show (printing/pdf/base.SearchableTTFont); ำ
+reads back decomposed (ํา) and pypdf puts a space after a mark shifted left over ป, so words
+with those are looked for in their NFKC form or with PDFium."""
 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable
 
 import pytest
+from PIL import Image
 
+from printing.pdf import base
 from printing.pdf.asset_labels import PER_SHEET, render_label_sheet
 from printing.pdf.asset_use import render_asset_use_report
 from printing.pdf.content import asset_link, loan_link, parse_asset_link
 from printing.pdf.followup_letter import render_followup_letter
 from printing.pdf.loan_record import render_loan_record
-from printing.pdf.loan_register import render_loan_register
+from printing.pdf.loan_register import column_widths, render_loan_register
 from printing.pdf.return_record import render_return_record
 from tests.support import pdf_check
 from tests.support import pdf_samples as S
@@ -50,6 +53,54 @@ def test_pages_match_their_golden_images(rendered, name):
         pdf_check.check_golden(image, f"pdf-{name}-{i}")
 
 
+def _golden(name: str) -> Image.Image:
+    with Image.open(pdf_check.GOLDEN / f"{name}.png") as golden:
+        return golden.convert("L")
+
+
+@pytest.fixture(scope="module")
+def unshaped() -> dict[str, bytes]:
+    """The same documents with HarfBuzz shaping turned off in every paragraph style: what
+    reportlab prints without uharfbuzz (marks placed by advance width, stacked and lowered
+    forms missing)."""
+    original = base._style
+
+    def unshaped_style(*args, **kw):
+        style = original(*args, **kw)
+        style.shaping = 0
+        return style
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(base, "_style", unshaped_style)
+        return {name: make() for name, make in DOCUMENTS.items()}
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_the_golden_comparison_catches_misplaced_thai_marks(rendered, unshaped, name):
+    assert unshaped[name] != rendered[name]
+    counts = [
+        pdf_check.stray_count(image, _golden(f"pdf-{name}-{i}"))
+        for i, image in enumerate(pdf_check.pages(unshaped[name]), 1)
+    ]
+    assert max(counts) > pdf_check.STRAY_PIXELS, counts
+
+
+@pytest.mark.parametrize("gamma", [0.6, 1.6])
+def test_the_golden_comparison_tolerates_other_greys(rendered, gamma):
+    """Another rasteriser's anti-aliasing or gamma changes the greys at the edges: that is
+    no difference."""
+    [page] = pdf_check.pages(rendered["loan-record"])
+    other = page.point(lambda v: round(255 * (v / 255) ** gamma))
+    assert pdf_check.stray_count(other, _golden("pdf-loan-record-1")) == 0
+
+
+def test_the_golden_comparison_tolerates_a_one_pixel_shift(rendered):
+    [page] = pdf_check.pages(rendered["return-record"])
+    shifted = Image.new("L", page.size, 255)
+    shifted.paste(page, (1, 0))
+    assert pdf_check.stray_count(shifted, _golden("pdf-return-record-1")) == 0
+
+
 @pytest.mark.parametrize("name", list(DOCUMENTS))
 def test_only_embedded_sarabun_and_the_same_bytes_every_time(rendered, name):
     pdf = rendered[name]
@@ -59,12 +110,20 @@ def test_only_embedded_sarabun_and_the_same_bytes_every_time(rendered, name):
     assert DOCUMENTS[name]() == pdf
 
 
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_text_has_no_private_use_characters(rendered, name):
+    text = pdf_check.pdfium_text(rendered[name]) + pdf_check.text(rendered[name])
+    assert not [ch for ch in text if "\ue000" <= ch <= "\uf8ff"]
+    assert unicodedata.normalize("NFKC", S.SETUP.agency) in text  # สำนักงาน…: ำ decomposed
+
+
 def test_loan_record_text_and_qr(rendered):
     pdf = rendered["loan-record"]
     text = pdf_check.text(pdf)
     for word in ("ใบยืมพัสดุ", S.LOAN_NO, "7440-001-0001/2566", "6730-002-0001/2565",
                  "นางสาวกนกพร ทองดี", "๒๔ พฤศจิกายน ๒๕๖๙", "(ข้อ ๒๐๗)", "(ข้อ ๒๐๙)",
-                 "ผู้ยืม", "ผู้อนุมัติ", "ผู้จ่ายพัสดุ", "ผู้รับคืน", "การส่งคืน"):  # fmt: skip
+                 "ผู้ยืม", "ผู้อนุมัติ", "ผู้จ่ายพัสดุ", "ผู้รับคืน", "การส่งคืน", "เลขที่",
+                 "ที่ใช้การได้", "ตั้งแต่วันที่"):  # fmt: skip
         assert word in text, word
     [page] = pdf_check.pages(pdf, dpi=150)
     assert pdf_check.qr_codes(page) == [loan_link(S.LOAN_NO)]
@@ -130,3 +189,19 @@ def test_registers_of_every_length_lay_out():
         pdf = render_loan_register(S.loan_register(n))
         text = pdf_check.text(pdf)
         assert "รวม" in text and (n == 0 or f"ยม.{n:04d}/2570" in text), n
+
+
+def test_register_keeps_each_loan_number_on_one_line():
+    """The loan-number column grows with the office's number format: no number breaks after
+    its "/" (extracted text would show the break as a new line)."""
+    doc = S.loan_register(3)
+    lines = tuple(
+        dataclasses.replace(line, loan_no=f"สนข.บร.ยม.{i:05d}/2570")
+        for i, line in enumerate(doc.lines, 1)
+    )
+    text = pdf_check.text(render_loan_register(dataclasses.replace(doc, lines=lines)))
+    assert all(line.loan_no in text for line in lines), text
+    width = base.frame_width(wide=True)
+    widths = column_widths(width, [line.loan_no for line in lines])
+    assert sum(widths) == pytest.approx(width)
+    assert widths[1] > width * 0.11  # wider than its share: the numbers are long
