@@ -52,6 +52,13 @@ class BorrowerType(StrEnum):
     AGENCY = "agency"
 
 
+def borrower_unit(kind: str, unit: str, name: str) -> str:
+    """The unit (ฝ่าย) a borrower stands for in registers and lists: a person's unit; an
+    agency (another หน่วยงาน) is its own unit. (The statistics group by the same rule in SQL:
+    services/stats_loans.py.)"""
+    return unit if kind == BorrowerType.PERSON.value else name
+
+
 class Place(StrEnum):
     ON_PREMISES = "on_premises"
     OFF_PREMISES = "off_premises"

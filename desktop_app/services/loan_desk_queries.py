@@ -113,7 +113,7 @@ def inbox(uow: UnitOfWork, actor: Actor) -> list[InboxLine]:
             b = loan.borrower
             out.append(InboxLine(
                 loan.loan_no, loan.clause, loan.approver_role, b.name, b.kind,
-                b.unit if b.kind == BorrowerType.PERSON.value else b.name, loan.purpose,
+                rules.borrower_unit(b.kind, b.unit, b.name), loan.purpose,
                 loan.start_on, loan.due_on, tuple(i.asset.asset_no for i in loan.items),
                 loan.requested_by.username if loan.requested_by is not None else None,
                 auth.on_behalf_of.value if auth.on_behalf_of else None, auth.delegated_by,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from db.models import Asset, Borrower, Loan, LoanItem
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput
-from desktop_app.domain.loans import LENT, BorrowerType, LoanStatus, overdue_days
+from desktop_app.domain.loans import LENT, LoanStatus, borrower_unit, overdue_days
 from desktop_app.domain.thai_time import BE_OFFSET, THAI_MONTHS_ABBR, business_date
 
 
@@ -74,7 +74,7 @@ def items_out_now(uow: UnitOfWork, as_of: dt.date | None = None) -> list[OutItem
                 loan.loan_no,
                 b.name,
                 b.kind,
-                b.unit if b.kind == BorrowerType.PERSON.value else b.name,
+                borrower_unit(b.kind, b.unit, b.name),
                 loan.place,
                 loan.place_detail,
                 loan.start_on,
@@ -110,7 +110,7 @@ def loans_grouped(
         for loan, b in tx.session.execute(stmt.order_by(Loan.id)).all():
             holders = {i.asset.unit_holder for i in loan.items}
             if by == "unit":
-                keys = {b.unit if b.kind == BorrowerType.PERSON.value else b.name}
+                keys = {borrower_unit(b.kind, b.unit, b.name)}
             elif by == "holder":
                 keys = holders
             else:

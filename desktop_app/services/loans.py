@@ -878,7 +878,7 @@ def _summary(loan: Loan, as_of: dt.date) -> LoanSummary:
     follow = _follow(loan, as_of)
     return LoanSummary(
         loan.loan_no, loan.status, loan.kind, loan.clause, loan.approver_role, b.name, b.kind,
-        b.unit if b.kind == BorrowerType.PERSON.value else b.name, loan.start_on, loan.due_on,
+        rules.borrower_unit(b.kind, b.unit, b.name), loan.start_on, loan.due_on,
         tuple(i.asset.asset_no for i in loan.items), follow.overdue_days,
     )  # fmt: skip
 
@@ -926,7 +926,7 @@ def overdue_loans(uow: UnitOfWork, as_of: dt.date | None = None) -> list[Overdue
             b = loan.borrower
             out.append(OverdueView(
                 loan.loan_no, b.name, b.kind,
-                b.unit if b.kind == BorrowerType.PERSON.value else b.name, loan.due_on,
+                rules.borrower_unit(b.kind, b.unit, b.name), loan.due_on,
                 f.overdue_days, f.followup_deadline, f.followed_up, f.deadline_missed,
                 len(dates), max(dates) if dates else None,
                 tuple(i.asset.asset_no for i in loan.items if _outstanding(i) > 0),

@@ -405,3 +405,9 @@ def test_loan_permissions():
         with pytest.raises(Forbidden):
             require(Role.STAFF, action)
     assert PERMISSIONS["delegation.add"] == {Role.ADMIN, Role.AGENCY_HEAD, Role.SUPPLY_HEAD}
+
+
+def test_a_borrowers_unit_is_its_own_name_for_an_agency():
+    person, agency = rules.BorrowerType.PERSON.value, rules.BorrowerType.AGENCY.value
+    assert rules.borrower_unit(person, "ฝ่ายปกครอง", "นางสาวกนกพร ทองดี") == "ฝ่ายปกครอง"
+    assert rules.borrower_unit(agency, "", "สำนักงานเขตบางกอกน้อย") == "สำนักงานเขตบางกอกน้อย"
