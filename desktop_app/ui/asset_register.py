@@ -4,7 +4,10 @@ type, by status, category and holding unit, and sorts by any column, at 100,000 
 A barcode or QR scanner types like a keyboard and ends with Enter: the scanned text —
 an asset number, or a label's link that ends in one — jumps to the asset (F2 puts the
 cursor in the box). The panel on the right is the asset with its loan history. Ctrl+N
-asks to borrow the selected asset; Ctrl+L prints QR labels of the assets listed.
+asks to borrow the selected asset. Ctrl+L makes the A4 sheets of QR labels (24 a sheet) of
+the selected rows (Ctrl/Shift+click selects several), or, with none selected, of all the
+rows listed — more than LABELS_ASK labels are asked about first. Ctrl+T prints the current
+asset's label on this PC's thermal printer (supply staff only: ``asset.add``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import asset_queries, assets
+from desktop_app.domain.errors import KhetDeskError
+from desktop_app.domain.roles import PERMISSIONS
+from desktop_app.services import asset_queries, assets, printer
 from desktop_app.services.assets import AssetDetail
 from desktop_app.services.auth import Actor
 from desktop_app.ui.asset_table import AssetTableModel, PreparedRows, prepare
@@ -38,13 +44,15 @@ from desktop_app.ui.loan_widgets import (
     AssetLoansModel,
     LoanWindow,
     be_date,
-    selected_row,
+    error_text,
     setup_table,
     word,
 )
 from desktop_app.ui.operations import Reloader
 
 FILTER_DELAY_MS = 150
+LABELS_PER_SHEET = 24  # printing.pdf: 3 × 8 QR labels on an A4 sheet
+LABELS_ASK = 10 * LABELS_PER_SHEET  # more labels than this: asked first
 
 
 class AssetRegisterWindow(LoanWindow):
@@ -100,6 +108,7 @@ class AssetRegisterWindow(LoanWindow):
         self.table = QTableView(objectName="assetTable")
         self.table.setModel(self.model)
         setup_table(self.table, 7)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(28)
@@ -129,8 +138,13 @@ class AssetRegisterWindow(LoanWindow):
         self.request_button.clicked.connect(self.request_loan)
         self.labels_button = QPushButton(objectName="assetLabels")
         self.labels_button.clicked.connect(self.print_labels)
+        self.thermal_button = QPushButton(objectName="assetLabelThermal")
+        self.thermal_button.clicked.connect(self.print_thermal_label)
+        self.thermal_button.setVisible(self.actor.role in PERMISSIONS["asset.add"])
+        self.thermal_printing = False
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.request_button.click)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.labels_button.click)
+        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.thermal_button.click)
         QShortcut(QKeySequence("F2"), self, activated=self.focus_scan)
         QShortcut(QKeySequence("F5"), self, activated=self.reloader_request)
         side_layout = QVBoxLayout(side)
@@ -142,6 +156,7 @@ class AssetRegisterWindow(LoanWindow):
         row.addWidget(self.request_button)
         row.addWidget(self.labels_button)
         side_layout.addLayout(row)
+        side_layout.addWidget(self.thermal_button)
 
         split = QSplitter()
         split.addWidget(self.table)
@@ -274,10 +289,33 @@ class AssetRegisterWindow(LoanWindow):
         self.table.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
         return True
 
+    def _selected_rows(self) -> list[int]:
+        sm = self.table.selectionModel()
+        return sorted(i.row() for i in sm.selectedRows()) if sm is not None else []
+
     @property
     def selected_asset(self) -> str | None:
-        row = selected_row(self.table)
-        return self.model.row_at(row).asset_no if row is not None else None
+        """The current asset: the row with the cursor when it is selected, else the first
+        selected row."""
+        rows = self._selected_rows()
+        if not rows:
+            return None
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() and current.row() in rows else rows[0]
+        return self.model.row_at(row).asset_no
+
+    @property
+    def selected_assets(self) -> list[str]:
+        """The selected rows' assets, in the table's order."""
+        return [self.model.row_at(r).asset_no for r in self._selected_rows()]
+
+    def label_targets(self) -> tuple[list[str], bool]:
+        """The assets Labels would print, and whether they are the selection (else: every
+        row listed)."""
+        chosen = self.selected_assets
+        if chosen:
+            return chosen, True
+        return [self.model.row_at(r).asset_no for r in range(self.model.rowCount())], False
 
     def _selected(self) -> None:
         asset_no = self.selected_asset
@@ -300,6 +338,15 @@ class AssetRegisterWindow(LoanWindow):
     def update_buttons(self) -> None:
         self.request_button.setEnabled(self.selected_asset is not None)
         self.labels_button.setEnabled(self.model.rowCount() > 0)
+        self.thermal_button.setEnabled(
+            self.selected_asset is not None and not self.thermal_printing
+        )
+        chosen = len(self._selected_rows())
+        if chosen:
+            text = self.tr("พิมพ์ป้าย QR ของรายการที่เลือก %1 รายการ (Ctrl+L)")
+        else:
+            text = self.tr("พิมพ์ป้าย QR ของรายการที่แสดง %1 รายการ (Ctrl+L)")
+        self.labels_button.setText(text.replace("%1", f"{chosen or self.model.rowCount():,}"))
 
     # ------------------------------------------------------------------ actions
     def request_loan(self) -> None:
@@ -310,12 +357,26 @@ class AssetRegisterWindow(LoanWindow):
             open_loan_request(self.env, self.actor, [asset_no])
 
     def print_labels(self) -> None:
-        """QR labels of the assets listed now (the selected one alone with Shift)."""
+        """QR label sheets (A4, LABELS_PER_SHEET a sheet) of the selected rows, or of the
+        rows listed when none is selected; above LABELS_ASK labels the officer is asked."""
         from desktop_app.ui.loan_pdf_preview import open_preview
 
-        numbers = [self.model.row_at(r).asset_no for r in range(self.model.rowCount())]
+        numbers, selection = self.label_targets()
         if not numbers:
             return
+        if len(numbers) > LABELS_ASK:
+            sheets = -(-len(numbers) // LABELS_PER_SHEET)
+            question = (
+                self.tr("พิมพ์ป้าย QR %1 รายการ (กระดาษ A4 %2 แผ่น) ใช่หรือไม่?")
+                .replace("%1", f"{len(numbers):,}")
+                .replace("%2", f"{sheets:,}")
+            )
+            if not selection:
+                question += "\n" + self.tr(
+                    "ยังไม่ได้เลือกรายการ จึงพิมพ์ทุกรายการที่แสดง (เลือกบางรายการด้วย Ctrl หรือ Shift + คลิก)"
+                )
+            if not self.env.dialogs.confirm(self, question):
+                return
         uow = self.env.uow
 
         def make() -> bytes:
@@ -325,6 +386,30 @@ class AssetRegisterWindow(LoanWindow):
 
         title = self.tr("ป้ายพัสดุ QR %1 รายการ").replace("%1", f"{len(numbers):,}")
         self.labels_preview = open_preview(self.env, title, "asset-labels.pdf", make, self)
+
+    def print_thermal_label(self) -> None:
+        """One label of the current asset on this PC's thermal printer, off the UI thread;
+        a printer fault is said with its reason code, as on the counter and the kiosk."""
+        asset_no = self.selected_asset
+        if asset_no is None or self.thermal_printing:
+            return
+        uow, actor = self.env.uow, self.actor
+        self.thermal_printing = True
+        self.update_buttons()
+
+        def done(result: printer.LabelPrint) -> None:
+            self.thermal_printing = False
+            self.update_buttons()
+            self.say(self.tr("พิมพ์ป้าย %1 ที่เครื่องพิมพ์ความร้อนแล้ว").replace("%1", result.asset_no))
+
+        def failed(error: Exception) -> None:
+            self.thermal_printing = False
+            self.update_buttons()
+            reason = error.details.get("reason") if isinstance(error, KhetDeskError) else None
+            text = error_text(error) + (f" ({reason})" if reason else "")
+            self.message.show_message(text, "error", 0)
+
+        self.ops.run(lambda: printer.print_asset_label(uow, actor, asset_no), done, failed)
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -338,7 +423,7 @@ class AssetRegisterWindow(LoanWindow):
         self.category_filter.setItemText(0, self.tr("ทุกหมวด"))
         self.holder_filter.setItemText(0, self.tr("ทุกหน่วยงาน"))
         self.request_button.setText(self.tr("ขอยืมพัสดุนี้ (Ctrl+N)"))
-        self.labels_button.setText(self.tr("พิมพ์ป้าย QR ของรายการที่แสดง (Ctrl+L)"))
+        self.thermal_button.setText(self.tr("พิมพ์ป้ายที่เครื่องพิมพ์ความร้อน (Ctrl+T)"))
         self.history_title.setText(self.tr("ประวัติการยืม"))
         names = {
             "asset_no": self.tr("เลขทะเบียน"),

@@ -35,12 +35,12 @@ from desktop_app.services.auth import Actor
 from desktop_app.services.borrowers import BorrowerHistory, BorrowerView
 from desktop_app.services.loan_desk_queries import DeskData
 from desktop_app.services.loans import CompensationView, LoanItemView, LoanView
+from desktop_app.ui.be_date import BeDateEdit
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.loan_dialogs import FollowupDialog, ReturnDialog, SettlementDialog
 from desktop_app.ui.loan_pdf_preview import PdfPreview, open_preview
 from desktop_app.ui.loan_widgets import (
     LOAN_STATUSES,
-    BeDateEdit,
     BorrowerLoansModel,
     LoanSummaryModel,
     LoanWindow,

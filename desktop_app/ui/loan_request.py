@@ -42,11 +42,11 @@ from desktop_app.services.assets import AssetDetail
 from desktop_app.services.auth import Actor
 from desktop_app.services.loan_desk_queries import CasePreview
 from desktop_app.services.loans import LoanView
+from desktop_app.ui.be_date import BeDateEdit
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.loan_widgets import (
     KINDS,
     ROLE_TITLES,
-    BeDateEdit,
     LoanWindow,
     error_text,
     word,

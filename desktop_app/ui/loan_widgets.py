@@ -5,28 +5,25 @@ reloads with the live queue and says what happened in a banner."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QEvent
-from PySide6.QtGui import QCloseEvent, QColor, QValidator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHeaderView,
     QMainWindow,
     QTableView,
-    QWidget,
 )
 
 from desktop_app.domain.errors import KhetDeskError
-from desktop_app.domain.thai_time import BE_OFFSET
 from desktop_app.services.assets import AssetLoanLine
 from desktop_app.services.auth import Actor
 from desktop_app.services.borrowers import BorrowerLoanLine
 from desktop_app.services.loan_desk_queries import InboxLine
 from desktop_app.services.loans import LoanSummary, OverdueView
+from desktop_app.ui.be_date import be_date
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import RowsModel
@@ -77,13 +74,6 @@ def word(table: dict[str, str], value: str | None) -> str:
     return QCoreApplication.translate(CTX, table[value]) if value in table else value
 
 
-def be_date(day: dt.date | None) -> str:
-    """24/11/2569: dates as Thai offices write them (Buddhist Era)."""
-    if day is None:
-        return ""
-    return f"{day.day:02d}/{day.month:02d}/{day.year + BE_OFFSET}"
-
-
 def error_text(error: Exception) -> str:
     if isinstance(error, KhetDeskError):
         return error.message
@@ -104,50 +94,6 @@ def setup_table(table: QTableView, stretch: int) -> None:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultSectionSize(130)
-
-
-class BeDateEdit(QDateEdit):
-    """A date field in the Buddhist Era, dd/MM/BBBB (24/11/2569), as Thai offices write
-    dates; typing works the same way. (Qt has no Buddhist calendar in this build.)"""
-
-    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(QDate(day.year, day.month, day.day), parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
-
-    def textFromDateTime(self, value: QDateTime) -> str:
-        d = value.date()
-        return f"{d.day():02d}/{d.month():02d}/{d.year() + BE_OFFSET}"
-
-    def _parse(self, text: str) -> QDate | None:
-        parts = text.strip().split("/")
-        if len(parts) != 3 or not all(p.isdigit() for p in parts):
-            return None
-        day, month, year = (int(p) for p in parts)
-        q = QDate(year - BE_OFFSET, month, day)
-        return q if q.isValid() else None
-
-    def dateTimeFromText(self, text: str) -> QDateTime:
-        q = self._parse(text)
-        return QDateTime(q if q is not None else self.date(), self.time())
-
-    def validate(self, text: str, pos: int) -> object:
-        if self._parse(text) is not None:
-            return QValidator.State.Acceptable, text, pos
-        digits = text.replace("/", "")
-        ok = digits.isdigit() or not digits
-        return (QValidator.State.Intermediate if ok else QValidator.State.Invalid), text, pos
-
-    def fixup(self, text: str) -> str:
-        return self.textFromDateTime(self.dateTime())
-
-    @property
-    def day(self) -> dt.date:
-        q = self.date()
-        return dt.date(q.year(), q.month(), q.day())
-
-    def set_day(self, day: dt.date) -> None:
-        self.setDate(QDate(day.year, day.month, day.day))
 
 
 def selected_row(table: QTableView) -> int | None:

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -53,104 +52,21 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import KhetDeskError
 from desktop_app.domain.roles import require
-from desktop_app.domain.thai_time import BE_OFFSET, business_date
+from desktop_app.domain.thai_time import BE_OFFSET, THAI_MONTHS_FULL, business_date, thai_date
 from desktop_app.services import stats_export
 from desktop_app.services.auth import Actor
 from desktop_app.services.stats_loans import FOLLOWUP_LABELS_TH, LoanStats, loan_stats
 from desktop_app.services.stats_queue import QueueRow, QueueStats, queue_stats
+from desktop_app.ui.be_date import BeDateEdit
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.widgets import Banner
 
-MONTHS_TH = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
 MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 COLOURS = ("#1f5f99", "#e08a1e", "#3a9a5b", "#b8433f")
-
-
-# ---------------------------------------------------------------- a date in the Buddhist Era
-
-
-class BeDatePicker(QWidget):
-    """Day, month and Buddhist Era year (พ.ศ.): what a Thai office writes. Qt's calendars
-    have no Buddhist Era, so the three parts are chosen separately; the day follows the
-    month's length."""
-
-    changed = Signal()
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.day = QSpinBox(objectName=f"{name}Day")
-        self.day.setRange(1, 31)
-        self.month = QComboBox(objectName=f"{name}Month")
-        self.year = QSpinBox(objectName=f"{name}Year")
-        self.year.setRange(2500, 2700)  # พ.ศ.
-        self.year.setPrefix("พ.ศ. ")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.day)
-        row.addWidget(self.month)
-        row.addWidget(self.year)
-        self.set_language("th")
-        self.day.valueChanged.connect(lambda *_: self.changed.emit())
-        self.month.currentIndexChanged.connect(lambda *_: self._fit_day())
-        self.year.valueChanged.connect(lambda *_: self._fit_day())
-
-    def set_language(self, language: str) -> None:
-        index = max(self.month.currentIndex(), 0)
-        self.month.blockSignals(True)
-        self.month.clear()
-        self.month.addItems(MONTHS_TH if language == "th" else MONTHS_EN)
-        self.month.setCurrentIndex(index)
-        self.month.blockSignals(False)
-        self.year.setPrefix("พ.ศ. " if language == "th" else "BE ")
-
-    def _fit_day(self) -> None:
-        last = calendar.monthrange(self.year.value() - BE_OFFSET, self.month.currentIndex() + 1)[1]
-        self.day.setMaximum(last)
-        self.changed.emit()
-
-    def date(self) -> dt.date:
-        return dt.date(
-            self.year.value() - BE_OFFSET, self.month.currentIndex() + 1, self.day.value()
-        )
-
-    def set_date(self, day: dt.date) -> None:
-        for w in (self.day, self.month, self.year):
-            w.blockSignals(True)
-        self.year.setValue(day.year + BE_OFFSET)
-        self.month.setCurrentIndex(day.month - 1)
-        self.day.setMaximum(calendar.monthrange(day.year, day.month)[1])
-        self.day.setValue(day.day)
-        for w in (self.day, self.month, self.year):
-            w.blockSignals(False)
-        self.changed.emit()
 
 
 # ---------------------------------------------------------------- tables
@@ -250,7 +166,15 @@ def _bar_chart(
 
 # ---------------------------------------------------------------- the window
 
-Loaded = tuple[QueueStats, LoanStats | None]
+
+class Loaded(NamedTuple):
+    """What the window shows, with the period it was read for: the export writes that
+    period, whatever the date fields say since."""
+
+    queue: QueueStats
+    loans: LoanStats | None
+    start: dt.date
+    end: dt.date
 
 
 class StatsWindow(QMainWindow):
@@ -268,11 +192,12 @@ class StatsWindow(QMainWindow):
         self.last_export: stats_export.ReportResult | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._progress)
+        self._wanted: tuple[dt.date, dt.date] | None = None  # set on the UI thread
         self.reloader = Reloader(self.ops, self._load, self._show, self._failed)
         self._build()
         today = business_date(env.clock())
-        self.date_from.set_date(today.replace(day=1))
-        self.date_to.set_date(today)
+        self.date_from.set_day(today.replace(day=1))
+        self.date_to.set_day(today)
         self.mode.setCurrentIndex(1)  # this month
         self.retranslate()
         self.resize(1366, 768)
@@ -283,9 +208,14 @@ class StatsWindow(QMainWindow):
         body = QWidget(objectName="statsBody")
         self.mode = QComboBox(objectName="periodMode")
         self.mode.addItems(["", "", ""])  # day, month, range: texts in retranslate
-        self.date_from = BeDatePicker("dateFrom")
-        self.date_to = BeDatePicker("dateTo")
+        self.date_from = BeDateEdit(dt.date.today())
+        self.date_to = BeDateEdit(dt.date.today())
+        self.date_from.setObjectName("dateFrom")
+        self.date_to.setObjectName("dateTo")
         self.to_label = QLabel(objectName="toLabel")
+        self.period_text = QLabel(objectName="periodText")  # the period in words
+        for field in (self.date_from, self.date_to):
+            field.changed.connect(self._show_period)
         self.show_button = QPushButton(objectName="showStats")
         self.show_button.clicked.connect(self.reload)
         self.mode.currentIndexChanged.connect(lambda *_: self._mode_changed())
@@ -295,7 +225,7 @@ class StatsWindow(QMainWindow):
         top.addWidget(self.to_label)
         top.addWidget(self.date_to)
         top.addWidget(self.show_button)
-        top.addStretch(1)
+        top.addWidget(self.period_text, 1)
 
         self.tabs = QTabWidget(objectName="statsTabs")
         self.queue_summary = QLabel(objectName="queueSummary")
@@ -380,39 +310,54 @@ class StatsWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the period
     def period(self) -> tuple[dt.date, dt.date]:
-        start = self.date_from.date()
+        """The period the date fields say now (UI thread only: it reads widgets)."""
+        start = self.date_from.day
         mode = self.mode.currentIndex()
         if mode == 0:
             return start, start
         if mode == 1:
             last = calendar.monthrange(start.year, start.month)[1]
             return start.replace(day=1), start.replace(day=last)
-        return start, self.date_to.date()
+        return start, self.date_to.day
 
     def set_period(self, start: dt.date, end: dt.date | None = None, mode: int = 2) -> None:
         self.mode.setCurrentIndex(mode)
-        self.date_from.set_date(start)
-        self.date_to.set_date(end or start)
+        self.date_from.set_day(start)
+        self.date_to.set_day(end or start)
 
     def _mode_changed(self) -> None:
         ranged = self.mode.currentIndex() == 2
         self.date_to.setVisible(ranged)
         self.to_label.setVisible(ranged)
-        self.date_from.day.setEnabled(self.mode.currentIndex() != 1)
+        self._show_period()
+
+    def _show_period(self) -> None:
+        """The period in words beside the fields: a month chosen by any of its days reads
+        as the whole month."""
+        start, end = self.period()
+        text = _long_date(start, self.env.i18n.language)
+        if end != start:
+            text += " – " + _long_date(end, self.env.i18n.language)
+        self.period_text.setText(text)
 
     # ------------------------------------------------------------------ loading
     def _load(self) -> Loaded:
-        start, end = self.period()
+        """On the worker: reads the period chosen when the load was asked for (plain
+        dates, never the widgets) and keeps it with the figures."""
+        assert self._wanted is not None
+        start, end = self._wanted
         uow = self.env.uow
-        return queue_stats(uow, start, end), loan_stats(uow, start, end)
+        return Loaded(queue_stats(uow, start, end), loan_stats(uow, start, end), start, end)
 
     def reload(self) -> None:
         self.message.clear_message()
+        self._wanted = self.period()  # read here, on the UI thread
         self.reloader.request()
 
     def _show(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self._fill()
+        self._update_exports()
 
     def _failed(self, error: Exception) -> None:
         self.message.show_message(self._error_text(error), "error", 0)
@@ -425,7 +370,7 @@ class StatsWindow(QMainWindow):
     def _fill(self) -> None:
         if self.loaded is None:
             return
-        qs, ls = self.loaded
+        qs, ls = self.loaded.queue, self.loaded.loans
         t = qs.total
         self.queue_summary.setText(
             self.tr(
@@ -454,7 +399,8 @@ class StatsWindow(QMainWindow):
                 ],
             )
         )
-        hours = qs.by_day if self.mode.currentIndex() != 0 and len(qs.by_day) > 1 else qs.by_hour
+        several_days = self.loaded.end > self.loaded.start
+        hours = qs.by_day if several_days and len(qs.by_day) > 1 else qs.by_hour
         title = self.tr("บัตรคิวรายวัน") if hours is qs.by_day else self.tr("บัตรคิวตามชั่วโมง")
         labels = [
             str(dt.date.fromisoformat(r.key).day) if hours is qs.by_day else r.key for r in hours
@@ -538,7 +484,7 @@ class StatsWindow(QMainWindow):
     def _fill_queue_table(self) -> None:
         if self.loaded is None:
             return
-        qs = self.loaded[0]
+        qs = self.loaded.queue
         which = self.QUEUE_TABLES[max(self.queue_choice.currentIndex(), 0)]
         if which == "picks":
             self.queue_model.set_table(
@@ -580,9 +526,9 @@ class StatsWindow(QMainWindow):
         )
 
     def _fill_loan_table(self) -> None:
-        if self.loaded is None or self.loaded[1] is None:
+        if self.loaded is None or self.loaded.loans is None:
             return
-        ls = self.loaded[1]
+        ls = self.loaded.loans
         which = self.LOAN_TABLES[max(self.loan_choice.currentIndex(), 0)]
         counts = [
             self.tr("คำขอ"),
@@ -660,9 +606,11 @@ class StatsWindow(QMainWindow):
         return path or None
 
     def export(self, kind: str) -> None:
-        if self.exporting:
+        """The figures shown, for the period they were read for (not the date fields, which
+        may have changed without Show being pressed)."""
+        if self.exporting or self.loaded is None:
             return
-        start, end = self.period()
+        start, end = self.loaded.start, self.loaded.end
         loans = self.tabs.currentIndex() == 1
         name = f"{'loans' if loans else 'queue'}-{start.isoformat()}_{end.isoformat()}.{kind}"
         chosen = self.choose_file(kind, name)
@@ -684,10 +632,13 @@ class StatsWindow(QMainWindow):
         self._set_exporting(True)
         self.ops.run(work, self._exported, self._export_failed)
 
+    def _update_exports(self) -> None:
+        for b in self.export_buttons.values():
+            b.setEnabled(not self.exporting and self.loaded is not None)
+
     def _set_exporting(self, on: bool) -> None:
         self.exporting = on
-        for b in self.export_buttons.values():
-            b.setEnabled(not on)
+        self._update_exports()
         self.progress.setVisible(on)
         if on:
             self.progress.setValue(0)
@@ -714,7 +665,6 @@ class StatsWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        lang = self.env.i18n.language
         self.setWindowTitle(self.tr("KhetDesk — สถิติการให้บริการ"))
         for i, text in enumerate((self.tr("รายวัน"), self.tr("รายเดือน"), self.tr("ช่วงวันที่"))):
             self.mode.setItemText(i, text)
@@ -744,9 +694,8 @@ class StatsWindow(QMainWindow):
         self.export_buttons["csv"].setText(self.tr("ส่งออก CSV"))
         self.export_buttons["xlsx"].setText(self.tr("ส่งออก Excel"))
         self.export_buttons["pdf"].setText(self.tr("ส่งออก PDF"))
-        for picker in (self.date_from, self.date_to):
-            picker.set_language(lang)
         self._mode_changed()
+        self._update_exports()
         self._fill()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -763,6 +712,11 @@ def _share_text(v: float | None) -> str:
 
 
 def _be(day: dt.date | None) -> str:
-    from desktop_app.domain.thai_time import thai_date
-
     return thai_date(day) if day else "-"
+
+
+def _long_date(day: dt.date, language: str) -> str:
+    """1 พฤศจิกายน 2569 (or 1 November BE 2569): the full month name, Buddhist Era year."""
+    if language == "th":
+        return f"{day.day} {THAI_MONTHS_FULL[day.month - 1]} {day.year + BE_OFFSET}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} BE {day.year + BE_OFFSET}"

@@ -47,8 +47,28 @@
         <translation>Found %1</translation>
     </message>
     <message>
+        <source>พิมพ์ป้าย QR ของรายการที่เลือก %1 รายการ (Ctrl+L)</source>
+        <translation>Print QR labels of the %1 selected (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>พิมพ์ป้าย QR ของรายการที่แสดง %1 รายการ (Ctrl+L)</source>
+        <translation>Print QR labels of the %1 listed (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>พิมพ์ป้าย QR %1 รายการ (กระดาษ A4 %2 แผ่น) ใช่หรือไม่?</source>
+        <translation>Print %1 QR labels (%2 A4 sheets)?</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกรายการ จึงพิมพ์ทุกรายการที่แสดง (เลือกบางรายการด้วย Ctrl หรือ Shift + คลิก)</source>
+        <translation>Nothing is selected, so every asset listed is printed (select some with Ctrl or Shift + click).</translation>
+    </message>
+    <message>
         <source>ป้ายพัสดุ QR %1 รายการ</source>
         <translation>QR labels, %1 assets</translation>
+    </message>
+    <message>
+        <source>พิมพ์ป้าย %1 ที่เครื่องพิมพ์ความร้อนแล้ว</source>
+        <translation>Label %1 printed on the thermal printer</translation>
     </message>
     <message>
         <source>KhetDesk — ทะเบียนพัสดุ</source>
@@ -83,8 +103,8 @@
         <translation>Borrow this (Ctrl+N)</translation>
     </message>
     <message>
-        <source>พิมพ์ป้าย QR ของรายการที่แสดง (Ctrl+L)</source>
-        <translation>Print QR labels of the list (Ctrl+L)</translation>
+        <source>พิมพ์ป้ายที่เครื่องพิมพ์ความร้อน (Ctrl+T)</source>
+        <translation>Print the label on the thermal printer (Ctrl+T)</translation>
     </message>
     <message>
         <source>ประวัติการยืม</source>
@@ -176,6 +196,13 @@
     <message>
         <source>สถานที่เก็บ</source>
         <translation>Location</translation>
+    </message>
+</context>
+<context>
+    <name>BeDateEdit</name>
+    <message>
+        <source>วัน/เดือน/ปี พ.ศ. เช่น 24/11/2569 (ปี ค.ศ. ก็ได้)</source>
+        <translation>Day/month/year in the Buddhist Era, e.g. 24/11/2569 (a Common Era year is accepted too)</translation>
     </message>
 </context>
 <context>
@@ -1294,8 +1321,8 @@
         <translation>%1 pages sent to the printer</translation>
     </message>
     <message>
-        <source>เปิดเครื่องพิมพ์ไม่ได้</source>
-        <translation>Cannot open the printer</translation>
+        <source>กำลังพิมพ์หน้า %1 จาก %2</source>
+        <translation>Printing page %1 of %2</translation>
     </message>
     <message>
         <source>บันทึกเป็น PDF</source>

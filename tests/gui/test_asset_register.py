@@ -180,3 +180,100 @@ def test_asset_rows_are_plain_rows(office):
     assert rows[0] == AssetRow("2310-001-0001/2563", "รถยนต์กระบะ 4 ประตู Toyota Hilux Revo",
                                "durable", "vehicle", rows[0].category_name, "available", 1,
                                "คัน", "ฝ่ายการคลัง", "ลานจอดรถสำนักงานเขต")  # fmt: skip
+
+
+def many_assets(env, tmp_path, n: int) -> None:
+    """``n`` more laptops through the register import, as the supply officer would."""
+    import csv
+
+    from desktop_app.services.asset_io import import_assets
+
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["เลขครุภัณฑ์", "ชื่อ", "ประเภท", "ราคา", "วันที่ได้มา"])
+        for i in range(1, n + 1):
+            w.writerow([f"7440-010-{i:04d}/2566", f"โน้ตบุ๊ก {i}", "ครุภัณฑ์", "20000", "2023-07-01"])
+    import_assets(env.uow, actor(env.uow, "supply"), path)
+    env.live.poke()
+
+
+def test_labels_of_the_selection_else_of_the_rows_listed_asking_above_ten_sheets(
+    qtbot, register, env, dialogs, tmp_path
+):
+    from PySide6.QtCore import QItemSelectionModel
+
+    w = register
+    many_assets(env, tmp_path, 240)
+    qtbot.waitUntil(lambda: w.model.total == 250, timeout=WAIT_MS)
+    labels = button(w, "assetLabels")
+    assert labels.text() == "พิมพ์ป้าย QR ของรายการที่แสดง 250 รายการ (Ctrl+L)"
+    # Nothing selected, 250 rows: 11 A4 sheets — asked first; "no" prints nothing.
+    dialogs.confirm_answers.append(False)
+    qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    ((kind, question),) = dialogs.messages
+    assert kind == "confirm" and "250 รายการ" in question and "A4 11 แผ่น" in question
+    assert "ยังไม่ได้เลือกรายการ" in question
+    assert getattr(w, "labels_preview", None) is None
+    # Two rows selected (a click, then Ctrl+click): those two, without asking.
+    w.table.selectRow(0)
+    w.table.selectionModel().select(
+        w.model.index(2, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    chosen = [w.model.row_at(0).asset_no, w.model.row_at(2).asset_no]
+    assert w.selected_assets == chosen
+    assert labels.text() == "พิมพ์ป้าย QR ของรายการที่เลือก 2 รายการ (Ctrl+L)"
+    qtbot.mouseClick(labels, Qt.MouseButton.LeftButton)
+    assert len(dialogs.messages) == 1  # not asked
+    preview = w.labels_preview
+    assert preview.title == "ป้ายพัสดุ QR 2 รายการ"
+    qtbot.waitUntil(lambda: preview.ready, timeout=WAIT_MS)
+    assert preview.page_count == 1
+    preview.close()
+    # Nothing selected, a filter: the rows listed.
+    w.table.clearSelection()
+    type_thai(w.scan, "เก้าอี้")
+    qtbot.waitUntil(lambda: w.model.rowCount() == 3, timeout=WAIT_MS)
+    assert w.label_targets() == (list(CHAIRS), False)
+    # Yes to the question: every row listed.
+    w.scan.clear()
+    qtbot.waitUntil(lambda: w.model.rowCount() == 250, timeout=WAIT_MS)
+    dialogs.confirm_answers.append(True)
+    qtbot.mouseClick(labels, Qt.MouseButton.LeftButton)
+    assert w.labels_preview.title == "ป้ายพัสดุ QR 250 รายการ"
+    qtbot.waitUntil(lambda: w.labels_preview.ready, timeout=WAIT_MS * 3)
+    assert w.labels_preview.page_count == 11
+    w.labels_preview.close()
+
+
+def test_one_label_on_the_thermal_printer(qtbot, register, env, tmp_path):
+    from desktop_app.services import settings
+
+    w = register
+    thermal = button(w, "assetLabelThermal")
+    assert thermal.isVisible() and not thermal.isEnabled()  # nothing selected
+    qtbot.keyClicks(w.scan, LAPTOP)
+    qtbot.keyClick(w.scan, Qt.Key.Key_Return)
+    assert thermal.isEnabled()
+    # No printer on this PC: the reason, with its code, as on the counter and the kiosk.
+    qtbot.keyClick(w, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: w.message.kind == "error", timeout=WAIT_MS)
+    assert w.message.text().startswith(f"พิมพ์ป้ายครุภัณฑ์ {LAPTOP} ไม่ได้")
+    assert w.message.text().endswith("(not_configured)")
+    assert thermal.isEnabled()
+    out = tmp_path / "printer.bin"
+    settings.set_setting(env.uow, actor(env.uow, "admin"), "printer.connection", f"file://{out}")
+    qtbot.mouseClick(thermal, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.message.kind == "info", timeout=WAIT_MS)
+    assert w.message.text() == f"พิมพ์ป้าย {LAPTOP} ที่เครื่องพิมพ์ความร้อนแล้ว"
+    assert out.stat().st_size > 1000  # ESC/POS: the QR label's raster
+
+
+def test_the_thermal_label_is_for_supply_staff_only(qtbot, env):
+    window = AssetRegisterWindow(env, actor(env.uow, "supplyhead"))
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.show()
+    assert not button(window, "assetLabelThermal").isVisible()
+    assert button(window, "assetLabels").isVisible()

@@ -91,13 +91,76 @@ def test_print_paints_every_page_on_the_printer(qtbot, preview, dialogs, tmp_pat
         dialog.done(1)  # accept without the dialog reading back its (empty) widgets
 
     dialogs.answer(print_to_file)
+    steps = []
+    preview.progress.valueChanged.connect(steps.append)
     qtbot.mouseClick(button(preview, "pdfPrint"), LEFT)
-    assert preview.printed_pages == 2
+    # The click returns at once: the pages are rendered and painted on a worker, the
+    # window shows the progress and cannot start a second print meanwhile.
+    assert preview.printing and preview.printed_pages == 0
+    assert preview.progress.isVisible() and not button(preview, "pdfPrint").isEnabled()
+    qtbot.waitUntil(lambda: preview.printed_pages == 2, timeout=WAIT_MS)
+    assert not preview.printing and not preview.progress.isVisible()
+    assert button(preview, "pdfPrint").isEnabled()
+    assert steps[-2:] == [1, 2]
     assert preview.message.text() == "ส่งพิมพ์ 2 หน้าแล้ว"
     reader = PdfReader(str(target))
     assert len(reader.pages) == 2
     w, h = (float(x) for x in reader.pages[0].mediabox.upper_right)
     assert abs(w - 595) < 2 and abs(h - 842) < 2  # A4
+    # What was painted is the page: white paper, the frame drawn in black (the page is put
+    # on white before it is painted, never on black).
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    printed = QPdfDocument()
+    printed.load(str(target))
+    page = printed.render(0, QSize(595, 842))
+    assert page.pixelColor(297, 421).lightness() > 250  # inside the frame: blank
+    frame = [page.pixelColor(x, 842 - 372).lightness() for x in range(60, 90)]
+    assert min(frame) < 128  # the frame's left edge, x = 72 pt
+    printed.close()
+
+
+def test_a_printer_that_cannot_be_opened_says_so(qtbot, preview, dialogs, tmp_path):
+    def print_nowhere(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no-such-folder" / "x.pdf"))
+        dialog.done(1)
+
+    dialogs.answer(print_nowhere)
+    qtbot.mouseClick(button(preview, "pdfPrint"), LEFT)
+    qtbot.waitUntil(lambda: preview.message.kind == "error", timeout=WAIT_MS)
+    assert preview.message.text() == "เปิดเครื่องพิมพ์ไม่ได้ (the printer could not be opened)"
+    assert preview.printed_pages == 0 and button(preview, "pdfPrint").isEnabled()
+
+
+def test_save_into_a_folder_that_refuses_says_so_in_thai(qtbot, preview, dialogs, tmp_path):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    target = locked / "saved.pdf"
+    if os.access(locked, os.W_OK):  # root writes anywhere: a folder takes the name
+        target = tmp_path / "taken.pdf"
+        target.mkdir()
+
+    def save(dialog):
+        dialog.selectFile(str(target))
+        dialog.done(1)  # accepted as typed (accept() would open the folder instead)
+
+    dialogs.answer(save)
+    try:
+        qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: preview.message.kind == "error", timeout=WAIT_MS)
+    finally:
+        locked.chmod(0o700)
+    text = preview.message.text()
+    assert text.startswith("เขียนไฟล์ ") and "ไม่ได้ (cannot write the file" in text, text
+    assert "PermissionError" not in text and "ข้อผิดพลาดภายใน" not in text
+    assert preview.saved_to is None and not target.is_file()
+    assert not list(tmp_path.rglob("*.part"))  # nothing half-written left behind
 
 
 def test_cancelling_the_print_dialog_prints_nothing(qtbot, preview, dialogs):

@@ -57,8 +57,8 @@ def cells(model) -> list[list[str]]:
 def test_the_month_on_screen(qtbot, worked):
     window = open_window(qtbot, worked)
     assert window.period() == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
-    assert window.date_from.year.value() == 2569  # พ.ศ.
-    assert window.date_from.month.currentText() == "พฤศจิกายน"
+    assert window.date_from.text() == "01/11/2569"  # พ.ศ.
+    assert window.period_text.text() == "1 พฤศจิกายน 2569 – 30 พฤศจิกายน 2569"
     summary = window.findChild(QLabel, "queueSummary").text()
     assert "ออกบัตรคิว 6" in summary and "ให้บริการแล้ว 3" in summary and "15.0" in summary
     rows = cells(window.queue_model)
@@ -73,30 +73,66 @@ def test_the_month_on_screen(qtbot, worked):
     assert [r[0] for r in cells(window.queue_model)][:2] == ["ช่องบริการ 1", "ช่องบริการ 2"]
 
 
+def type_date(qtbot, field, text: str) -> None:
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
 def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     window = open_window(qtbot, worked)
     window.mode.setCurrentIndex(0)  # รายวัน
     assert not window.date_to.isVisible()
-    window.date_from.year.setValue(2569)
-    window.date_from.month.setCurrentIndex(10)
-    window.date_from.day.setValue(25)
+    type_date(qtbot, window.date_from, "25/11/2569")
     assert window.period() == (dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    assert window.period_text.text() == "25 พฤศจิกายน 2569"
     window.loaded = None
     qtbot.mouseClick(button(window, "showStats"), LEFT)
     qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
-    assert window.loaded[0].total.issued == 0
+    assert window.loaded.queue.total.issued == 0
+    assert window.loaded.start == window.loaded.end == dt.date(2026, 11, 25)
     assert "ออกบัตรคิว 0" in window.queue_summary.text()
-    # The day follows the month's length: 29 February 2567 (2024) exists, 2569 (2026) not.
-    window.date_from.month.setCurrentIndex(1)
-    window.date_from.year.setValue(2567)
-    assert window.date_from.day.maximum() == 29
-    window.date_from.year.setValue(2569)
-    assert window.date_from.day.maximum() == 28
+    # A month is chosen by any of its days; February has 29 days in 2567 (2024).
+    window.mode.setCurrentIndex(1)
+    type_date(qtbot, window.date_from, "10/02/2567")
+    assert window.period() == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert window.period_text.text() == "1 กุมภาพันธ์ 2567 – 29 กุมภาพันธ์ 2567"
     # A range the wrong way round is refused with the service's message.
     window.set_period(DAY, DAY - dt.timedelta(days=3))
     qtbot.mouseClick(button(window, "showStats"), LEFT)
     qtbot.waitUntil(lambda: window.message.text() != "", timeout=WAIT_MS)
     assert "before the start" in window.message.text()
+
+
+def test_the_period_is_read_on_the_ui_thread_and_kept_with_the_figures(qtbot, worked, tmp_path):
+    """The worker never reads the date fields; what is exported is what was loaded."""
+    from PySide6.QtCore import QThread
+
+    window = open_window(qtbot, worked)
+    ui_thread = QThread.currentThread()
+    threads = []
+    read = window.period
+
+    def watched():
+        threads.append(QThread.currentThread() is ui_thread)
+        return read()
+
+    window.period = watched
+    window.loaded = None
+    qtbot.mouseClick(button(window, "showStats"), LEFT)
+    qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
+    assert threads and all(threads)
+    assert (window.loaded.start, window.loaded.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    # The officer changes the month but does not press Show: the export is November's.
+    type_date(qtbot, window.date_from, "01/10/2569")
+    assert window.period()[0] == dt.date(2026, 10, 1)
+    asked = []
+    target = tmp_path / "shown.csv"
+    window.choose_file = lambda kind, name: asked.append(name) or str(target)
+    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 3)
+    assert asked == ["queue-2026-11-01_2026-11-30.csv"]
+    assert "2026-11-" in target.read_text(encoding="utf-8-sig")
 
 
 def test_exports_with_progress(qtbot, worked, tmp_path):
