@@ -1,11 +1,11 @@
-# KhetDesk — two commands: `make run` and `make test`.
+# KhetDesk — two commands: `make run` and `make test` (and `make bench` for the figures).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck sysdeps sysdeps-run clean
+.PHONY: run test bench lint typecheck sysdeps sysdeps-run clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: sysdeps-run $(STAMP)
 # tests start themselves. Missing system libraries are installed first (apt).
 test: sysdeps $(TSTAMP)
 	QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 $(PY) -m pytest
+
+# Every benchmark (tests/bench/*.py with benchmarks()), each against a baseline measured
+# in the same run: one table on the screen, bench/results.json on disk. < 10 min, 2 cores.
+bench: sysdeps $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
 lint: $(TSTAMP)
 	$(PY) -m ruff check .

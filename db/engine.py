@@ -14,7 +14,29 @@ from sqlalchemy.engine import make_url
 from desktop_app.domain.errors import DatabaseError, InvalidInput
 
 BUSY_TIMEOUT_S = 15.0
+BUSY_TIMEOUT_ENV = "KHETDESK_BUSY_TIMEOUT_S"
+BUSY_TIMEOUT_RANGE = (0.1, 600.0)
 WRITE_OPTION = "khetdesk_write"
+
+
+def busy_timeout() -> float:
+    """How long a command waits for another PC's write to finish before it gives up with
+    "database is locked" (exit 3): ``$KHETDESK_BUSY_TIMEOUT_S`` seconds, default 15. The
+    same bound holds on PostgreSQL (lock_timeout), so no window waits on a lock forever."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return BUSY_TIMEOUT_S
+    low, high = BUSY_TIMEOUT_RANGE
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"{BUSY_TIMEOUT_ENV} ต้องเป็นจำนวนวินาที {low:g}–{high:g} "
+            f"({BUSY_TIMEOUT_ENV} must be {low:g}-{high:g} seconds, not '{raw[:40]}')"
+        )
+    return value
 
 
 def default_url() -> str:
@@ -43,10 +65,13 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def make_engine(url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S, create: bool = True) -> Engine:
+def make_engine(url: str, *, busy_timeout_s: float | None = None, create: bool = True) -> Engine:
     """``create=False`` refuses a missing SQLite file instead of making an empty one, so a
-    mistyped path in a read-only command does not leave files behind."""
+    mistyped path in a read-only command does not leave files behind. ``busy_timeout_s``
+    defaults to :func:`busy_timeout`."""
     url = as_url(url)
+    if busy_timeout_s is None:
+        busy_timeout_s = busy_timeout()
     try:
         parsed = make_url(url)
     except Exception:
@@ -66,7 +91,13 @@ def make_engine(url: str, *, busy_timeout_s: float = BUSY_TIMEOUT_S, create: boo
         return create_engine(
             parsed,
             pool_pre_ping=True,
-            connect_args={"connect_timeout": 10, "application_name": "khetdesk"},
+            connect_args={
+                "connect_timeout": 10,
+                "application_name": "khetdesk",
+                # A writer waiting for the audit head's row lock (another PC's write) gives
+                # up like SQLite's busy timeout does, instead of hanging the window.
+                "options": f"-c lock_timeout={int(busy_timeout_s * 1000)}",
+            },
         )
     raise InvalidInput(
         f"รองรับเฉพาะ sqlite:/// และ postgresql+psycopg:// (unsupported database '{backend}')"

@@ -8,6 +8,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 import traceback
 import unicodedata
@@ -56,6 +57,8 @@ class Context:
         self.json: bool = args.json
         self._uow: Any = None
         self._actor: Any = None
+        self._engines: list[Any] = []
+        self.argv: list[str] = []
 
     @property
     def url(self) -> str:
@@ -66,7 +69,15 @@ class Context:
     def engine(self, create: bool = False) -> Any:
         from db.engine import make_engine
 
-        return make_engine(self.url, create=create)
+        engine = make_engine(self.url, create=create)
+        self._engines.append(engine)
+        return engine
+
+    def close(self) -> None:
+        """Close the database connections (main() may run many times in one process)."""
+        for engine in self._engines:
+            engine.dispose()
+        self._engines.clear()
 
     @property
     def uow(self) -> Any:
@@ -524,6 +535,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_assets
 
     cli_assets.add_commands(sub, command, group)
+    from desktop_app import cli_reports
+
+    cli_reports.add_commands(sub, command, group)
 
     c = command(sub, "backup", cmd_backup, "consistent copy of the database")
     c.add_argument("file")
@@ -547,8 +561,18 @@ def _one_line(text: str) -> str:
     return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
+_QUOTED = re.compile(r"'([^']{80,})'")
+
+
+def _shorten(message: str) -> str:
+    """argparse quotes what was typed in its messages ("invalid int value: '…'"): a long
+    value is cut so that the message stays a message."""
+    return _QUOTED.sub(lambda m: f"'{m.group(1)[:40]}…' ({len(m.group(1)):,} characters)",
+                       message)  # fmt: skip
+
+
 def _fail(as_json: bool, code: str, message: str, **extra: Any) -> None:
-    message = _one_line(message)
+    message = _one_line(_shorten(message))
     if as_json:
         print(json.dumps({"error": code, "message": message, **extra}, ensure_ascii=False),
               file=sys.stderr)  # fmt: skip
@@ -556,7 +580,35 @@ def _fail(as_json: bool, code: str, message: str, **extra: Any) -> None:
         print(f"khetdesk: {message}", file=sys.stderr)
 
 
-def _log_bug() -> str:
+# Options that carry a password, with the shortest abbreviation argparse accepts for each.
+_SECRET_OPTIONS = (("--password", 4), ("--admin-password", 8))
+
+
+def _secret_option(option: str) -> bool:
+    return any(full.startswith(option) and len(option) >= shortest
+               for full, shortest in _SECRET_OPTIONS)  # fmt: skip
+
+
+def redacted(args: Sequence[str]) -> list[str]:
+    """The command line with every password replaced, for the error log."""
+    out: list[str] = []
+    hide_next = False
+    for arg in args:
+        option, eq, _ = arg.partition("=")
+        if hide_next:
+            out.append("***")
+            hide_next = False
+        elif arg.startswith("--") and _secret_option(option):
+            out.append(f"{option}=***" if eq else arg)
+            hide_next = not eq
+        else:
+            out.append(arg)
+    return out
+
+
+def _log_bug(args: Sequence[str]) -> str:
+    """The traceback goes to the log file, never to the screen; the command line with it,
+    passwords blanked out (a local variable in the traceback text is never printed)."""
     try:
         import platformdirs
 
@@ -564,7 +616,7 @@ def _log_bug() -> str:
         log_dir.mkdir(parents=True, exist_ok=True)
         path = log_dir / "errors.log"
         with path.open("a", encoding="utf-8") as f:
-            f.write(f"--- {dt.datetime.now(dt.UTC).isoformat()} {sys.argv!r}\n")
+            f.write(f"--- {dt.datetime.now(dt.UTC).isoformat()} {redacted(args)!r}\n")
             f.write(traceback.format_exc())
         return str(path)
     except OSError:
@@ -586,6 +638,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 3
     try:
         args = build_parser().parse_args(args_list)
+        # argparse drops a value that is exactly "--" (`--counter=--`) and hands the
+        # command an empty list instead of refusing: no option here takes an empty list.
+        empty = sorted(k for k, v in vars(args).items()
+                       if isinstance(v, list) and (not v or [] in v))  # fmt: skip
+        if empty:
+            raise UsageError(f"khetdesk: argument --{empty[0].rstrip('_').replace('_', '-')}: "
+                             "expected one argument")  # fmt: skip
     except UsageError as e:
         _fail(as_json, "usage", str(e))
         return 2
@@ -596,8 +655,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.kiosk = args.display = False
         args.counter = None
     ctx = Context(args)
+    ctx.argv = args_list
     try:
-        return args.func(ctx)
+        return _run(ctx)
+    finally:
+        ctx.close()
+
+
+def _run(ctx: Context) -> int:
+    """The command, and every way it can fail mapped to its exit code (CLI.md)."""
+    args_list = ctx.argv
+    try:
+        return int(ctx.args.func(ctx))
     except UsageError as e:
         _fail(ctx.json, "usage", str(e))
         return 2
@@ -625,13 +694,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(ctx.json, "internal", "ยกเลิก (interrupted)")
         return 130
     except Exception as e:
-        from db.errors import translate
+        from db.uow import translate_error
 
-        known = translate(e)
+        known = translate_error(e)
         if known is not None:
             _fail(ctx.json, known.code, known.message)
             return known.exit_code
-        where = _log_bug()
+        where = _log_bug(args_list)
         message = f"ข้อผิดพลาดภายใน (internal error: {type(e).__name__}; see {where})"
         _fail(ctx.json, "internal", message)
         return 1

@@ -1,19 +1,23 @@
 """Importing a 10,000-row XLSX asset register, against the floor of just reading the same
 file with openpyxl in the same run.
 
-    .venv/bin/python -m tests.bench.asset_import [--rows 10000] [--runs 3] [--no-pg]
+    .venv/bin/python -m tests.bench --only asset_import
+    .venv/bin/python -m tests.bench.asset_import [--rows 10000] [--runs 3]   # the full size
 
-Not part of `make test`. Each run imports into a fresh database; the figure is the whole
-`asset import` use case (read, check every row, insert, one audit entry per asset).
+Each run imports into a fresh database; the figure is the whole `asset import` use case
+(read, check every row, insert, one audit entry per asset), with reading the same file
+alone as its baseline. In `make bench` the register has 2,000 rows (3 runs per engine,
+about a minute in all) to stay within its 10-minute budget; import time grows linearly with
+the rows, so the 10,000-row figure is five times that (run the module with --rows 10000).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -23,6 +27,8 @@ from db.uow import UnitOfWork
 from desktop_app.services.asset_io import import_assets
 from desktop_app.services.auth import authenticate
 from desktop_app.services.setup import init_database
+from tests.bench.harness import Figure
+from tests.bench.pg import postgres_database
 
 
 def make_register(path: Path, rows: int) -> None:
@@ -71,37 +77,39 @@ def import_once(url: str, path: Path) -> tuple[float, int]:
         engine.dispose()
 
 
+def figures(rows: int, runs: int) -> Iterator[Figure]:
+    with tempfile.TemporaryDirectory() as tmp:
+        register = Path(tmp) / "register.xlsx"
+        make_register(register, rows)
+        size = register.stat().st_size
+        floor = Figure(f"openpyxl read alone, {rows:,}-row XLSX", "s",
+                       tuple(read_only_floor(register) for _ in range(runs)),
+                       extra={"file_bytes": size})  # fmt: skip
+        for i_label, label in enumerate(("SQLite", "PostgreSQL")):
+            times = []
+            for i in range(runs):
+                if i_label == 0:
+                    times.append(import_once(f"sqlite:///{tmp}/import-{i}.db", register)[0])
+                else:
+                    with postgres_database("import") as url:
+                        times.append(import_once(url, register)[0])
+            median = sorted(times)[len(times) // 2]
+            yield Figure(f"{label}: asset import, {rows:,}-row XLSX", "s", tuple(times),
+                         baseline=floor, extra={"rows_per_s": round(rows / median)})  # fmt: skip
+
+
+def benchmarks(smoke: bool) -> Iterator[Figure]:
+    yield from figures(20, 1) if smoke else figures(2_000, 3)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--no-pg", action="store_true")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        register = Path(tmp) / "register.xlsx"
-        make_register(register, args.rows)
-        size = register.stat().st_size
-        floor = statistics.median(read_only_floor(register) for _ in range(args.runs))
-        print(f"{args.rows:,}-row XLSX ({size / 1024:.0f} KiB): openpyxl read alone "
-              f"median {floor:.2f} s")  # fmt: skip
-        targets = [("SQLite", lambda i: f"sqlite:///{tmp}/import-{i}.db")]
-        pg = None
-        if not args.no_pg:
-            from tests.support.pg_server import PgServer
+    from tests.bench.__main__ import table
 
-            pg = PgServer()
-            pg.__enter__()
-            targets.append(("PostgreSQL", lambda i: pg.create_database(f"import{i}")))
-        try:
-            for name, url_for in targets:
-                runs = [import_once(url_for(i), register) for i in range(args.runs)]
-                med = statistics.median(t for t, _ in runs)
-                print(f"{name:<11} asset import median {med:.2f} s  "
-                      f"({args.rows / med:,.0f} rows/s, ×{med / floor:.1f} of the read alone, "
-                      f"{runs[0][1]} progress updates, runs={args.runs})")  # fmt: skip
-        finally:
-            if pg is not None:
-                pg.__exit__(None, None, None)
+    print(table([("asset_import", f) for f in figures(args.rows, args.runs)]))
 
 
 if __name__ == "__main__":

@@ -1,23 +1,25 @@
 """Time to draw a ticket and encode it as an ESC/POS job, and the job's size, for 58 mm
-(384 dots) and 80 mm (576 dots) paper.
+(384 dots) and 80 mm (576 dots) paper (issue item 4).
 
-    .venv/bin/python -m tests.bench.ticket_render [--n 200]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench --only ticket_render
 
-Not part of `make test`. "render" is QPainter → 1-bit raster; "encode" is python-escpos
-building ESC @ + GS v 0 + cut; the bytes are what goes down the wire per ticket (plus six
-bytes of status questions on two-way connections).
+"render" is QPainter → 1-bit raster; "encode" is python-escpos building ESC @ + GS v 0 +
+cut; the bytes are what goes down the wire per ticket (plus six bytes of status questions
+on two-way connections). Each render+encode figure carries the render alone as its
+baseline, so the ratio shows what the encoding adds. Two tickets: a typical one and the
+longest the office prints (priority lane, names on two lines).
 """
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import statistics
 import time
+from collections.abc import Iterator
 
 from printing.escpos_out import build_job
 from printing.qt import ensure_gui_app
 from printing.ticket_render import TicketContent, render_ticket
+from tests.bench.harness import Figure
 
 TYPICAL = TicketContent(
     office_name="สำนักงานเขตตลิ่งชัน",
@@ -38,7 +40,8 @@ LONGEST = dataclasses.replace(
 )
 
 
-def _measure(content: TicketContent, width: int, n: int) -> tuple[list[float], list[float], int]:
+def _measure(content: TicketContent, width: int, n: int) -> tuple[
+    tuple[float, ...], tuple[float, ...], int]:  # fmt: skip
     render_ms, total_ms, size = [], [], 0
     for _ in range(n):
         t0 = time.perf_counter()
@@ -48,30 +51,25 @@ def _measure(content: TicketContent, width: int, n: int) -> tuple[list[float], l
         t2 = time.perf_counter()
         render_ms.append((t1 - t0) * 1000)
         total_ms.append((t2 - t0) * 1000)
-    return render_ms, total_ms, size
+    return tuple(render_ms), tuple(total_ms), size
 
 
-def _p90(values: list[float]) -> float:
-    return statistics.quantiles(values, n=10)[-1]
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=200)
-    args = ap.parse_args()
+def benchmarks(smoke: bool) -> Iterator[Figure]:
+    n = 2 if smoke else 200
     ensure_gui_app()
     render_ticket(TYPICAL, 576)  # fonts loaded, python-escpos imported: not timed
     build_job(render_ticket(TYPICAL, 384), "default")
     for name, content in (("typical", TYPICAL), ("priority, 2-line names", LONGEST)):
         for width, paper in ((384, "58 mm"), (576, "80 mm")):
-            render, total, size = _measure(content, width, args.n)
-            median = statistics.median(total)
-            print(
-                f"{paper} {width} dots {name:<24} render+encode median {median:6.2f} ms"
-                f"  p90 {_p90(total):6.2f} ms  (render alone median "
-                f"{statistics.median(render):6.2f} ms)  {size:,} bytes/ticket  (n={args.n})"
-            )
+            render, total, size = _measure(content, width, n)
+            label = f"ticket {paper} ({width} dots), {name}"
+            yield Figure(f"{label}: render+encode", "ms", total,
+                         baseline=Figure(f"{label}: render alone", "ms", render),
+                         extra={"bytes": size})  # fmt: skip
+            yield Figure(f"{label}: ESC/POS job size", "bytes", (float(size),))
 
 
 if __name__ == "__main__":
-    main()
+    from tests.bench.__main__ import main
+
+    raise SystemExit(main(["--only", "ticket_render"]))

@@ -1,6 +1,6 @@
 """How the counter windows hold up in a busy office: 500 waiting tickets, 20 counters.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench.ui_refresh [--n 40] [--no-pg]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench --only ui_refresh
 
 For SQLite and PostgreSQL it reports (median and p90, milliseconds):
 
@@ -16,19 +16,18 @@ For SQLite and PostgreSQL it reports (median and p90, milliseconds):
   number of labels (new texts + repaint). The "× baseline" ratio is what our windows add to
   what Qt itself costs on this machine.
 
-Not part of `make test`. PostgreSQL here is the test suite's throwaway cluster (fsync off).
+Part of `make bench` (20 rounds each; the smoke test runs 2). PostgreSQL is the run's
+throwaway server (fsync off; tests/bench/pg.py).
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import random
-import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -53,6 +52,8 @@ from desktop_app.ui.board import BoardWindow
 from desktop_app.ui.counter import CounterWindow
 from desktop_app.ui.env import LocalSettings
 from desktop_app.ui.fonts import load_fonts
+from tests.bench.harness import Figure
+from tests.bench.pg import postgres_database
 
 WAITING = 500
 COUNTERS = 20
@@ -84,7 +85,7 @@ class Stall:
         self.worst_ms = max(self.worst_ms, gap)
 
 
-def _fill(url: str) -> None:
+def _fill(url: str, waiting: int) -> None:
     engine = make_engine(url)
     init_database(engine, demo=True)
     uow = UnitOfWork(engine)
@@ -96,16 +97,9 @@ def _fill(url: str) -> None:
         office.add_counter(uow, SYSTEM, number, rng.sample(codes, 3))
     clerk = authenticate(uow, "clerk1", "demo")
     prio = (None,) * 9 + ("elderly",)
-    for _ in range(WAITING):
+    for _ in range(waiting):
         tickets.issue_ticket(uow, clerk, rng.choice(codes), rng.choice(prio))
     engine.dispose()
-
-
-def _summary(name: str, ms: list[float], baseline: list[float] | None = None) -> str:
-    med = statistics.median(ms)
-    p90 = statistics.quantiles(ms, n=10)[-1] if len(ms) >= 2 else med
-    ratio = f"   {med / statistics.median(baseline):5.1f}× baseline" if baseline else ""
-    return f"  {name:<40} median {med:8.2f} ms   p90 {p90:8.2f} ms   (n={len(ms)}){ratio}"
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -146,7 +140,7 @@ def _shown(widget: QWidget) -> None:
     app.processEvents()
 
 
-def _baseline_table(rows: int, columns: int, n: int) -> list[float]:
+def _baseline_table(rows: int, columns: int, n: int) -> tuple[float, ...]:
     model = _TrivialModel(rows, columns)
     view = QTableView()
     view.setModel(model)
@@ -165,7 +159,7 @@ def _baseline_table(rows: int, columns: int, n: int) -> list[float]:
     return out
 
 
-def _baseline_labels(rows: int, services: int, n: int) -> list[float]:
+def _baseline_labels(rows: int, services: int, n: int) -> tuple[float, ...]:
     window = QWidget()
     grid = QGridLayout(window)
     labels = [QLabel() for _ in range(2 * rows + 3 * services + 4)]
@@ -187,13 +181,13 @@ def _baseline_labels(rows: int, services: int, n: int) -> list[float]:
     return out
 
 
-def _timed(n: int, action: Callable[[], object]) -> list[float]:
+def _timed(n: int, action: Callable[[], object]) -> tuple[float, ...]:
     out = []
     for _ in range(n):
         t0 = time.perf_counter()
         action()
         out.append((time.perf_counter() - t0) * 1000)
-    return out
+    return tuple(out)
 
 
 def _spin(app: QApplication, until: Callable[[], bool], timeout_s: float = 30) -> None:
@@ -204,12 +198,14 @@ def _spin(app: QApplication, until: Callable[[], bool], timeout_s: float = 30) -
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
-def run(app: QApplication, label: str, url: str, n: int) -> None:
-    print(f"{label}: {WAITING} waiting tickets, {COUNTERS} counters")
-    _fill(url)
+def run(
+    app: QApplication, label: str, url: str, n: int, waiting: int = WAITING
+) -> Iterator[Figure]:
+    _fill(url, waiting)
     engine, engine_other = make_engine(url), make_engine(url)
     uow, other_pc = UnitOfWork(engine), UnitOfWork(engine_other)
     clerk = authenticate(uow, "clerk1", "demo")
+    name = f"{label} UI, {waiting} waiting, {COUNTERS} counters"
     with tempfile.TemporaryDirectory() as tmp:
         local = LocalSettings(QSettings(f"{tmp}/pc.ini", QSettings.Format.IniFormat))
         local.board_sound = False
@@ -225,21 +221,17 @@ def run(app: QApplication, label: str, url: str, n: int) -> None:
         _spin(app, lambda: counter.queue is not None and board.status is not None)
 
         # The worker-thread part, measured directly.
-        print(
-            _summary("waiting list load (worker)", _timed(n, lambda: tickets.counter_queue(uow, 1)))
-        )
-        print(_summary("board load (worker)", _timed(n, lambda: tickets.board_status(uow))))
-        print(
-            _summary(
-                "poll: queue_revision (worker)", _timed(n, lambda: tickets.queue_revision(uow))
-            )
-        )
+        yield Figure(f"{name}: waiting list load (worker)", "ms",
+                     _timed(n, lambda: tickets.counter_queue(uow, 1)))  # fmt: skip
+        yield Figure(f"{name}: board load (worker)", "ms",
+                     _timed(n, lambda: tickets.board_status(uow)))  # fmt: skip
+        yield Figure(f"{name}: poll queue_revision (worker)", "ms",
+                     _timed(n, lambda: tickets.queue_revision(uow)))  # fmt: skip
 
         # The UI-thread part: two different snapshots alternately, so the model really resets.
         q1 = tickets.counter_queue(uow, 1)
         tickets.issue_ticket(uow, clerk, "A")
         q2 = tickets.counter_queue(uow, 1)
-        print(f"  (waiting list rows: {len(q1.waiting)} / {len(q2.waiting)})")
         snaps = [q1, q2]
 
         def apply_counter(i: list[int] = [0]) -> None:  # noqa: B006
@@ -248,8 +240,10 @@ def run(app: QApplication, label: str, url: str, n: int) -> None:
             counter.repaint()
 
         base_table = _baseline_table(len(q1.waiting), counter.model.columnCount(), n)
-        print(_summary("baseline: bare QTableView reset+paint", base_table))
-        print(_summary("waiting list apply+paint (UI)", _timed(n, apply_counter), base_table))
+        yield Figure(f"{name}: waiting list apply+paint (UI thread)", "ms",
+                     _timed(n, apply_counter),
+                     baseline=Figure(f"{label}: bare QTableView reset+paint", "ms", base_table),
+                     extra={"rows": len(q1.waiting)})  # fmt: skip
         b1 = tickets.board_status(uow)
         tickets.call_next(uow, clerk, 2)
         b2 = tickets.board_status(uow)
@@ -261,11 +255,12 @@ def run(app: QApplication, label: str, url: str, n: int) -> None:
             board.repaint()
 
         base_labels = _baseline_labels(len(board.rows), len(b1.services), n)
-        print(_summary("baseline: bare labels setText+paint", base_labels))
-        print(_summary("board apply+paint (UI)", _timed(n, apply_board), base_labels))
+        bare = Figure(f"{label}: bare labels setText+paint", "ms", base_labels)
+        yield Figure(f"{name}: board apply+paint (UI thread)", "ms", _timed(n, apply_board),
+                     baseline=bare)  # fmt: skip
         board.blink_timer.stop()
 
-        # Call → board, with the board learning of calls only through its 500 ms poll.
+        # Call -> board, with the board learning of calls only through its 500 ms poll.
         shown: dict[str, float] = {}
         board.announced.connect(lambda code, _c: shown.setdefault(code, time.perf_counter()))
         started: dict[str, float] = {}
@@ -287,12 +282,12 @@ def run(app: QApplication, label: str, url: str, n: int) -> None:
         thread.start()
         _spin(app, lambda: not thread.is_alive() and set(started) <= set(shown), 120)
         thread.join()
-        latency = [(shown[c] - t0) * 1000 for c, t0 in started.items()]
-        print(_summary("call -> board shown (500 ms poll)", latency))
+        latency = tuple((shown[c] - t0) * 1000 for c, t0 in started.items())
+        yield Figure(f"{name}: call on another PC -> board shown (500 ms poll)", "ms", latency)
         gaps = sorted(stall.gaps)
         p99 = gaps[int(len(gaps) * 0.99)] if gaps else 0.0
-        print(f"  UI thread during the calls: longest stall {stall.worst_ms:.1f} ms, "
-              f"p99 timer gap {p99:.1f} ms (5 ms timer)")  # fmt: skip
+        yield Figure(f"{name}: longest UI stall during the calls (5 ms timer)", "ms",
+                     (stall.worst_ms,), extra={"p99_timer_gap_ms": round(p99, 2)})  # fmt: skip
         env.live.stop()
         counter.close()
         board.close()
@@ -301,22 +296,18 @@ def run(app: QApplication, label: str, url: str, n: int) -> None:
     engine_other.dispose()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=40)
-    ap.add_argument("--no-pg", action="store_true")
-    args = ap.parse_args()
+def benchmarks(smoke: bool) -> Iterator[Figure]:
+    n, waiting = (1, 20) if smoke else (20, WAITING)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     load_fonts(app)
     with tempfile.TemporaryDirectory() as tmp:
-        run(app, "SQLite", f"sqlite:///{tmp}/bench.db", args.n)
-    if not args.no_pg:
-        from tests.support.pg_server import PgServer
-
-        with PgServer() as pg:
-            run(app, "PostgreSQL", pg.create_database("bench_ui"), args.n)
+        yield from run(app, "SQLite", f"sqlite:///{tmp}/bench.db", n, waiting)
+    with postgres_database("ui") as url:
+        yield from run(app, "PostgreSQL", url, n, waiting)
 
 
 if __name__ == "__main__":
-    main()
+    from tests.bench.__main__ import main as run_all
+
+    raise SystemExit(run_all(["--only", "ui_refresh"]))

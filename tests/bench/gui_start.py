@@ -1,0 +1,145 @@
+"""GUI start: from starting a fresh Python process to the first painted counter window
+(offscreen), against a bare PySide6 QMainWindow started the same way in the same run
+(issue item 5).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench --only gui_start
+
+Each run is a new interpreter (``python -m tests.bench.gui_start --child counter|bare``),
+timed from just before the parent starts it until the child reports the window's first
+paint event on stdout; the two kinds alternate, so drift on a noisy machine hits both
+alike. The counter child does what ``khetdesk gui --counter 1`` does once the clerk has
+logged in: imports, QApplication, fonts, translations, engine, the counter window over a
+demo office with 30 waiting tickets; the login itself (an Argon2 check) is done before the
+window is built, as in the program. The ratio is what KhetDesk adds to Qt's own start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.bench.harness import Figure
+
+ROOT = Path(__file__).resolve().parents[2]
+WAITING = 30
+TIMEOUT_S = 120
+
+
+def _child(kind: str, url: str) -> None:
+    """Start, show the window, print "painted" at its first paint event, quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    if kind == "counter":
+        from db.engine import make_engine
+        from db.uow import UnitOfWork
+        from desktop_app.services.auth import authenticate
+        from desktop_app.ui.app import make_env
+        from desktop_app.ui.counter import CounterWindow
+        from desktop_app.ui.fonts import load_fonts
+
+        app.setApplicationName("KhetDesk")
+        app.setOrganizationName("KhetDesk")
+        load_fonts(app)
+        env = make_env(app, UnitOfWork(make_engine(url, create=False)))
+        clerk = authenticate(env.uow, "clerk1", "demo")
+        window: QMainWindow = CounterWindow(env, clerk, 1)
+    else:
+        window = QMainWindow()
+        window.setWindowTitle("bare")
+    window.resize(1366, 768)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self.done)  # once this paint has been delivered
+                watched.removeEventFilter(self)
+            return False
+
+        def done(self) -> None:
+            sys.stdout.write("painted\n")
+            sys.stdout.flush()
+            app.exit(0)
+
+    first = FirstPaint()
+    window.installEventFilter(first)
+    window.show()
+    app.exec()
+    os._exit(0)  # the measurement is over: no teardown of worker threads and pools
+
+
+def _prepare(path: Path) -> str:
+    from db.engine import make_engine
+    from db.uow import UnitOfWork
+    from desktop_app.services import tickets
+    from desktop_app.services.auth import authenticate
+    from desktop_app.services.setup import init_database
+
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    init_database(engine, demo=True)
+    uow = UnitOfWork(engine)
+    clerk = authenticate(uow, "clerk1", "demo")
+    for i in range(WAITING):
+        tickets.issue_ticket(uow, clerk, "AB"[i % 2])
+    engine.dispose()
+    return url
+
+
+def _start_ms(kind: str, url: str, env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "tests.bench.gui_start", "--child", kind,
+                             "--url", url], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        elapsed = (time.perf_counter() - t0) * 1000
+        if line.strip() != "painted":
+            _, err = proc.communicate(timeout=TIMEOUT_S)
+            raise RuntimeError(f"{kind} window never painted: {err[-2000:]}")
+        proc.wait(TIMEOUT_S)
+        return elapsed
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def benchmarks(smoke: bool) -> Iterator[Figure]:
+    n = 1 if smoke else 10
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    with tempfile.TemporaryDirectory(prefix="khetdesk-bench-") as tmp:
+        env["XDG_CONFIG_HOME"] = tmp  # the counter's QSettings: a fresh PC
+        url = _prepare(Path(tmp) / "gui.db")
+        if not smoke:  # the first start of each warms the OS file cache: not counted
+            _start_ms("bare", url, env)
+            _start_ms("counter", url, env)
+        bare, counter = [], []
+        for _ in range(n):
+            bare.append(_start_ms("bare", url, env))
+            counter.append(_start_ms("counter", url, env))
+    yield Figure("GUI start to first painted counter window (offscreen)", "ms", tuple(counter),
+                 baseline=Figure("GUI start: bare QMainWindow", "ms", tuple(bare)),
+                 note="new interpreter each run; 30 waiting tickets")  # fmt: skip
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--child", choices=["counter", "bare"])
+    ap.add_argument("--url")
+    a = ap.parse_args()
+    if a.child:
+        _child(a.child, a.url)
+    else:
+        from tests.bench.__main__ import main
+
+        raise SystemExit(main(["--only", "gui_start"]))
