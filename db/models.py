@@ -137,6 +137,9 @@ class Ticket(Base):
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     transfer_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The last move to another service's queue (None: never moved): the waiting time in the
+    # queue that calls the ticket runs from here (services.stats_queue).
+    transferred_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     pick_reason: Mapped[str | None] = mapped_column(Text)
     printed: Mapped[bool] = mapped_column(Boolean, default=False)
 

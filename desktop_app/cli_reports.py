@@ -3,6 +3,8 @@
     report queue --date YYYY-MM-DD --format csv|xlsx|pdf --out FILE
     report queue --month YYYY-MM | --from D --to D ...        (a month or a range)
     report loans [--from D --to D] --format csv|xlsx|pdf --out FILE
+                 [--contents register|summary]                 (PDF: the register, default,
+                                                               or the summary with charts)
     report asset-use [--from D --to D] --out FILE.pdf         (report item 24)
 
 Registered by desktop_app.cli.build_parser; shares its Context, output and exit codes.
@@ -102,17 +104,26 @@ def cmd_report_queue(ctx: Context) -> int:
 
 
 def cmd_report_loans(ctx: Context) -> int:
-    from desktop_app.services.stats_export import export_loans
-    from desktop_app.services.stats_loans import check_loan_range
+    """The loans report. As a PDF it is the loan register (ทะเบียนคุมการยืมพัสดุ) by default,
+    or with ``--contents summary`` the statistics summary with charts that the statistics
+    window exports; CSV and XLSX always carry the register (XLSX: and the statistics)."""
+    from desktop_app.cli import UsageError
+    from desktop_app.services.stats_export import export_loans, loans_summary_pdf
+    from desktop_app.services.stats_sql import check_range
 
     a = ctx.args
     start, end = _date(a.from_), _date(a.to)
-    check_loan_range(start, end)
+    fmt = a.format.strip().lower()
+    if a.contents is not None and fmt != "pdf":
+        raise UsageError("report loans: --contents goes with --format pdf")
+    check_range(start, end, max_days=None)
     _check_role(ctx)
     uow = ctx.uow
-    result = export_loans(
-        uow, start, end, Path(a.out), a.format, progress=_progress(ctx, "กำลังสร้างรายงาน")
-    )
+    progress = _progress(ctx, "กำลังสร้างรายงาน")
+    if a.contents == "summary":
+        result = loans_summary_pdf(uow, start, end, Path(a.out), progress=progress)
+    else:
+        result = export_loans(uow, start, end, Path(a.out), a.format, progress=progress)
     _end_progress(ctx)
 
     def human() -> str:
@@ -130,12 +141,12 @@ def cmd_report_asset_use(ctx: Context) -> int:
     """The asset-use report (report item 24): what was lent, to whom, for what, returned how."""
     from desktop_app.services.documents import asset_use_report_pdf
     from desktop_app.services.stats_export import check_target
-    from desktop_app.services.stats_loans import check_loan_range
+    from desktop_app.services.stats_sql import check_range
     from desktop_app.services.tabular import write_bytes
 
     a = ctx.args
     start, end = _date(a.from_), _date(a.to)
-    check_loan_range(start, end)
+    check_range(start, end, max_days=None)
     _check_role(ctx)
     out = Path(a.out)
     check_target(out)
@@ -167,3 +178,8 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c.add_argument("--to", metavar="YYYY-MM-DD", help="loans starting on or before")
     c.add_argument("--format", required=True, choices=["csv", "xlsx", "pdf"])
     c.add_argument("--out", required=True, metavar="FILE")
+    c.add_argument(
+        "--contents",
+        choices=["register", "summary"],
+        help="PDF only: the loan register (default) or the statistics summary with charts",
+    )

@@ -2,12 +2,17 @@
 CSV) and to a printed summary:
 
 - queue, CSV: every table in one long table, one row per (table, group), UTF-8 with BOM;
+  the out-of-order calls are rows of it too (table ``picks``, one per call: its time,
+  ticket, service, counter, who, reason and the ticket that was next), and who called out
+  of order (table ``pickers``); times are Bangkok wall-clock time, as in XLSX;
 - queue, XLSX: a sheet per table (summary, services, counters, hours, days, priority,
   out-of-order calls, who called out of order), typed cells;
 - queue, PDF: the summary with bar charts (printing.pdf_stats);
 - loans, CSV: the loan register, one row per loan item;
 - loans, XLSX: the register sheet and a sheet per loans-statistics table;
-- loans, PDF: the loan register (ทะเบียนคุมการยืมพัสดุ, services.documents).
+- loans, PDF: the loan register (ทะเบียนคุมการยืมพัสดุ, services.documents), or the
+  summary with a chart (loans_summary_pdf: the statistics window's export, and
+  ``report loans --contents summary``).
 
 Numbers stay numbers and dates stay dates in XLSX; minutes carry one decimal.
 """
@@ -33,6 +38,7 @@ from desktop_app.services.stats_loans import (
     loan_stats,
 )
 from desktop_app.services.stats_queue import QueueRow, QueueStats, queue_stats
+from desktop_app.services.stats_sql import minutes_text, share_text
 from desktop_app.services.tabular import Cell, Minutes, Percent, write_bytes, write_tables
 from printing.pdf_stats import StatsDocument, StatsSection, StatsTable, stats_pdf
 from printing.stats_charts import BarChart, Series
@@ -168,15 +174,51 @@ def _queue_rows(s: QueueStats, table: str) -> tuple[QueueRow, ...]:
     return (s.total,) if table == "total" else s.table(table)
 
 
+PICK_CSV_HEADER = (
+    "วันที่ (date)",
+    "เวลาเรียก (called_at)",
+    "ช่อง (counter)",
+    "ผู้เรียก (username)",
+    "ชื่อ (name)",
+    "เหตุผล (reason)",
+    "คิวที่ถึงลำดับ (next_in_order)",
+)
+
+
 def queue_csv_table(s: QueueStats) -> Table:
-    """Every table in one: the table's name, the range, then the row (long format)."""
-    header = ("ตาราง (table)", "ตั้งแต่ (date_from)", "ถึง (date_to)", *QUEUE_HEADER)
-    rows = [
-        [name, s.date_from, s.date_to, *queue_row_cells(r)]
+    """Every table in one: the table's name, the range, then the row (long format). The
+    out-of-order calls follow as table ``picks`` (key: the ticket, label: its service,
+    out_of_order 1, the wait in wait_max_min, and the call's own columns, empty on every
+    other row), and who made them as table ``pickers`` (key: username, label: name,
+    out_of_order: how many)."""
+    header = ("ตาราง (table)", "ตั้งแต่ (date_from)", "ถึง (date_to)", *QUEUE_HEADER,
+              *PICK_CSV_HEADER)  # fmt: skip
+    no_pick: list[Cell] = [None] * len(PICK_CSV_HEADER)
+    rows: list[list[Cell]] = [
+        [name, s.date_from, s.date_to, *queue_row_cells(r), *no_pick]
         for name, _ in QUEUE_TABLES
         for r in _queue_rows(s, name)
     ]
-    return ("queue", header, rows, [10, 12, 12, *QUEUE_WIDTHS])
+    figures: list[Cell] = [None] * (len(QUEUE_HEADER) - 2)
+    picked = QUEUE_HEADER.index("เรียกข้ามคิว (out_of_order)") - 2
+    waited = QUEUE_HEADER.index("รอ สูงสุด นาที (wait_max_min)") - 2
+    for p in s.picks:
+        cells = list(figures)
+        cells[picked] = 1
+        cells[waited] = _minutes(None if p.waited_s is None else round(p.waited_s / 60, 1))
+        rows.append(
+            [
+                "picks", s.date_from, s.date_to, p.code, p.service, *cells,
+                p.business_date, p.called_at, p.counter, p.username, p.user_name, p.reason,
+                p.next_in_order,
+            ]
+        )  # fmt: skip
+    for who in s.pickers:
+        cells = list(figures)
+        cells[picked] = who.picks
+        rows.append(["pickers", s.date_from, s.date_to, who.username, who.name, *cells,
+                     *no_pick])  # fmt: skip
+    return ("queue", header, rows, [10, 12, 12, *QUEUE_WIDTHS, 12, 18, 8, 14, 24, 40, 14])
 
 
 def queue_xlsx_tables(s: QueueStats) -> list[Table]:
@@ -246,7 +288,8 @@ REGISTER_HEADER = (
     "วัตถุประสงค์ (purpose)",
     "สถานที่ใช้ (place)",
     "ข้อ (clause)",
-    "ผู้อนุมัติ (approved_by)",
+    "ผลการพิจารณา (decision)",
+    "ผู้พิจารณา (decided_by)",
     "หมายเลขพัสดุ (asset_no)",
     "รายการ (asset_name)",
     "จำนวน (qty)",
@@ -270,6 +313,7 @@ REGISTER_WIDTHS = [
     30,
     12,
     8,
+    12,
     22,
     22,
     30,
@@ -297,7 +341,8 @@ def register_cells(r: RegisterRow) -> list[Cell]:
         r.purpose,
         r.place,
         r.clause,
-        r.approved_by,
+        r.decision,
+        r.decided_by,
         r.asset_no,
         r.asset_name,
         r.qty,
@@ -453,14 +498,6 @@ def loans_xlsx_tables(s: LoanStats, register: Sequence[RegisterRow]) -> list[Tab
 # ---------------------------------------------------------------- the PDF summary
 
 
-def _m(v: float | None) -> str:
-    return "-" if v is None else f"{v:,.1f}"
-
-
-def _pct(v: float | None) -> str:
-    return "-" if v is None else f"{v * 100:.1f}%"
-
-
 def _period(date_from: dt.date | None, date_to: dt.date | None) -> str:
     if date_from and date_to:
         if date_from == date_to:
@@ -504,11 +541,11 @@ def _queue_table(title: str, rows: Sequence[QueueRow], label_key: bool = False) 
                 f"{r.issued:,}",
                 f"{r.served:,}",
                 f"{r.no_show:,}",
-                _m(r.wait_median_min),
-                _m(r.wait_p90_min),
-                _m(r.wait_max_min),
-                _m(r.service_median_min),
-                _pct(r.within_standard_share),
+                minutes_text(r.wait_median_min),
+                minutes_text(r.wait_p90_min),
+                minutes_text(r.wait_max_min),
+                minutes_text(r.service_median_min),
+                share_text(r.within_standard_share),
             )
             for r in rows
         ),
@@ -522,10 +559,12 @@ def queue_document(s: QueueStats, agency: str, today: dt.date) -> StatsDocument:
     key_lines = (
         f"ออกบัตรคิว {t.issued:,} ใบ ให้บริการแล้ว {t.served:,} ราย ไม่มาตามเรียก {t.no_show:,} ราย "
         f"ค้าง {t.unfinished:,} ราย โอนบริการ {t.transferred:,} ราย",
-        f"เวลารอ: มัธยฐาน {_m(t.wait_median_min)} นาที เปอร์เซ็นไทล์ที่ 90 {_m(t.wait_p90_min)} นาที "
-        f"สูงสุด {_m(t.wait_max_min)} นาที",
-        f"เวลาให้บริการ: มัธยฐาน {_m(t.service_median_min)} นาที เปอร์เซ็นไทล์ที่ 90 "
-        f"{_m(t.service_p90_min)} นาที ภายในเวลามาตรฐาน {_pct(t.within_standard_share)}",
+        f"เวลารอ: มัธยฐาน {minutes_text(t.wait_median_min)} นาที "
+        f"เปอร์เซ็นไทล์ที่ 90 {minutes_text(t.wait_p90_min)} นาที "
+        f"สูงสุด {minutes_text(t.wait_max_min)} นาที",
+        f"เวลาให้บริการ: มัธยฐาน {minutes_text(t.service_median_min)} นาที เปอร์เซ็นไทล์ที่ 90 "
+        f"{minutes_text(t.service_p90_min)} นาที "
+        f"ภายในเวลามาตรฐาน {share_text(t.within_standard_share)}",
         f"เรียกข้ามคิว {t.picked:,} ครั้ง ทุกครั้งมีเหตุผลบันทึกไว้",
     )
     services = s.by_service
@@ -617,8 +656,8 @@ def queue_document(s: QueueStats, agency: str, today: dt.date) -> StatsDocument:
         )
     )
     notes = (
-        "เวลารอ นับจากเวลาออกบัตรคิวถึงการเรียกครั้งแรก (บัตรที่โอนบริการนับจากเวลาโอน) "
-        "เวลาให้บริการ นับจากการเรียกถึงให้บริการเสร็จ",
+        "เวลารอ นับจากเวลาออกบัตรคิว หรือเวลาโอนบริการครั้งล่าสุด ถึงการเรียกในบริการนั้น "
+        "(ช่วงก่อนโอนไม่นับ) เวลาให้บริการ นับจากการเรียกถึงให้บริการเสร็จ",
         "มัธยฐานเป็นค่ากลางจริง เปอร์เซ็นไทล์ที่ 90 ใช้วิธีอันดับที่ใกล้ที่สุด "
         "ภายในเวลามาตรฐาน: เวลาให้บริการไม่เกินเวลามาตรฐานที่ประกาศของบริการนั้น",
         "ตามบริการ: ออกบัตรนับตามบริการที่ออกบัตร ตัวเลขอื่นนับตามบริการที่ให้บริการจริงหลังการโอน",
@@ -633,7 +672,7 @@ def loans_document(s: LoanStats, agency: str, today: dt.date) -> StatsDocument:
     lines = (
         f"คำขอยืม {s.total.requests:,} รายการ ยืมจริง {s.total.lent:,} ไม่อนุมัติ "
         f"{s.total.rejected:,} ยกเลิก {s.total.cancelled:,}",
-        f"คืนแล้ว {r.returned:,} คืนตรงเวลา {r.on_time:,} ({_pct(r.on_time_rate)}) ยังไม่คืน "
+        f"คืนแล้ว {r.returned:,} คืนตรงเวลา {r.on_time:,} ({share_text(r.on_time_rate)}) ยังไม่คืน "
         f"{r.still_out:,} ในจำนวนนี้เกินกำหนด {r.out_overdue:,}",
         f"เกินกำหนด {f.overdue:,} รายการ: ติดตามทันภายใน ๗ วัน {f.met:,} คืนก่อนครบกำหนดติดตาม "
         f"{f.returned:,} ไม่ได้ติดตามภายในกำหนด {f.missed:,} ยังไม่ครบกำหนด {f.pending:,} (ข้อ ๒๑๑)",
@@ -693,7 +732,14 @@ def loans_document(s: LoanStats, agency: str, today: dt.date) -> StatsDocument:
             ),
         ),
     )
-    return StatsDocument("สรุปสถิติการยืมพัสดุ", agency, _period(s.date_from, s.date_to), today, sections)
+    notes = (
+        "คำขอ การยืม การคืน ความชำรุดเสียหาย และการชดใช้ นับรายการที่เริ่มยืมในช่วงเวลานี้",
+        "เกินกำหนดและการติดตาม (ข้อ ๒๑๑) นับรายการที่ครบกำหนดคืนในช่วงเวลานี้ ไม่ว่าเริ่มยืมเมื่อใด "
+        "กำหนดติดตามคือวันครบกำหนดคืนบวก ๗ วัน",
+    )
+    return StatsDocument(
+        "สรุปสถิติการยืมพัสดุ", agency, _period(s.date_from, s.date_to), today, sections, notes
+    )
 
 
 # ---------------------------------------------------------------- exports
@@ -811,8 +857,9 @@ def loans_summary_pdf(
     path: Path,
     progress: Progress | None = None,
 ) -> ReportResult:
-    """The loans statistics as a summary with a chart (the statistics window's export; the
-    CLI's ``report loans --format pdf`` prints the register instead)."""
+    """The loans statistics as a summary with a chart: the statistics window's export, and
+    the CLI's ``report loans --format pdf --contents summary`` (without ``--contents`` the
+    CLI prints the register, export_loans)."""
     check_target(path)
     stats = loan_stats(uow, date_from, date_to, progress=_phase(progress, 0, 40))
     agency, today = _office(uow)

@@ -9,8 +9,13 @@ Definitions (the figures a report states, so they are fixed here):
 - *served*: completed (status done); *no-shows*: called and not there; *unfinished*: still
   waiting or at a counter when the day ended; *transferred*: moved to another service at
   least once (per service: moved away from the service it was issued for).
-- *waiting time*: issue → first call (a recall does not restart it; a transfer does, as
-  the ticket then waits in a new queue), over every called ticket; *service time*: call →
+- *waiting time*: the wait in the queue that called the ticket, from when the ticket
+  joined that queue (its issue, or its last transfer: ``tickets.transferred_at``) to the
+  call, over every called ticket; a recall does not restart it. A ticket has one waiting
+  time and one service time, both in the service and at the counter it ended in: the leg
+  before a transfer (its wait, and the counter that called it and sent it on) is not
+  counted, so the figures describe each queue as the citizen met it last. Tickets moved
+  before 0004 got ``transferred_at`` from their audit entry. *service time*: call →
   completion, over served tickets. Medians are exact (mean of the two middle values);
   the 90th percentile is the nearest-rank value.
 - *within standard*: served tickets whose service time is at most the service's published
@@ -49,6 +54,7 @@ from desktop_app.domain.thai_time import business_date
 from desktop_app.services.stats_sql import (
     EMPTY_SPREAD,
     Spread,
+    as_date,
     bangkok_hour,
     check_range,
     seconds_between,
@@ -151,6 +157,12 @@ def _minutes(seconds: float | None) -> float | None:
 Progress = Callable[[int, int], None]
 
 
+def waiting_since() -> ColumnElement[Any]:
+    """When the ticket joined the queue it is (or was) called from: its last transfer, or
+    its issue."""
+    return func.coalesce(Ticket.transferred_at, Ticket.issued_at)
+
+
 def _base(date_from: dt.date, date_to: dt.date) -> Select[*tuple[Any, ...]]:
     """One row per ticket in the range with everything the figures need."""
     done = Ticket.status == TicketStatus.DONE.value
@@ -166,7 +178,7 @@ def _base(date_from: dt.date, date_to: dt.date) -> Select[*tuple[Any, ...]]:
             Ticket.status.label("status"),
             Ticket.transfer_count.label("transfer_count"),
             Ticket.pick_reason.label("pick_reason"),
-            seconds_between(Ticket.issued_at, Ticket.called_at).label("wait_s"),
+            seconds_between(waiting_since(), Ticket.called_at).label("wait_s"),
             case((done, service_s)).label("service_s"),
             (Service.standard_minutes * 60).label("standard_s"),
         )
@@ -305,8 +317,8 @@ def queue_stats(
         )
         per_day = fig["day"]
         by_day = tuple(
-            _row(_day(d).isoformat(), _day(d).isoformat(), per_day[d])
-            for d in sorted(per_day, key=_day)
+            _row(as_date(d).isoformat(), as_date(d).isoformat(), per_day[d])
+            for d in sorted(per_day, key=as_date)
         )
         per_prio = fig["priority"]
         order = [p.value for p in Priority] + [GENERAL]
@@ -361,10 +373,6 @@ _DIMS: dict[str, str | None] = {
 }
 
 
-def _day(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def _picks(session: Any, date_from: dt.date, date_to: dt.date) -> tuple[PickRow, ...]:
     rows = session.execute(
         select(
@@ -376,7 +384,7 @@ def _picks(session: Any, date_from: dt.date, date_to: dt.date) -> tuple[PickRow,
             Ticket.pick_reason,
             User.username,
             User.name,
-            seconds_between(Ticket.issued_at, Ticket.called_at),
+            seconds_between(waiting_since(), Ticket.called_at),
         )
         .join(Service, Service.id == Ticket.service_id)
         .outerjoin(Counter, Counter.id == Ticket.counter_id)
@@ -409,7 +417,7 @@ def _picks(session: Any, date_from: dt.date, date_to: dt.date) -> tuple[PickRow,
                 skipped[entity_id] = None
     return tuple(
         PickRow(
-            _day(day),
+            as_date(day),
             code,
             svc,
             counter,

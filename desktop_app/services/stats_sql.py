@@ -186,14 +186,45 @@ def to_spread(n: Any, median: Any, p90: Any, top: Any) -> Spread:
     )
 
 
-def check_range(date_from: dt.date, date_to: dt.date) -> None:
+def check_range(
+    date_from: dt.date | None, date_to: dt.date | None, max_days: int | None = MAX_RANGE_DAYS
+) -> None:
+    """Refuse a range that ends before it starts, or spans more than ``max_days`` (None: no
+    limit). Either end may be open (None): the loans statistics take open ranges."""
+    if date_from is None or date_to is None:
+        return
     if date_to < date_from:
         raise InvalidInput(
             f"วันสิ้นสุดอยู่ก่อนวันเริ่มต้น ({date_to.isoformat()} < {date_from.isoformat()}) "
             "(the end date is before the start date)"
         )
-    if (date_to - date_from).days > MAX_RANGE_DAYS:
+    if max_days is not None and (date_to - date_from).days > max_days:
         raise InvalidInput("ช่วงวันที่ยาวเกินไป สูงสุด 3 ปี (the range may span at most three years)")
+
+
+def as_date(value: Any) -> dt.date:
+    """A date read from either engine (SQLite returns text for computed dates)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+# ---------------------------------------------------------------- figures as text
+
+
+def minutes_text(v: float | None) -> str:
+    """Minutes as the reports print them: one decimal, thousands separated; '-' for none."""
+    return "-" if v is None else f"{v:,.1f}"
+
+
+def share_text(v: float | None) -> str:
+    """A share (0–1) as a percentage with one decimal; '-' for none."""
+    return "-" if v is None else f"{v * 100:.1f}%"
+
+
+def share_percent(v: float | None) -> float | None:
+    """A share (0–1) as a number of percent with one decimal (a table cell that sorts)."""
+    return None if v is None else round(v * 100, 1)
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:

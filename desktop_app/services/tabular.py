@@ -176,10 +176,19 @@ def _csv_text(v: Cell) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, dt.datetime):
-        return v.isoformat(sep=" ", timespec="seconds")
+        # The Bangkok wall-clock time the office reads, as in XLSX (no offset: spreadsheets
+        # read "2026-11-24 09:30:00" as a time, and Bangkok has no daylight saving).
+        return _wall_clock(v).isoformat(sep=" ", timespec="seconds")
     if isinstance(v, dt.date):
         return v.isoformat()
     return str(v)
+
+
+def _wall_clock(v: dt.datetime) -> dt.datetime:
+    """An aware time as naive Asia/Bangkok wall-clock time; a naive one is taken as that."""
+    from desktop_app.domain.thai_time import to_bangkok
+
+    return to_bangkok(v).replace(tzinfo=None) if v.tzinfo else v
 
 
 def _write_csv(
@@ -236,10 +245,7 @@ def _xlsx_cell(ws: Any, v: Cell) -> Any:
 
     if isinstance(v, dt.datetime):
         # Excel has no time zones: write the Bangkok wall-clock time the office reads.
-        from desktop_app.domain.thai_time import to_bangkok
-
-        local = to_bangkok(v).replace(tzinfo=None) if v.tzinfo else v
-        cell = WriteOnlyCell(ws, value=local)
+        cell = WriteOnlyCell(ws, value=_wall_clock(v))
         cell.number_format = "yyyy-mm-dd hh:mm"
         return cell
     if isinstance(v, dt.date):

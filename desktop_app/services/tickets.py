@@ -375,6 +375,7 @@ def transfer(uow: UnitOfWork, actor: Actor, code: str, to_service: str) -> Ticke
         t.status = TicketStatus.WAITING.value
         t.counter = None
         t.called_at = None
+        t.transferred_at = tx.now()  # the wait in the new queue starts now (stats_queue)
         t.transfer_count += 1
         tx.session.flush()
         estimate = _estimate(tx, t)

@@ -81,6 +81,13 @@ def test_queue_report_in_every_format(worked_office: str, tmp_path: Path):
                 == [r.issued, r.served, r.no_show, r.picked]  # fmt: skip
             assert _num(line[col["wait_median_min"]]) == r.wait_median_min
             assert _num(line[col["service_p90_min"]]) == r.service_p90_min
+    # The out-of-order call is in the CSV too, with its details, at Bangkok wall-clock time.
+    (pick,) = by_table["picks"].values()
+    assert [pick[col[k]] for k in ("key", "label", "out_of_order", "wait_max_min", "called_at",
+                                   "counter", "username", "reason", "next_in_order")] == [
+        "A004", "A", "1", "16.0", "2026-11-24 09:20:00", "2", "clerk2", "ผู้ป่วยนั่งรถเข็น", "A003"
+    ]  # fmt: skip
+    assert by_table["pickers"]["clerk2"][col["out_of_order"]] == "1"
 
     xlsx = tmp_path / "queue.xlsx"
     ok_json(run(worked_office, "report", "queue", "--date", "2026-11-24", "--format", "xlsx",
@@ -157,8 +164,18 @@ def test_loans_register_and_asset_use_pdfs(worked_office: str, tmp_path: Path):
     ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to", "2026-12-31",
                 "--format", "csv", "--out", str(listing)))  # fmt: skip
     with listing.open(encoding="utf-8-sig", newline="") as f:
-        numbers = {r["เลขที่ใบยืม (loan_no)"] for r in csv.DictReader(f)}
+        register_rows = list(csv.DictReader(f))
+    numbers = {r["เลขที่ใบยืม (loan_no)"] for r in register_rows}
     assert len(numbers) == 7
+    # Who decided, and what: the rejected car's director is not listed as its approver.
+    decided = {(r["สถานะ (status)"], r["ผลการพิจารณา (decision)"], r["ผู้พิจารณา (decided_by)"])
+               for r in register_rows}  # fmt: skip
+    assert ("rejected", "rejected", "ธนพล ศรีสุข") in decided
+    assert ("cancelled", "", "") in decided and ("closed", "approved", "ธนพล ศรีสุข") in decided
+    assert "ผู้อนุมัติ (approved_by)" not in register_rows[0]
+    rejected = next(
+        r["เลขที่ใบยืม (loan_no)"] for r in register_rows if r["สถานะ (status)"] == "rejected"
+    )
     register, use = tmp_path / "register.pdf", tmp_path / "use.pdf"
     j = ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to",
                     "2026-12-31", "--format", "pdf", "--out", str(register)))  # fmt: skip
@@ -173,6 +190,29 @@ def test_loans_register_and_asset_use_pdfs(worked_office: str, tmp_path: Path):
     text = "".join(page.extract_text() for page in PdfReader(use).pages)
     assert any(n in text for n in numbers)
     assert not list(tmp_path.glob("*.part"))
+
+    # --contents summary: the statistics window's summary with charts instead of the register
+    # (--contents register is the default, the same file).
+    summary, explicit = tmp_path / "summary.pdf", tmp_path / "register2.pdf"
+    j = ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to",
+                    "2026-12-31", "--format", "pdf", "--contents", "summary",
+                    "--out", str(summary)))  # fmt: skip
+    assert (j["report"], j["format"], j["bytes"]) == (
+        "loans-summary",
+        "pdf",
+        summary.stat().st_size,
+    )
+    assert j["summary"]["requests"] == 7 and summary.read_bytes().startswith(b"%PDF")
+    pages = PdfReader(summary).pages
+    text = "".join(page.extract_text() for page in pages)
+    assert rejected not in text  # no register: a refused request is only counted
+    assert any(len(p.images) for p in pages)  # the monthly bar chart, drawn as an image
+    j = ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to",
+                    "2026-12-31", "--format", "pdf", "--contents", "register",
+                    "--out", str(explicit)))  # fmt: skip
+    assert j["report"] == "loans"
+    text = "".join(page.extract_text() for page in PdfReader(explicit).pages)
+    assert {n for n in numbers if n in text} == numbers
 
 
 def test_bad_arguments_are_refused_and_nothing_is_written(shared_office: str, tmp_path: Path):
@@ -196,6 +236,8 @@ def test_bad_arguments_are_refused_and_nothing_is_written(shared_office: str, tm
             INVALID,
         ),
         (("report", "loans", "--format", "xlsx"), USAGE),  # no --out
+        (("report", "loans", "--format", "csv", "--contents", "summary"), USAGE),  # PDF only
+        (("report", "loans", "--format", "pdf", "--contents", "charts"), USAGE),
         (("report", "asset-use", "--from", "2026-12-31", "--to", "2026-12-01"), INVALID),
     ]
     for args, expected in cases:

@@ -13,14 +13,10 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import itertools
-import json
 import math
 import os
 import random
 import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,10 +36,7 @@ from desktop_app.services import audit as audit_service
 from desktop_app.services import tickets
 from desktop_app.services.setup import init_database
 from tests.support.db import OPENING, FakeClock, actor
-
-ROOT = Path(__file__).resolve().parents[2]
-READY_TIMEOUT_S = 60.0
-FINISH_TIMEOUT_S = 120.0
+from tests.support.procs import Proc, proc_pool
 
 # Test 1: 4 processes x 250 issues. The domain caps a service at 999 numbers a day
 # (queue.MAX_NUMBER_PER_DAY: three digits on the ticket), so 1000 tickets cannot all be
@@ -82,92 +75,18 @@ WRITER_BUSY_TIMEOUT_S = 2.0
 # -- worker processes -------------------------------------------------------------------
 
 
-class Worker:
+class Worker(Proc):
     """A ``tests.support.workers`` process; a thread collects its JSON lines."""
 
     def __init__(
         self, tmp_path: Path, name: str, command: str, url: str, *args: str, base: dt.datetime,
         epoch: float,
     ) -> None:  # fmt: skip
-        self.name = name
-        self.stderr_path = tmp_path / f"{name}.stderr"
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-        with self.stderr_path.open("w", encoding="utf-8") as err:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "tests.support.workers", command, "--url", url,
-                 "--base", base.isoformat(), "--epoch", repr(epoch), *args],
-                cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=err, text=True, encoding="utf-8",
-            )  # fmt: skip
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._pump, name=f"{name}-stdout", daemon=True)
-        self._reader.start()
-
-    def _pump(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
-
-    def events(self, kind: str | None = None) -> list[dict[str, Any]]:
-        # A line is written with one write() of less than PIPE_BUF bytes, so even a killed
-        # worker leaves only whole lines.
-        parsed = [json.loads(line) for line in list(self.lines)]
-        return [e for e in parsed if kind is None or e["event"] == kind]
-
-    def stderr(self) -> str:
-        return self.stderr_path.read_text(encoding="utf-8", errors="replace")[-4000:]
-
-    def wait_for(self, kind: str, timeout: float = READY_TIMEOUT_S) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while True:
-            ended = self.proc.poll() is not None and not self._reader.is_alive()
-            found = self.events(kind)
-            if found:
-                return found[0]
-            if ended:
-                pytest.fail(f"{self.name} exited ({self.proc.returncode}) before '{kind}':\n"
-                            f"{self.stderr()}")  # fmt: skip
-            if time.monotonic() > deadline:
-                pytest.fail(f"{self.name} gave no '{kind}' in {timeout} s:\n{self.stderr()}")
-            time.sleep(0.005)
-
-    def finish(self, timeout: float = FINISH_TIMEOUT_S) -> list[dict[str, Any]]:
-        """Wait for a normal exit; every line it printed."""
-        try:
-            rc = self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"{self.name} still running after {timeout} s:\n{self.stderr()}")
-        self._reader.join(10)
-        assert rc == 0, f"{self.name} failed with exit code {rc}:\n{self.stderr()}"
-        return self.events()
-
-    def kill(self) -> int:
-        """SIGKILL (if still running) and reap; the exit status."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-        rc = self.proc.wait(30)
-        self._reader.join(10)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return rc
+        super().__init__(tmp_path, name, "tests.support.workers", command, "--url", url,
+                         "--base", base.isoformat(), "--epoch", repr(epoch), *args)  # fmt: skip
 
 
-@contextmanager
-def worker_pool(tmp_path: Path) -> Iterator[list[Worker]]:
-    """Workers started into the yielded list are killed and reaped whatever happens."""
-    pool: list[Worker] = []
-    try:
-        yield pool
-    finally:
-        errors = []
-        for w in pool:
-            try:
-                w.kill()
-            except Exception as e:  # kill the others all the same
-                errors.append(e)
-        if errors:
-            raise errors[0]
+worker_pool = proc_pool  # workers started into the yielded list are killed whatever happens
 
 
 def demo_office(url: str) -> None:
@@ -273,7 +192,7 @@ def test_four_processes_issuing_1000_tickets_at_once_never_repeat_or_skip_a_numb
     demo_office(db_url)
     barrier = tmp_path / "start"
     epoch = time.time()
-    with worker_pool(tmp_path) as pool:
+    with worker_pool() as pool:
         for i in range(ISSUERS):
             # Half start on A, half on B, so both sequences are contended from the start.
             order = RACE_SERVICES if i % 2 == 0 else RACE_SERVICES[::-1]
@@ -354,7 +273,7 @@ def test_a_process_killed_while_issuing_leaves_a_consistent_database(
     reported: list[tuple[dt.date, str]] = []  # (day, code) of every issue a worker confirmed
     pids: list[int] = []
     epoch = time.time()
-    with worker_pool(tmp_path) as pool:
+    with worker_pool() as pool:
         for round_no in range(KILL_ROUNDS):
             day_no = round_no // KILLS_PER_DAY
             if round_no % KILLS_PER_DAY == 0:
@@ -425,7 +344,7 @@ def test_two_counters_racing_on_call_next_call_every_ticket_exactly_once(
     expected = [t.code for t in sorted(issued, key=lambda t: (t.priority is None, t.issued_at))]
 
     barrier = tmp_path / "start"
-    with worker_pool(tmp_path) as pool:
+    with worker_pool() as pool:
         for counter, user in ((1, "clerk1"), (2, "clerk2")):
             pool.append(
                 Worker(tmp_path, f"counter{counter}", "call", db_url, "--counter", str(counter),
@@ -491,7 +410,7 @@ def test_a_long_read_transaction_does_not_block_writers(db_url: str, tmp_path: P
         clerk = actor(uow, "clerk1")
         before = [tickets.issue_ticket(uow, clerk, "A").code for _ in range(3)]
     release = tmp_path / "release"
-    with worker_pool(tmp_path) as pool:
+    with worker_pool() as pool:
         reader = Worker(tmp_path, "reader", "read", db_url, "--release-file", str(release),
                         base=clock.now, epoch=time.time())  # fmt: skip
         pool.append(reader)

@@ -174,6 +174,35 @@ def test_a_range_of_start_dates(office, clock):
         loan_stats(office, d(12, 31), d(12, 1))
 
 
+def test_overdue_and_followups_are_the_loans_due_in_the_range(office, clock):
+    """L0, a chair lent 26 Nov and due 2 Dec, still out: overdue in December (due then),
+    not in November (it started then, but was not due). Started-in-range figures are
+    unchanged by it."""
+    staff = actor(office, "staff1")
+    v = request(office, staff, items=[CHAIRS[2]], start=d(11, 26), due=d(12, 2))
+    loans.approve_loan(office, actor(office, "director"), v.loan_no)
+    loans.hand_over(office, actor(office, "supply"), v.loan_no)
+    no = worked_loans(office, clock)
+    nov = loan_stats(office, d(11, 1), d(11, 30))
+    assert counts(nov.total) == (1, 1, 0, 0, 1)
+    assert nov.overdue == () and nov.followups.overdue == 0
+    assert nov.returns.still_out == 1  # started in November and still out
+    dec = loan_stats(office, d(12, 1), d(12, 31))
+    assert counts(dec.total) == (7, 5, 1, 1, 5)  # L0 started in November
+    assert [(o.loan_no, o.due, o.overdue_days, o.outcome) for o in dec.overdue] == [
+        (v.loan_no, d(12, 2), 18, "missed"),
+        (no["L2"], d(12, 3), 9, "missed"),
+        (no["L3"], d(12, 5), 15, "met"),
+        (no["L4"], d(12, 5), 4, "returned"),
+        (no["L8"], d(12, 15), 5, "pending"),
+    ]
+    f = dec.followups
+    assert (f.overdue, f.met, f.returned, f.missed, f.pending) == (5, 1, 1, 2, 1)
+    # A range ending before the due date leaves the loan out; one around it takes it in.
+    assert [o.loan_no for o in loan_stats(office, d(12, 1), d(12, 2)).overdue] == [v.loan_no]
+    assert loan_stats(office, d(12, 3), d(12, 3)).overdue[0].loan_no == no["L2"]
+
+
 def test_the_register_has_one_row_per_item(office, clock):
     no = worked_loans(office, clock)
     rows = loan_register_rows(office, d(12, 1), d(12, 31))
@@ -187,7 +216,13 @@ def test_the_register_has_one_row_per_item(office, clock):
         "repair",
         d(12, 3),
     )
-    assert l2.returned_at == at(d(12, 12)) and l2.approved_by == "ธนพล ศรีสุข"
+    assert l2.returned_at == at(d(12, 12))
+    assert (l2.decision, l2.decided_by) == ("approved", "ธนพล ศรีสุข")
+    # The director refused the car: named as who decided, not as who approved.
+    l5 = by_no[no["L5"]]
+    assert (l5.status, l5.decision, l5.decided_by) == ("rejected", "rejected", "ธนพล ศรีสุข")
+    l6 = by_no[no["L6"]]  # cancelled before anyone decided
+    assert (l6.status, l6.decision, l6.decided_by) == ("cancelled", "", "")
     l8 = by_no[no["L8"]]
     assert (l8.qty, l8.unit, l8.borrower_type, l8.returned_at) == (30, YAI, "agency", None)
     assert by_no[no["L4"]].amount == Decimal("1000.00")

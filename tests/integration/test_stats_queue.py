@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.models import Ticket
 from db.uow import UnitOfWork
@@ -138,6 +138,72 @@ def test_a_hand_worked_day(office, clock):
     ) == ("A004", "A", 2, "ผู้ป่วยนั่งรถเข็น", "clerk2", "A003", 960)
     assert pick.called_at == at(DAY, 9, 20)
     assert [(p.username, p.picks) for p in s.pickers] == [("clerk2", 1)]
+
+
+def test_a_transferred_ticket_waits_anew_in_its_new_queue(office, clock):
+    """A001 issued 09:00 in A, called 09:30 at counter 1, sent to C at 09:40 (C001, issued
+    09:35, waits there already), called again 09:45 at counter 3, served by 09:50. Its wait
+    is the one in C: 09:40 → 09:45, five minutes, under C and counter 3; A's queue and
+    counter 1 have no wait of it (the leg before the transfer is not counted)."""
+    c1 = actor(office, "clerk1")
+    clock.now = at(DAY, 9)
+    tickets.issue_ticket(office, c1, "A")
+    clock.now = at(DAY, 9, 30)
+    assert tickets.call_next(office, c1, 1).code == "A001"
+    clock.now = at(DAY, 9, 35)
+    tickets.issue_ticket(office, c1, "C")
+    clock.now = at(DAY, 9, 40)
+    moved = tickets.transfer(office, c1, "A001", "C")
+    # Its place in C is still by issue time: ahead of C001, nobody before it.
+    assert (moved.status, moved.ahead, moved.called_at) == ("waiting", 0, None)
+    clock.now = at(DAY, 9, 45)
+    assert tickets.call_next(office, c1, 3).code == "A001"
+    clock.now = at(DAY, 9, 50)
+    tickets.complete(office, c1, 3)
+    clock.now = at(DAY, 9, 52)
+    assert tickets.call_next(office, c1, 3).code == "C001"  # waited 09:35 → 09:52
+
+    s = queue_stats(office, DAY)
+    assert s.total.wait == Spread(2, 660.0, 1020, 1020)  # 300 and 1020 s
+    assert s.total.service == Spread(1, 300.0, 300, 300)
+    svc = {r.key: r for r in s.by_service}
+    assert figures(svc["A"]) == (1, 0, 0, 0, 1, 0, 0) and svc["A"].wait.n == 0
+    assert figures(svc["C"]) == (1, 1, 0, 1, 0, 0, 1)
+    assert svc["C"].wait == Spread(2, 660.0, 1020, 1020)
+    ctr = {r.key: r for r in s.by_counter}
+    assert figures(ctr["1"]) == (0,) * 7 and ctr["1"].wait.n == 0
+    assert figures(ctr["3"]) == (2, 1, 0, 1, 1, 0, 1)
+    assert ctr["3"].wait == Spread(2, 660.0, 1020, 1020)
+    # The ticket itself keeps its issue time (its code and place in any queue).
+    shown = tickets.show(office, "A001", DAY)
+    assert shown.issued_at == at(DAY, 9)
+
+
+def test_migration_0004_dates_past_transfers_from_the_audit_trail(office, clock):
+    """A database from before 0004 (tickets moved without transferred_at): the upgrade
+    takes each moved ticket's last transfer from its audit entry, the others stay NULL."""
+    from alembic import command
+
+    from db import migrate
+
+    worked_day(office, clock)  # A003 moved to C at 09:31
+    clock.now = at(DAY, 9, 50)
+    tickets.transfer(office, actor(office, "clerk1"), "A003", "D")  # and on to D at 09:50
+
+    def moved() -> dict[str, dt.datetime | None]:
+        with office.read() as tx:
+            rows = tx.session.execute(select(Ticket.code, Ticket.transferred_at)).all()
+        return {code: when for code, when in rows}
+
+    assert moved()["A003"] == at(DAY, 9, 50)
+    for target in ("0003", "head"):
+        with office.engine.begin() as conn:
+            cfg = migrate._config()
+            cfg.attributes["connection"] = conn
+            (command.downgrade if target == "0003" else command.upgrade)(cfg, target)
+    assert moved() == {"A001": None, "A002": None, "A003": at(DAY, 9, 50), "A004": None,
+                       "B001": None, "C001": None}  # fmt: skip
+    assert queue_stats(office, DAY).total.wait.n == 4  # A003 has not been called
 
 
 def test_a_range_of_days_and_hours_in_bangkok_time(office, clock):
@@ -272,13 +338,14 @@ def test_parts_add_up_to_the_totals_and_match_python(office, clock, ops, minutes
     with office.read() as tx:
         rows = tx.session.execute(
             select(
-                Ticket.issued_at,
+                func.coalesce(Ticket.transferred_at, Ticket.issued_at),
                 Ticket.called_at,
                 Ticket.finished_at,
                 Ticket.status,
                 Ticket.counter_id,
             ).where(Ticket.business_date == day)
         ).all()
+    # Waiting time runs from the issue, or from the last transfer (a new queue).
     waits = [round((c - i).total_seconds()) for i, c, _, _, _ in rows if c is not None]
     served = [round((f - c).total_seconds()) for _, c, f, st_, _ in rows if st_ == "done"]
     assert s.total.wait == _spread(waits)

@@ -21,9 +21,9 @@ from desktop_app.services import backup as backup_service
 from desktop_app.services.setup import init_database
 from tests.conftest import PG_TEMPLATE
 from tests.integration.test_concurrency import assert_consistent, demo_office, open_uow
-from tests.reliability.procs import Proc, proc_pool
 from tests.support.db import OPENING, actor
 from tests.support.pg_server import PgServer
+from tests.support.procs import Proc, proc_pool
 
 BACKUPS = 3
 

@@ -30,9 +30,9 @@ from tests.integration.test_concurrency import (
     open_uow,
     wait_until_no_other_sessions,
 )
-from tests.reliability.procs import Proc, proc_pool
 from tests.support.db import OPENING
 from tests.support.loans import CHAIRS
+from tests.support.procs import Proc, proc_pool
 
 ROUNDS = 25  # × (an issuer + a loan process) = 50 kills per engine
 SEED = 20261126

@@ -36,9 +36,9 @@ from db.uow import UnitOfWork
 from desktop_app.services import audit as audit_service
 from desktop_app.services import loans, tickets
 from desktop_app.services.setup import init_database
-from tests.reliability.procs import Result, race_cli
 from tests.support.db import actor
 from tests.support.loans import LAPTOP, LAPTOP2, PROJECTOR, request
+from tests.support.procs import Result, race_cli
 
 pytestmark = pytest.mark.slow
 

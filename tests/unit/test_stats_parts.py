@@ -25,13 +25,17 @@ from desktop_app.services.stats_queue import PickerRow, PickRow, QueueRow, Queue
 from desktop_app.services.stats_sql import (
     EMPTY_SPREAD,
     Spread,
+    as_date,
     bangkok_date,
     bangkok_hour,
     check_range,
     days_between,
+    minutes_text,
     month_range,
     parse_month,
     seconds_between,
+    share_percent,
+    share_text,
     to_spread,
 )
 from desktop_app.services.tabular import Minutes, Percent, read_sheet, write_tables
@@ -64,6 +68,15 @@ def test_months_and_ranges():
     check_range(dt.date(2026, 1, 1), dt.date(2026, 1, 1))
     with pytest.raises(InvalidInput, match="before"):
         check_range(dt.date(2026, 1, 2), dt.date(2026, 1, 1))
+    # One check for both reports: the queue's ranges are at most three years; the loans'
+    # may be open at either end and of any length, but not backwards either.
+    with pytest.raises(InvalidInput, match="three years"):
+        check_range(dt.date(2020, 1, 1), dt.date(2026, 1, 1))
+    check_range(dt.date(2020, 1, 1), dt.date(2026, 1, 1), max_days=None)
+    check_range(None, dt.date(2026, 1, 1))
+    check_range(dt.date(2026, 1, 1), None)
+    with pytest.raises(InvalidInput, match="before"):
+        check_range(dt.date(2026, 1, 2), dt.date(2026, 1, 1), max_days=None)
     with pytest.raises(InvalidInput):
         check_format("docx")
     assert check_format(" XLSX ") == "xlsx"
@@ -71,6 +84,14 @@ def test_months_and_ranges():
 
 def test_statistics_are_for_the_heads_and_the_administrator():
     assert PERMISSIONS["report.view"] == {Role.ADMIN, Role.SUPPLY_HEAD, Role.AGENCY_HEAD}
+
+
+def test_figures_as_text_and_dates_from_either_engine():
+    assert [minutes_text(v) for v in (None, 0.0, 15.0, 1234.56)] == ["-", "0.0", "15.0", "1,234.6"]
+    assert [share_text(v) for v in (None, 0.0, 2 / 3, 1.0)] == ["-", "0.0%", "66.7%", "100.0%"]
+    assert [share_percent(v) for v in (None, 2 / 3)] == [None, 66.7]
+    day = dt.date(2026, 11, 24)
+    assert as_date(day) == as_date("2026-11-24") == as_date(dt.datetime(2026, 11, 24, 9)) == day
 
 
 def test_spreads_from_database_values():
@@ -114,9 +135,24 @@ def test_tables_from_known_figures(tmp_path):
     s = _stats()
     name, header, rows, _ = queue_csv_table(s)
     assert [r[0] for r in rows] == ["total", "service", "service", "counter", "hour", "day",
-                                    "priority"]  # fmt: skip
+                                    "priority", "picks", "pickers"]  # fmt: skip
+    assert all(len(r) == len(header) for r in rows)
+    col = {h.split("(")[-1].rstrip(")"): i for i, h in enumerate(header)}
     assert rows[1][3:6] == ["A", "A", 2] and rows[1][11] == Minutes(1.0)
-    assert rows[0][-1] == Percent(1.0)  # 2 of 2 served within the standard
+    assert rows[0][col["within_standard_share"]] == Percent(1.0)  # 2 of 2 within standard
+    assert rows[0][col["called_at"]] is None and rows[0][col["reason"]] is None
+    # The out-of-order call, every detail of it, in the same long table.
+    pick = rows[-2]
+    assert [pick[col[k]] for k in ("key", "label", "out_of_order", "wait_max_min", "date",
+                                   "called_at", "counter", "username", "name", "reason",
+                                   "next_in_order")] == [
+        "A004", "A", 1, Minutes(16.0), dt.date(2026, 11, 24),
+        dt.datetime(2026, 11, 24, 2, 20, tzinfo=dt.UTC), 2, "clerk2", "สมศักดิ์ รักงาน",
+        "ผู้ป่วยนั่งรถเข็น", "A003",
+    ]  # fmt: skip
+    assert pick[col["issued"]] is None and pick[col["served"]] is None
+    assert [rows[-1][col[k]] for k in ("key", "label", "out_of_order")] == [
+        "clerk2", "สมศักดิ์ รักงาน", 1]  # fmt: skip
     assert queue_summary(s)["wait_median_min"] == 1.5
     sheets = queue_xlsx_tables(s)
     assert [t[0] for t in sheets][-2:] == ["เรียกข้ามคิว", "ผู้เรียกข้ามคิว"]
@@ -131,7 +167,8 @@ def test_tables_from_known_figures(tmp_path):
     write_tables(odd, [(name, header, rows, None)], kind="csv")
     assert odd.read_bytes().startswith(b"\xef\xbb\xbf")
     back = read_sheet(odd.rename(tmp_path / "q.csv"))
-    assert back.header == tuple(header) and len(back.rows) == 7
+    assert back.header == tuple(header) and len(back.rows) == 9
+    assert back.rows[-2][1][col["called_at"]] == "2026-11-24 09:20:00"  # Bangkok, as in XLSX
 
 
 def test_shares_and_minutes_stay_numbers_in_csv(tmp_path):

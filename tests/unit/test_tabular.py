@@ -54,6 +54,19 @@ def test_datetimes_go_to_excel_as_bangkok_wall_clock(tmp_path: Path) -> None:
     assert load_workbook(path).active["A2"].value == dt.datetime(2026, 11, 24, 9, 0)
 
 
+def test_csv_datetimes_are_the_same_bangkok_wall_clock_as_xlsx(tmp_path: Path) -> None:
+    # 17:30 UTC is 00:30 the next day in Bangkok: the date changes too.
+    rows = [(dt.datetime(2026, 11, 24, 2, 0, 5, tzinfo=dt.UTC),),
+            (dt.datetime(2026, 11, 24, 17, 30, tzinfo=dt.UTC),),
+            (dt.datetime(2026, 11, 24, 9, 15),)]  # naive: already wall-clock, kept  # fmt: skip
+    write_table(tmp_path / "t.csv", ("at",), rows)
+    write_table(tmp_path / "t.xlsx", ("at",), rows)
+    text = (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert text == ["at", "2026-11-24 09:00:05", "2026-11-25 00:30:00", "2026-11-24 09:15:00"]
+    ws = load_workbook(tmp_path / "t.xlsx").active
+    assert [ws[f"A{i}"].value.isoformat(sep=" ") for i in (2, 3, 4)] == text[1:]
+
+
 def test_several_sheets_in_one_workbook_but_not_in_one_csv(tmp_path: Path) -> None:
     tables = [("a", ("x",), [(1,)], None), ("b", ("y",), [(2,)], [12])]
     write_tables(tmp_path / "two.xlsx", tables)

@@ -1,6 +1,6 @@
-"""Processes for the reliability suite: workers that report every committed change as a
-JSON line (tests/support/workers.py, tests/reliability/loan_worker.py), and the real
-`khetdesk` program started several times at once behind a start barrier."""
+"""Processes for the concurrency tests and the reliability suite: workers that report every
+committed change as a JSON line (tests/support/workers.py, tests/reliability/loan_worker.py),
+and the real `khetdesk` program started several times at once behind a start barrier."""
 
 from __future__ import annotations
 
