@@ -16,33 +16,9 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.engine import WRITE_OPTION
 from db.errors import translate
-from desktop_app.domain.errors import DatabaseError, KhetDeskError
 from desktop_app.domain.thai_time import utc_now
 
 Clock = Callable[[], dt.datetime]
-
-# Driver errors that db.errors.translate does not recognise yet, found by the reliability
-# suite (tests/reliability/test_faults.py): both came out as exit 1 "internal".
-_MORE_ENVIRONMENT = (
-    # sqlite3.DatabaseError (not an OperationalError) when a file that is not SQLite is
-    # opened; raised while connecting, so before any transaction.
-    ("file is not a database", "ไฟล์นี้ไม่ใช่ฐานข้อมูล KhetDesk (file is not a database)"),
-    # PostgreSQL: default_transaction_read_only, a hot standby (psycopg InternalError).
-    ("read-only transaction", "ฐานข้อมูลเป็นแบบอ่านอย่างเดียว (database is read-only)"),
-    ("recovery is in progress", "ฐานข้อมูลเป็นแบบอ่านอย่างเดียว (database is read-only)"),
-    # PostgreSQL lock_timeout (db/engine.py): another PC held the write lock too long.
-    ("lock timeout", "ฐานข้อมูลถูกใช้งานอยู่นานเกินไป ลองใหม่อีกครั้ง (database is locked)"),
-)
-
-
-def translate_error(error: BaseException) -> KhetDeskError | None:
-    """db.errors.translate, and the few driver errors it does not know yet."""
-    if isinstance(error, sa_exc.DBAPIError):
-        text = str(error.orig if error.orig is not None else error).lower()
-        for needle, message in _MORE_ENVIRONMENT:
-            if needle in text:
-                return DatabaseError(message)
-    return translate(error)
 
 
 class Transaction:
@@ -119,7 +95,7 @@ class UnitOfWork:
         try:
             conn: Connection = self.engine.connect()
         except sa_exc.DBAPIError as e:
-            raise (translate_error(e) or e) from e
+            raise (translate(e) or e) from e
         try:
             if writable:
                 conn = conn.execution_options(**{WRITE_OPTION: True})
@@ -131,7 +107,7 @@ class UnitOfWork:
                 yield tx
             except sa_exc.DBAPIError as e:
                 _quiet_rollback(session)
-                raise (translate_error(e) or e) from e
+                raise (translate(e) or e) from e
             finally:
                 # Closing without commit rolls the transaction back; unlike rollback()
                 # it leaves loaded attributes readable on the detached objects.

@@ -694,9 +694,9 @@ def _run(ctx: Context) -> int:
         _fail(ctx.json, "internal", "ยกเลิก (interrupted)")
         return 130
     except Exception as e:
-        from db.uow import translate_error
+        from db.errors import translate
 
-        known = translate_error(e)
+        known = translate(e)
         if known is not None:
             _fail(ctx.json, known.code, known.message)
             return known.exit_code

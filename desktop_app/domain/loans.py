@@ -92,6 +92,12 @@ METHOD_LABELS_TH = {
     Method.REPLACE: "ชดใช้เป็นพัสดุประเภท ชนิด ขนาด ลักษณะและคุณภาพเดียวกัน",
     Method.PAY: "ชดใช้เป็นเงิน",
 }
+# The same, short, for table columns and chart bars.
+METHOD_SHORT_LABELS_TH = {
+    Method.REPAIR: "ซ่อมแซม",
+    Method.REPLACE: "ชดใช้เป็นพัสดุ",
+    Method.PAY: "ชดใช้เป็นเงิน",
+}
 ROLE_LABELS_TH = {
     Role.AGENCY_HEAD: "หัวหน้าหน่วยงานของรัฐ",
     Role.SUPPLY_HEAD: "หัวหน้าหน่วยพัสดุผู้ครอบครองพัสดุ",

@@ -58,7 +58,14 @@ from db.models import (
 )
 from db.uow import UnitOfWork
 from desktop_app.domain.assets import CONDITION_LABELS_TH, Condition
-from desktop_app.domain.loans import FOLLOWUP_DAYS, LENT, BorrowerType, LoanStatus, Method
+from desktop_app.domain.loans import (
+    FOLLOWUP_DAYS,
+    LENT,
+    METHOD_SHORT_LABELS_TH,
+    BorrowerType,
+    LoanStatus,
+    Method,
+)
 from desktop_app.domain.thai_time import BE_OFFSET, THAI_MONTHS_ABBR, business_date
 from desktop_app.services.stats_sql import as_date, bangkok_date, check_range, days_between
 
@@ -66,14 +73,6 @@ Progress = Callable[[int, int], None]
 MOST_LENT = 10
 UNSPECIFIED_TH = "(ไม่ระบุ)"
 
-# The short forms of desktop_app.domain.loans.METHOD_LABELS_TH (whose wording is the
-# regulation's, a sentence long) for table columns and chart bars. TODO(lead): move to the
-# domain as METHOD_SHORT_LABELS_TH (requested; the domain is not this change's file).
-METHOD_SHORT_LABELS_TH = {
-    Method.REPAIR: "ซ่อมแซม",
-    Method.REPLACE: "ชดใช้เป็นพัสดุ",
-    Method.PAY: "ชดใช้เป็นเงิน",
-}
 FOLLOWUP_LABELS_TH = {
     "met": "ติดตามทันกำหนด",
     "returned": "คืนก่อนครบกำหนดติดตาม",

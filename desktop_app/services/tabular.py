@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -155,13 +155,20 @@ def replacing(path: Path) -> Iterator[Path]:
         yield tmp
         tmp.replace(path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise InvalidInput(
             f"เขียนไฟล์ '{str(path)[:120]}' ไม่ได้ (cannot write the file: {e.strerror})"
         ) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: Path) -> None:
+    # The folder may be a file or gone: then there is nothing to remove, and the refusal
+    # above, not this clean-up, is what the user must see.
+    with suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

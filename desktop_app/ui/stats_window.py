@@ -57,6 +57,7 @@ from desktop_app.services import stats_export
 from desktop_app.services.auth import Actor
 from desktop_app.services.stats_loans import FOLLOWUP_LABELS_TH, LoanStats, loan_stats
 from desktop_app.services.stats_queue import QueueRow, QueueStats, queue_stats
+from desktop_app.services.stats_sql import minutes_text, share_percent, share_text
 from desktop_app.ui.be_date import BeDateEdit
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations, Reloader
@@ -116,10 +117,6 @@ class StatsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-def _pct(v: float | None) -> float | None:
-    return None if v is None else round(v * 100, 1)
 
 
 class _ProgressRelay(QObject):
@@ -378,16 +375,16 @@ class StatsWindow(QMainWindow):
                 "เรียกข้ามคิว %6\nเวลารอ มัธยฐาน %7 นาที · P90 %8 · สูงสุด %9 · "
                 "ภายในเวลามาตรฐาน %10"
             )
-            .replace("%10", _share_text(t.within_standard_share))
+            .replace("%10", share_text(t.within_standard_share))
             .replace("%1", f"{t.issued:,}")
             .replace("%2", f"{t.served:,}")
             .replace("%3", f"{t.no_show:,}")
             .replace("%4", f"{t.unfinished:,}")
             .replace("%5", f"{t.transferred:,}")
             .replace("%6", f"{t.picked:,}")
-            .replace("%7", _min_text(t.wait_median_min))
-            .replace("%8", _min_text(t.wait_p90_min))
-            .replace("%9", _min_text(t.wait_max_min))
+            .replace("%7", minutes_text(t.wait_median_min))
+            .replace("%8", minutes_text(t.wait_p90_min))
+            .replace("%9", minutes_text(t.wait_max_min))
         )
         self.wait_chart.setChart(
             _bar_chart(
@@ -428,7 +425,7 @@ class StatsWindow(QMainWindow):
                 .replace("%2", f"{ls.total.lent:,}")
                 .replace("%3", f"{r.on_time:,}")
                 .replace("%4", f"{r.returned:,}")
-                .replace("%5", _share_text(r.on_time_rate))
+                .replace("%5", share_text(r.on_time_rate))
                 .replace("%6", f"{r.still_out:,}")
                 .replace("%7", f"{f.overdue:,}")
                 .replace("%8", f"{f.met:,}")
@@ -478,7 +475,7 @@ class StatsWindow(QMainWindow):
             r.wait_max_min,
             r.service_median_min,
             r.service_p90_min,
-            _pct(r.within_standard_share),
+            share_percent(r.within_standard_share),
         )
 
     def _fill_queue_table(self) -> None:
@@ -701,14 +698,6 @@ class StatsWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ops.wait(30000)
         super().closeEvent(event)
-
-
-def _min_text(v: float | None) -> str:
-    return "-" if v is None else f"{v:,.1f}"
-
-
-def _share_text(v: float | None) -> str:
-    return "-" if v is None else f"{v * 100:.1f}%"
 
 
 def _be(day: dt.date | None) -> str:

@@ -111,3 +111,13 @@ def test_an_unwritable_destination_leaves_nothing_behind(tmp_path: Path) -> None
     with pytest.raises(InvalidInput, match="cannot write"):
         write_table(target, ("a",), [(1,)])
     assert not target.parent.exists()
+
+
+def test_a_folder_that_is_a_file_is_a_clear_refusal(tmp_path):
+    from desktop_app.domain.errors import InvalidInput
+    from desktop_app.services.tabular import write_bytes
+
+    (tmp_path / "not-a-folder").write_text("x")
+    with pytest.raises(InvalidInput, match="cannot write the file"):
+        write_bytes(tmp_path / "not-a-folder" / "register.pdf", b"%PDF-1.4")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
