@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from desktop_app.domain.errors import DatabaseError, InvalidInput
 
@@ -55,7 +55,13 @@ def as_url(value: str) -> str:
     SQLite file; anything with a scheme is taken as an SQLAlchemy URL."""
     if "://" in value or not value.strip():
         return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return sqlite_url(Path(value).expanduser().resolve())
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The URL of an SQLite file, its name escaped: a ``?`` or ``#`` in a file name would
+    otherwise start the URL's query and cut the name (``backup 'a?b.db'`` wrote ``a``)."""
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from db import audit, migrate
-from db.engine import make_engine, sqlite_path
+from db.engine import make_engine, sqlite_path, sqlite_url
 from db.models import AuditEntry, AuditHead, Base, Ticket
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput, NotFound, RuleViolation
@@ -110,7 +110,7 @@ def backup(uow: UnitOfWork, dest: Path) -> BackupResult:
         if source_file is not None:
             _sqlite_copy(source_file, partial)
         else:
-            target = make_engine(f"sqlite:///{partial}")
+            target = make_engine(sqlite_url(partial))
             migrate.upgrade(target)
             with uow.engine.connect() as src:
                 src = src.execution_options(isolation_level="REPEATABLE READ")
@@ -137,7 +137,7 @@ def _checked_copy(source: Path, copy: Path) -> Engine:
         _sqlite_copy(source.as_uri() + "?mode=ro", copy, source_uri=True)
     except sqlite3.DatabaseError:
         raise not_ours from None
-    engine = make_engine(f"sqlite:///{copy}")
+    engine = make_engine(sqlite_url(copy))
     try:
         if migrate.current_revision(engine) is None:
             raise not_ours

@@ -64,6 +64,18 @@ def test_backup_then_restore_gives_back_the_same_data(office, clock, tmp_path):
     assert tickets.issue_ticket(office, clerk, "A").code == "A006"
 
 
+@pytest.mark.parametrize("name", ["a?b.khetdesk", "a#b%20c.khetdesk", "สำรอง ๒๕๖๙.db"])
+def test_a_file_name_with_url_characters_is_the_file_written(office, clock, tmp_path, name):
+    """From PostgreSQL the copy is made through an SQLite URL: a '?' once cut the name there
+    (found by tests/reliability/test_cli_fuzz.py)."""
+    _with_tickets(office, clock, 2)
+    file = tmp_path / name
+    assert backup.backup(office, file).tickets == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(name[:2])) == [name]
+    backup.restore(office, actor(office, "admin"), file)
+    assert verify(office).ok
+
+
 def test_a_backup_restores_onto_a_fresh_database_of_the_other_engine(
     office, clock, tmp_path, pg_server, sqlite_template
 ):
