@@ -162,7 +162,9 @@ def find_borrower(tx: Transaction, key: str) -> Borrower:
     """By id, by a linked user's username, or by exact name."""
     text = key.strip()
     s = tx.session
-    if text.isdigit():
+    # isdecimal, not isdigit: int() refuses '²'; ids are 32-bit on PostgreSQL, and a
+    # longer number is a name or a user, never an id (both found by the fuzz suite).
+    if text.isdecimal() and int(text) < 2**31:
         b = s.get(Borrower, int(text))
         if b is not None:
             return b

@@ -511,3 +511,11 @@ def test_audit_trail_stays_intact(office, who):
     _lend(office, who, LAPTOP)
     result = verify(office)
     assert result.ok and result.entries == audit_count(office)
+
+
+@pytest.mark.parametrize("key", ["9223372036854775808", "2147483648", "²", "99999"])
+def test_a_borrower_key_that_is_no_id_is_not_found(office, key):
+    """A number too big for an id, or a digit int() refuses, is looked up as a name (found by
+    the fuzz suite: exit 1 on PostgreSQL's 32-bit ids)."""
+    with pytest.raises(NotFound):
+        borrower_history(office, key)

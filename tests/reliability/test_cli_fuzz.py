@@ -49,6 +49,10 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 EXAMPLES = {"sqlite": 10, "postgresql": 5}  # per command
 GLOBAL = {"help", "db", "json", "as_user"}
 LEFT_OUT = {("gui",)}
+# The same examples on every run, so that `make test` (and CI) passes or fails for the code,
+# not for the draw; KHETDESK_FUZZ_RANDOM=1 draws new ones each run, to go looking for the
+# next bug (that is how the '?' in a backup's file name was found).
+RANDOM = os.environ.get("KHETDESK_FUZZ_RANDOM") == "1"
 
 
 def commands() -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
@@ -250,7 +254,7 @@ def test_fuzzed_arguments_never_crash_and_refusals_change_nothing(
     try:
 
         @settings(max_examples=EXAMPLES[kind], deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))  # fmt: skip
+                  derandomize=not RANDOM, suppress_health_check=list(HealthCheck))  # fmt: skip
         @given(argv=argv_for(words, parser), user=st.sampled_from(USERS))
         def one(argv: list[str], user: str) -> None:
             before = snapshot(fuzz_engine)
