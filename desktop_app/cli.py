@@ -562,13 +562,18 @@ def _one_line(text: str) -> str:
 
 
 _QUOTED = re.compile(r"'([^']{80,})'")
+MAX_MESSAGE = 480  # tests/e2e/runner.py refuses a message over 500
 
 
 def _shorten(message: str) -> str:
     """argparse quotes what was typed in its messages ("invalid int value: '…'"): a long
-    value is cut so that the message stays a message."""
-    return _QUOTED.sub(lambda m: f"'{m.group(1)[:40]}…' ({len(m.group(1)):,} characters)",
-                       message)  # fmt: skip
+    value is cut so that the message stays a message. Whatever else got long (a value of
+    quotes, which argparse escapes) is cut at the end."""
+    message = _QUOTED.sub(lambda m: f"'{m.group(1)[:40]}…' ({len(m.group(1)):,} characters)",
+                          message)  # fmt: skip
+    if len(message) > MAX_MESSAGE:
+        message = f"{message[: MAX_MESSAGE - 40]}… ({len(message):,} characters)"
+    return message
 
 
 def _fail(as_json: bool, code: str, message: str, **extra: Any) -> None:

@@ -297,3 +297,18 @@ def test_an_option_whose_value_is_exactly_double_dash_is_a_usage_error(
         "message": f"khetdesk: argument {option}: expected one argument",
     }
     assert snapshot(fuzz_engine) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        # argparse escapes each quote of a value it repeats: the message grew past 1,000
+        # characters although the value's own length was cut (found by a random draw).
+        ["counter", "add", "--services", "", "'" * 1000],
+        ["ticket", "call", "--counter", "x" * 20_000],
+    ],
+    ids=["quotes", "long"],
+)
+def test_the_draws_that_failed_once(argv: list[str]) -> None:
+    code, out, err = _main(["--json", *argv])
+    assert code == 2 and _problems(code, out, err) == []
