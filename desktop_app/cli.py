@@ -117,6 +117,13 @@ class Context:
             print(human() if callable(human) else human)
 
 
+def date_arg(value: str | None) -> dt.date | None:
+    """An optional YYYY-MM-DD option (``--from``, ``--due``…): a clear refusal if malformed."""
+    from desktop_app.domain.thai_time import parse_iso_date
+
+    return parse_iso_date(value) if value else None
+
+
 # ---------------------------------------------------------------- human text
 
 

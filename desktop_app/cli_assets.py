@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli import date_arg
+
 if TYPE_CHECKING:
     from desktop_app.cli import Context
 
@@ -39,12 +41,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-def _date(value: str | None) -> dt.date | None:
-    from desktop_app.domain.thai_time import parse_iso_date
-
-    return parse_iso_date(value) if value else None
 
 
 def _be(day: dt.date | None) -> str:
@@ -206,7 +202,7 @@ def cmd_loan_request(ctx: Context) -> int:
     v = request_loan(
         ctx.uow, ctx.actor(), borrower_type=a.borrower_type, borrower=a.borrower,
         borrower_user=a.borrower_user, agency=a.agency, purpose=a.purpose,
-        official_use=a.official_use, place=a.place, start=_date(a.start), due=_date(a.due),
+        official_use=a.official_use, place=a.place, start=date_arg(a.start), due=date_arg(a.due),
         items=a.item or [], urgent=a.urgent, place_detail=a.place_detail, position=a.position,
         unit=a.unit, contact=a.contact, signatory=a.signatory,
     )  # fmt: skip
@@ -235,7 +231,7 @@ def cmd_loan_settle(ctx: Context) -> int:
 def cmd_loan_show(ctx: Context) -> int:
     from desktop_app.services.loans import show_loan
 
-    v = show_loan(ctx.uow, ctx.args.loan_no, _date(ctx.args.as_of))
+    v = show_loan(ctx.uow, ctx.args.loan_no, date_arg(ctx.args.as_of))
     _emit(ctx, v, lambda: _loan_human(v))
     return 0
 
@@ -255,7 +251,7 @@ def cmd_loan_list(ctx: Context) -> int:
 def cmd_loan_overdue(ctx: Context) -> int:
     from desktop_app.services.loans import overdue_loans
 
-    rows = overdue_loans(ctx.uow, _date(ctx.args.as_of))
+    rows = overdue_loans(ctx.uow, date_arg(ctx.args.as_of))
     _emit(ctx, {"loans": rows}, lambda: _table(
         [(r.loan_no, r.borrower, _be(r.due), r.overdue_days, _be(r.followup_deadline),
           "ติดตามแล้ว" if r.followed_up else "ยัง", "เลยกำหนด" if r.deadline_missed else "")
@@ -268,7 +264,7 @@ def cmd_loan_overdue(ctx: Context) -> int:
 def cmd_loan_out(ctx: Context) -> int:
     from desktop_app.services.loan_queries import items_out_now
 
-    rows = items_out_now(ctx.uow, _date(ctx.args.as_of))
+    rows = items_out_now(ctx.uow, date_arg(ctx.args.as_of))
     _emit(ctx, {"items": rows}, lambda: _table(
         [(r.asset_no, r.name, r.qty, r.borrower, r.borrower_unit, r.loan_no, _be(r.due))
          for r in rows],
@@ -281,7 +277,7 @@ def cmd_loan_stats(ctx: Context) -> int:
     from desktop_app.services.loan_queries import loans_grouped
 
     a = ctx.args
-    groups = loans_grouped(ctx.uow, a.by, _date(a.from_), _date(a.to))
+    groups = loans_grouped(ctx.uow, a.by, date_arg(a.from_), date_arg(a.to))
     _emit(ctx, {"by": a.by, "groups": groups}, lambda: _table(
         [(g.label, g.requests, g.lent, g.rejected, g.cancelled) for g in groups],
         (a.by, "requests", "lent", "rejected", "cancelled"),
@@ -292,7 +288,7 @@ def cmd_loan_stats(ctx: Context) -> int:
 def cmd_loan_compensation(ctx: Context) -> int:
     from desktop_app.services.loans import compensation_for
 
-    c = compensation_for(ctx.uow, ctx.args.asset_no, _date(ctx.args.as_of))
+    c = compensation_for(ctx.uow, ctx.args.asset_no, date_arg(ctx.args.as_of))
     _emit(ctx, c, lambda: f"{c.asset_no} {c.name} ณ {_be(c.as_of)}\n{c.working}")
     return 0
 
@@ -320,7 +316,7 @@ def cmd_loan_print(ctx: Context) -> int:
     a = ctx.args
     name, title = LOAN_DOCUMENTS[a.doc]
     if a.doc == "followup":
-        data = documents.followup_letter_pdf(ctx.uow, a.loan_no, _date(a.as_of))
+        data = documents.followup_letter_pdf(ctx.uow, a.loan_no, date_arg(a.as_of))
     else:
         data = getattr(documents, name)(ctx.uow, a.loan_no)
     out = _write_pdf(a.out, data)
@@ -404,8 +400,8 @@ def cmd_delegation_add(ctx: Context) -> int:
     from desktop_app.services.delegations import add_delegation
 
     a = ctx.args
-    d = add_delegation(ctx.uow, ctx.actor(), a.username, a.role, valid_from=_date(a.from_),
-                       valid_until=_date(a.until), unit=a.unit, note=a.note)  # fmt: skip
+    d = add_delegation(ctx.uow, ctx.actor(), a.username, a.role, valid_from=date_arg(a.from_),
+                       valid_until=date_arg(a.until), unit=a.unit, note=a.note)  # fmt: skip
     _emit(ctx, d, f"บันทึกการมอบอำนาจแล้ว: {_delegation_line(d)}")
     return 0
 

@@ -20,14 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli import date_arg
+
 if TYPE_CHECKING:
     from desktop_app.cli import Context
-
-
-def _date(value: str | None) -> dt.date | None:
-    from desktop_app.domain.thai_time import parse_iso_date
-
-    return parse_iso_date(value) if value else None
 
 
 def _progress(ctx: Context, what: str) -> Callable[[int, int], None] | None:
@@ -63,14 +59,14 @@ def _queue_range(ctx: Context) -> tuple[dt.date, dt.date]:
     if a.date:
         if a.to:
             raise UsageError("report queue: --to goes with --from, not --date")
-        day = _date(a.date)
+        day = date_arg(a.date)
         assert day is not None
         return day, day
     if a.month:
         if a.to:
             raise UsageError("report queue: --to goes with --from, not --month")
         return parse_month(a.month)
-    start, end = _date(a.from_), _date(a.to)
+    start, end = date_arg(a.from_), date_arg(a.to)
     assert start is not None
     return start, end or start
 
@@ -112,7 +108,7 @@ def cmd_report_loans(ctx: Context) -> int:
     from desktop_app.services.stats_sql import check_range
 
     a = ctx.args
-    start, end = _date(a.from_), _date(a.to)
+    start, end = date_arg(a.from_), date_arg(a.to)
     fmt = a.format.strip().lower()
     if a.contents is not None and fmt != "pdf":
         raise UsageError("report loans: --contents goes with --format pdf")
@@ -145,7 +141,7 @@ def cmd_report_asset_use(ctx: Context) -> int:
     from desktop_app.services.tabular import write_bytes
 
     a = ctx.args
-    start, end = _date(a.from_), _date(a.to)
+    start, end = date_arg(a.from_), date_arg(a.to)
     check_range(start, end, max_days=None)
     _check_role(ctx)
     out = Path(a.out)
