@@ -142,6 +142,8 @@ class Ticket(Base):
     transferred_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     pick_reason: Mapped[str | None] = mapped_column(Text)
     printed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A checked-in appointment's time (None: a walk-in): from then on it is called first.
+    appointment_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     service: Mapped[Service] = relationship(foreign_keys=[service_id])
     counter: Mapped[Counter | None] = relationship()
@@ -403,3 +405,6 @@ class LoanFollowup(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     by: Mapped[User | None] = relationship()
+
+
+import db.models_appointments  # noqa: E402, F401  (issue 15's tables on this Base)

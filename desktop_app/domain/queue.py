@@ -110,6 +110,18 @@ def priority_rank(priority: Priority | None) -> int:
 
 
 @dataclass(frozen=True)
+class CallingPolicy:
+    """The office's two reshapings of the calling order (both 0, off, by default):
+    ``priority_run_max`` K — after K priority calls in a row at one counter, the next call
+    takes the longest-waiting ordinary ticket if one waits; ``ageing_minutes`` M — an
+    ordinary ticket waiting M minutes ranks with the priority lanes, by arrival. Only calls
+    of priority-lane tickets count toward a run; any other call ends it."""
+
+    priority_run_max: int = 0
+    ageing_minutes: int = 0
+
+
+@dataclass(frozen=True)
 class WaitEstimate:
     ahead: int
     minutes: int

@@ -59,6 +59,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Statistics and their exports (issue 7): the heads and the administrator. Counter
     # staff see today's queue figures on their console (ui.counter), nothing more.
     "report.view": _HEADS,
+    # Appointments (issue 15): the administrator opens slots; the counter books, cancels and
+    # checks in (kiosk devices check in too).
+    "slot.generate": _ADMIN,
+    "appointment.book": _QUEUE_STAFF,
+    "appointment.cancel": _QUEUE_STAFF,
+    "appointment.checkin": _QUEUE_STAFF,
 }
 
 

@@ -128,6 +128,36 @@ def _image_path(v: str) -> str:
     return v
 
 
+def _whole(low: int, high: int) -> Callable[[str], str]:
+    def check(v: str) -> str:
+        text = v.strip()
+        if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+            raise InvalidInput(f"ต้องเป็นจำนวนเต็ม {low}–{high} (a whole number {low}-{high}, "
+                               f"got '{v[:40]}')")  # fmt: skip
+        return str(int(text))
+
+    return check
+
+
+# Appointments and the calling policy (issue 15; CLI.md "Appointments and calling policy").
+_APPOINTMENT_SPECS = (
+    SettingSpec("queue.priority_run_max", "0", False,
+                "after this many priority calls in a row at a counter, the next call takes the "
+                "longest-waiting ordinary ticket (0: no limit)", _whole(0, 100)),
+    SettingSpec("queue.ageing_minutes", "0", False,
+                "an ordinary ticket waiting this long ranks with the priority lanes (0: off)",
+                _whole(0, 24 * 60)),
+    SettingSpec("appointment.early_minutes", "60", False,
+                "check-in opens this many minutes before the appointment", _whole(0, 24 * 60)),
+    SettingSpec("appointment.grace_minutes", "15", False,
+                "later than this after the appointment, a plain walk-in ticket",
+                _whole(0, 24 * 60)),
+    SettingSpec("appointment.keep_personal_days", "30", False,
+                "days after the appointment that its name and phone are kept (PDPA)",
+                _whole(0, 3650)),
+)  # fmt: skip
+
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -183,6 +213,7 @@ SPECS: dict[str, SettingSpec] = {
             "loan number: {seq} per fiscal year, {fy} its BE year",
             validate_number_format,
         ),
+        *_APPOINTMENT_SPECS,
     )
 }
 

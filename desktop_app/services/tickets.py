@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import audit
@@ -197,38 +197,49 @@ def issue_ticket(
     require(actor.role, "ticket.issue")
     prio = queue.parse_priority(priority)
     with uow.write() as tx:
-        svc = find_service(tx, service_code)
-        if not svc.active:
-            raise RuleViolation(f"บริการ '{svc.code}' ปิดให้บริการ (service '{svc.code}' is closed)")
-        now = tx.now()
-        day = business_date(now)
-        seq = tx.session.get(DailySequence, (svc.id, day))
-        number = 1 if seq is None else seq.last_number + 1
-        if number > queue.MAX_NUMBER_PER_DAY:
-            raise RuleViolation(
-                f"บัตรคิวบริการ '{svc.code}' ของวันนี้หมดแล้ว "
-                f"(all {queue.MAX_NUMBER_PER_DAY} numbers of today are issued)"
-            )
-        if seq is None:
-            tx.session.add(DailySequence(service_id=svc.id, business_date=day, last_number=1))
-        else:
-            seq.last_number = number
-        ticket = Ticket(
-            business_date=day, issued_service_id=svc.id, service_id=svc.id, number=number,
-            code=queue.ticket_code(svc.prefix, number), priority=prio.value if prio else None,
-            priority_rank=queue.priority_rank(prio), status=TicketStatus.WAITING.value,
-            issued_at=now, issued_by_id=actor.id, recall_count=0, transfer_count=0,
-            printed=False,
-        )  # fmt: skip
-        ticket.service = svc
-        tx.session.add(ticket)
-        tx.session.flush()
-        estimate = _estimate(tx, ticket)
-        tx.audit(actor.username, "ticket.issue", "ticket", f"{day}/{ticket.code}", None,
-                 {**_audit_state(ticket), "ahead": estimate.ahead})  # fmt: skip
-        view = _view(ticket, estimate)
+        view = issue_in(tx, actor, find_service(tx, service_code), prio)
         tx.commit()
     return view
+
+
+def issue_in(
+    tx: Transaction,
+    actor: Actor,
+    svc: Service,
+    prio: queue.Priority | None,
+    appointment_at: dt.datetime | None = None,
+) -> TicketView:
+    """A new ticket in an open write transaction: a walk-in, or a checked-in appointment
+    (services.appointments) that is called from ``appointment_at``."""
+    if not svc.active:
+        raise RuleViolation(f"บริการ '{svc.code}' ปิดให้บริการ (service '{svc.code}' is closed)")
+    now = tx.now()
+    day = business_date(now)
+    seq = tx.session.get(DailySequence, (svc.id, day))
+    number = 1 if seq is None else seq.last_number + 1
+    if number > queue.MAX_NUMBER_PER_DAY:
+        raise RuleViolation(
+            f"บัตรคิวบริการ '{svc.code}' ของวันนี้หมดแล้ว "
+            f"(all {queue.MAX_NUMBER_PER_DAY} numbers of today are issued)"
+        )
+    if seq is None:
+        tx.session.add(DailySequence(service_id=svc.id, business_date=day, last_number=1))
+    else:
+        seq.last_number = number
+    ticket = Ticket(
+        business_date=day, issued_service_id=svc.id, service_id=svc.id, number=number,
+        code=queue.ticket_code(svc.prefix, number), priority=prio.value if prio else None,
+        priority_rank=queue.priority_rank(prio), status=TicketStatus.WAITING.value,
+        issued_at=now, issued_by_id=actor.id, recall_count=0, transfer_count=0,
+        printed=False, appointment_at=appointment_at,
+    )  # fmt: skip
+    ticket.service = svc
+    tx.session.add(ticket)
+    tx.session.flush()
+    estimate = _estimate(tx, ticket)
+    tx.audit(actor.username, "ticket.issue", "ticket", f"{day}/{ticket.code}", None,
+             {**_audit_state(ticket), "ahead": estimate.ahead})  # fmt: skip
+    return _view(ticket, estimate)
 
 
 def _find_ticket(tx: Transaction, code: str, day: dt.date) -> Ticket:
@@ -280,12 +291,68 @@ def _finish_current(tx: Transaction, actor: Actor, counter: Counter) -> None:
 
 
 def _next_in_order(tx: Transaction, counter: Counter, day: dt.date) -> Ticket | None:
+    """The next citizen for a counter (CLI.md, "Calling order"): checked-in appointments whose
+    time has come, by appointment time; then the priority lanes and, with
+    ``queue.ageing_minutes``, ordinary tickets waiting that long, by arrival; then everyone
+    else by arrival. With ``queue.priority_run_max`` K, after K priority calls in a row at
+    this counter the longest-waiting ordinary ticket goes first. An appointment not yet due
+    is called early only when nobody else waits. ``domain.calling_model`` is the same rule
+    without a database; tests/integration/test_calling_policy.py holds the two equal."""
+    policy = calling_policy(tx)
+    now = tx.now()
     service_ids = [s.id for s in counter.services]
-    return tx.session.execute(
-        _in_calling_order(
-            select(Ticket).where(*_waiting_today(day), Ticket.service_id.in_(service_ids))
-        ).limit(1)
+    waiting = (*_waiting_today(day), Ticket.service_id.in_(service_ids))
+    appointment_due = and_(Ticket.appointment_at.is_not(None), Ticket.appointment_at <= now)
+    lane = case(
+        (appointment_due, 0),
+        (Ticket.appointment_at.is_not(None), 3),
+        (Ticket.priority_rank == 0, 1),
+        *(((Ticket.issued_at <= now - dt.timedelta(minutes=policy.ageing_minutes), 1),)
+          if policy.ageing_minutes else ()),
+        else_=2,
+    )  # fmt: skip
+    by_appointment = case((Ticket.appointment_at.is_not(None), Ticket.appointment_at))
+    s = tx.session
+    first = s.execute(
+        select(Ticket).where(*waiting).order_by(lane, by_appointment, Ticket.id).limit(1)
     ).scalar_one_or_none()
+    if (
+        policy.priority_run_max
+        and first is not None
+        and first.appointment_at is None
+        and first.priority_rank == 0
+        and _priority_run(tx, counter, day, policy.priority_run_max)
+    ):
+        ordinary = s.execute(
+            select(Ticket)
+            .where(*waiting, Ticket.appointment_at.is_(None), Ticket.priority_rank == 1)
+            .order_by(Ticket.id)
+            .limit(1)
+        ).scalar_one_or_none()
+        return ordinary or first
+    return first
+
+
+def _priority_run(tx: Transaction, counter: Counter, day: dt.date, run_max: int) -> bool:
+    """Whether this counter's last ``run_max`` calls today were all of priority-lane tickets."""
+    last = tx.session.execute(
+        select(Ticket.priority)
+        .where(
+            Ticket.business_date == day,
+            Ticket.counter_id == counter.id,
+            Ticket.called_at.is_not(None),
+        )
+        .order_by(Ticket.called_at.desc(), Ticket.id.desc())
+        .limit(run_max)
+    ).all()
+    return len(last) == run_max and all(p is not None for (p,) in last)
+
+
+def calling_policy(tx: Transaction) -> queue.CallingPolicy:
+    return queue.CallingPolicy(
+        priority_run_max=int(read_setting(tx, "queue.priority_run_max")),
+        ageing_minutes=int(read_setting(tx, "queue.ageing_minutes")),
+    )
 
 
 def _mark_called(tx: Transaction, actor: Actor, t: Ticket, counter: Counter) -> None:
