@@ -121,6 +121,56 @@ def cmd_queue_status(ctx: Context) -> int:
     return 0
 
 
+def cmd_queue_simulate(ctx: Context) -> int:
+    """Replay a day through the real calling code on a throwaway database (CLI.md)."""
+    import sys
+
+    from desktop_app.cli.core import UsageError
+    from desktop_app.domain.queue import CallingPolicy
+    from desktop_app.services import simulate as sim
+
+    a = ctx.args
+    if bool(a.profile) == bool(a.history_from or a.history_to):
+        raise UsageError("queue simulate: give --profile FILE or --history-from D --history-to D")
+    if a.profile:
+        profile = sim.read_profile(Path(a.profile))
+    else:
+        first, last = date_arg(a.history_from), date_arg(a.history_to)
+        if first is None or last is None:
+            raise UsageError("queue simulate: --history-from and --history-to go together")
+        profile = sim.profile_from_history(ctx.uow, first, last)
+    policy = CallingPolicy(a.priority_run_max, a.ageing_minutes)
+    if min(policy.priority_run_max, policy.ageing_minutes) < 0:
+        raise UsageError("queue simulate: --priority-run-max and --ageing-minutes are 0 or more")
+    shown = not ctx.json and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if shown and (done % 50 == 0 or done == total):
+            print(f"\rจำลอง {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+    result = sim.simulate(profile, a.counters, policy, a.seed, progress)
+    if shown:
+        print(file=sys.stderr)
+    if a.plot:
+        from desktop_app.services.simulate_plot import write_plot
+
+        write_plot(Path(a.plot), [result])
+    out = {"tickets": result.tickets, "counters": result.counters,
+           "policy": {"priority_run_max": policy.priority_run_max,
+                      "ageing_minutes": policy.ageing_minutes},
+           "seed": result.seed, "groups": result.groups}  # fmt: skip
+
+    def human() -> str:
+        rows = [(g, w.count, w.wait_median_min, w.wait_p90_min, w.wait_max_min)
+                for g, w in result.groups.items()]  # fmt: skip
+        head = f"จำลอง {result.tickets:,} คิว {result.counters} ช่องบริการ (รอ นาที)"
+        return head + "\n" + table([tuple("-" if v is None else v for v in r) for r in rows],
+                                    ("group", "count", "median", "p90", "max"))  # fmt: skip
+
+    ctx.emit(out, human)
+    return 0
+
+
 def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
     """Add `ticket` and `queue`."""
     g = group("ticket")
@@ -157,3 +207,13 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
 
     g = group("queue")
     command(g, "status", cmd_queue_status, "who waits and who is served")
+    c = command(g, "simulate", cmd_queue_simulate, "replay a day under a calling policy")
+    c.add_argument("--profile", metavar="FILE.csv", help=",".join(
+        ("service", "hour", "arrivals", "priority_share", "mean_service_min")))  # fmt: skip
+    c.add_argument("--history-from", metavar="YYYY-MM-DD")
+    c.add_argument("--history-to", metavar="YYYY-MM-DD")
+    c.add_argument("--counters", type=int, required=True, metavar="N")
+    c.add_argument("--priority-run-max", type=int, default=0, metavar="K")
+    c.add_argument("--ageing-minutes", type=int, default=0, metavar="M")
+    c.add_argument("--seed", type=int, default=0, metavar="S")
+    c.add_argument("--plot", metavar="FILE.png", help="a chart of the waits per group")

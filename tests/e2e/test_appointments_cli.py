@@ -1,0 +1,162 @@
+"""CLI.md, "Appointments and calling policy", through the real program on both engines:
+slots, bookings, check-in, the calling order with appointments, and `queue simulate`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from sqlalchemy import text
+
+from db.engine import make_engine
+from desktop_app.domain.thai_time import BANGKOK, business_date, utc_now
+from tests.e2e.runner import RULE, admin, clerk, error_problems, ok_json, run
+from tests.support.db import snapshot
+
+CODE = re.compile(r"^[2-9A-HJKMNP-Z]{6}$")
+
+
+def _tomorrow() -> dt.date:
+    return business_date(utc_now()) + dt.timedelta(days=1)
+
+
+def test_slots_bookings_cancel_and_a_full_slot(office_url):
+    day = _tomorrow()
+    out = ok_json(admin(office_url, "slot", "generate", "A", "--from", str(day), "--to",
+                        str(day), "--weekdays", "mon,tue,wed,thu,fri,sat,sun", "--start",
+                        "09:00", "--end", "10:00", "--every", "20", "--capacity", "1"))  # fmt: skip
+    assert out == {"slots": 3}  # 09:00, 09:20, 09:40
+    again = ok_json(
+        admin(
+            office_url,
+            "slot",
+            "generate",
+            "A",
+            "--from",
+            str(day),
+            "--to",
+            str(day),
+            "--weekdays",
+            "mon,tue,wed,thu,fri,sat,sun",
+            "--start",
+            "09:00",
+            "--end",
+            "10:00",
+            "--every",
+            "20",
+            "--capacity",
+            "1",
+        )
+    )
+    assert again == {"slots": 3}
+    slots = ok_json(run(office_url, "slot", "list", "A", "--date", str(day)))["slots"]
+    assert [(s["at"][11:16], s["capacity"], s["booked"]) for s in slots] == [
+        ("09:00", 1, 0), ("09:20", 1, 0), ("09:40", 1, 0)]  # fmt: skip
+    booked = ok_json(clerk(office_url, "appointment", "book", "A", "--at", f"{day} 09:20",
+                           "--name", "สมชาย", "--phone", "0812345678"))  # fmt: skip
+    assert CODE.match(booked["appointment"]) and booked["status"] == "booked"
+    assert booked["service"] == "A" and booked["at"].startswith(f"{day}T09:20")
+    engine = make_engine(office_url)
+    before = snapshot(engine)
+    full = clerk(office_url, "appointment", "book", "A", "--at", f"{day} 09:20")
+    no_slot = clerk(office_url, "appointment", "book", "A", "--at", f"{day} 09:30")
+    past = clerk(office_url, "appointment", "book", "A", "--at", "2020-01-06 09:00")
+    for result, label in ((full, "full"), (no_slot, "no slot"), (past, "past")):
+        assert error_problems(result, RULE, label) == []
+    assert snapshot(engine) == before
+    code = booked["appointment"]
+    shown = ok_json(run(office_url, "appointment", "show", code.lower()))
+    assert (shown["appointment"], shown["status"]) == (code, "booked")
+    assert "สมชาย" not in json.dumps(shown, ensure_ascii=False)
+    listed = ok_json(run(office_url, "appointment", "list", "--date", str(day), "--service", "A"))
+    assert [a["appointment"] for a in listed["appointments"]] == [code]
+    assert ok_json(clerk(office_url, "appointment", "cancel", code))["status"] == "cancelled"
+    slots = ok_json(run(office_url, "slot", "list", "A", "--date", str(day)))["slots"]
+    assert [s["booked"] for s in slots] == [0, 0, 0]  # a cancel frees the place
+    assert clerk(office_url, "appointment", "checkin", code).code == 6
+    assert run(office_url, "appointment", "show", "ABCDEF").code == 5
+    engine.dispose()
+
+
+def test_check_in_and_the_appointment_is_called_first_from_its_time(office_url):
+    now = utc_now().astimezone(BANGKOK)
+    # The slot starting at the next whole five minutes, for a booking made now.
+    start = (now + dt.timedelta(minutes=5 - now.minute % 5)).replace(second=0, microsecond=0)
+    if start.date() != now.date():
+        return  # a minute before midnight: nothing sensible to book today
+    day = start.date()
+    ok_json(admin(office_url, "slot", "generate", "B", "--from", str(day), "--to", str(day),
+                  "--weekdays", "mon,tue,wed,thu,fri,sat,sun", "--start",
+                  start.strftime("%H:%M"), "--end", (start + dt.timedelta(minutes=5)).strftime(
+                      "%H:%M") if start.hour < 23 or start.minute < 55 else "23:59",
+                  "--every", "5", "--capacity", "3"))  # fmt: skip
+    booked = ok_json(clerk(office_url, "appointment", "book", "B", "--at",
+                           start.strftime("%Y-%m-%d %H:%M")))  # fmt: skip
+    walk_in = ok_json(clerk(office_url, "ticket", "issue", "B"))
+    checked = ok_json(clerk(office_url, "appointment", "checkin", booked["appointment"]))
+    assert checked["appointment"] == booked["appointment"] and checked["late"] is False
+    assert checked["service"] == "B" and checked["code"] == "B002"
+    assert clerk(office_url, "appointment", "checkin", booked["appointment"]).code == 6
+    # Not yet its time: the walk-in goes first; once the walk-in is called, nobody else
+    # waits, so the appointment may be called early.
+    first = ok_json(clerk(office_url, "ticket", "call", "--counter", "1"))["ticket"]
+    assert first["code"] == walk_in["code"]
+    second = ok_json(clerk(office_url, "ticket", "call", "--counter", "1"))["ticket"]
+    assert second["code"] == "B002"
+    status = ok_json(run(office_url, "appointment", "show", booked["appointment"]))
+    assert status["status"] == "checked_in"
+
+
+def test_queue_simulate_from_a_profile_and_from_history(office_url, tmp_path):
+    profile = tmp_path / "day.csv"
+    profile.write_text("service,hour,arrivals,priority_share,mean_service_min\n"
+                       "A,9,30,0.3,6\nB,9,10,0,4\nA,10,20,0.5,6\n", encoding="utf-8")  # fmt: skip
+    args = ("queue", "simulate", "--profile", str(profile), "--counters", "2", "--seed", "7")
+    one = ok_json(run(office_url, *args))
+    assert one == ok_json(run(office_url, *args))  # the same seed, the same answer
+    assert one["tickets"] == 60 and set(one["groups"]) == {"priority", "ordinary", "appointment"}
+    assert one["groups"]["priority"]["count"] == 9 + 0 + 10
+    assert one["groups"]["appointment"] == {"count": 0, "wait_median_min": None,
+                                            "wait_p90_min": None, "wait_max_min": None}  # fmt: skip
+    capped = ok_json(run(office_url, *args, "--priority-run-max", "1"))
+    assert capped["groups"]["ordinary"]["wait_median_min"] < one["groups"]["ordinary"][
+        "wait_median_min"]  # fmt: skip
+    # From the office's own tickets: nothing is written to its database.
+    for service in ("A", "A", "B"):
+        ok_json(clerk(office_url, "ticket", "issue", service))
+    ok_json(clerk(office_url, "ticket", "call", "--counter", "1"))
+    ok_json(clerk(office_url, "ticket", "complete", "--counter", "1"))
+    engine = make_engine(office_url)
+    before = snapshot(engine)
+    today = business_date(utc_now())
+    plot = tmp_path / "waits.png"
+    hist = ok_json(
+        run(
+            office_url,
+            "queue",
+            "simulate",
+            "--history-from",
+            str(today),
+            "--history-to",
+            str(today),
+            "--counters",
+            "1",
+            "--plot",
+            str(plot),
+        )
+    )
+    assert hist["tickets"] == 3
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert snapshot(engine) == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM tickets")).scalar() == 3
+    engine.dispose()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("service,hour\nA,9\n", encoding="utf-8")
+    assert run(office_url, "queue", "simulate", "--profile", str(bad), "--counters", "2").code == 3
+    both = run(office_url, "queue", "simulate", "--profile", str(profile), "--history-from",
+               str(today), "--history-to", str(today), "--counters", "2")  # fmt: skip
+    assert both.code == 2
+    assert not Path(tmp_path / "nothing.png").exists()
