@@ -56,7 +56,47 @@ def cmd_appointment_book(ctx: Context) -> int:
 
     a = ctx.args
     v = book(ctx.uow, ctx.actor(), a.service, a.at, a.name, a.phone)
-    ctx.emit({**_public(v), "name": v.name, "phone": v.phone}, lambda: f"จองแล้ว: {_line(v)}")
+    out = {**_public(v), "name": v.name, "phone": v.phone}
+    if a.print:
+        from desktop_app.cli.core import qt_for_printing
+        from desktop_app.domain.errors import DeviceError
+        from desktop_app.services.appointment_slip import print_slip
+
+        qt_for_printing()
+        try:
+            print_slip(ctx.uow, ctx.actor(), v.appointment)
+        except DeviceError:  # the booking stands (exit 7): say it first
+            ctx.emit({**out, "printed": False}, lambda: f"จองแล้ว: {_line(v)}")
+            raise
+        out["printed"] = True
+    ctx.emit(out, lambda: f"จองแล้ว: {_line(v)}")
+    return 0
+
+
+def cmd_appointment_slip(ctx: Context) -> int:
+    """The slip as a PDF or PNG file (the exact raster the thermal printer gets), or printed."""
+    from desktop_app.cli.core import UsageError, qt_for_printing, write_pdf
+    from desktop_app.services import appointment_slip
+
+    a = ctx.args
+    if not a.out and not a.print:
+        raise UsageError("appointment slip: give --out FILE.pdf|FILE.png or --print")
+    if a.print:
+        qt_for_printing()
+        r = appointment_slip.print_slip(ctx.uow, ctx.actor(), a.code)
+        ctx.emit(r, f"พิมพ์ใบนัดหมาย {r.appointment} แล้ว: {r.connection} ({r.bytes:,} ไบต์)")
+        return 0
+    if a.out.lower().endswith(".png"):
+        from desktop_app.services.tabular import write_bytes
+
+        qt_for_printing()
+        data = appointment_slip.slip_raster(ctx.uow, a.code).png_bytes()
+        write_bytes(Path(a.out), data)
+    else:
+        data = appointment_slip.slip_pdf(ctx.uow, a.code)
+        write_pdf(a.out, data)
+    ctx.emit({"appointment": a.code.strip().upper(), "file": a.out, "bytes": len(data)},
+             f"บันทึกใบนัดหมายที่ {a.out} ({len(data):,} ไบต์)")  # fmt: skip
     return 0
 
 
@@ -168,6 +208,11 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c.add_argument("--at", required=True, metavar="'YYYY-MM-DD HH:MM'")
     c.add_argument("--name")
     c.add_argument("--phone")
+    c.add_argument("--print", action="store_true", help="print the slip on this PC's printer")
+    c = command(g, "slip", cmd_appointment_slip, "the appointment slip: PDF, PNG or printed")
+    c.add_argument("code", metavar="CODE")
+    c.add_argument("--out", metavar="FILE.pdf|FILE.png")
+    c.add_argument("--print", action="store_true", help="print it on this PC's printer")
     c = command(g, "cancel", cmd_appointment_cancel, "cancel a booking")
     c.add_argument("code", metavar="CODE")
     c = command(g, "show", cmd_appointment_show, "one booking")

@@ -160,3 +160,27 @@ def test_queue_simulate_from_a_profile_and_from_history(office_url, tmp_path):
                str(today), "--history-to", str(today), "--counters", "2")  # fmt: skip
     assert both.code == 2
     assert not Path(tmp_path / "nothing.png").exists()
+
+
+def test_the_slip_carries_the_code_in_text_and_qr(office_url, tmp_path):
+    import pypdf
+    import zxingcpp
+    from PIL import Image
+
+    day = _tomorrow()
+    ok_json(admin(office_url, "slot", "generate", "C", "--from", str(day), "--to", str(day),
+                  "--weekdays", "mon,tue,wed,thu,fri,sat,sun", "--start", "13:00", "--end",
+                  "14:00", "--every", "30", "--capacity", "5"))  # fmt: skip
+    code = ok_json(clerk(office_url, "appointment", "book", "C", "--at", f"{day} 13:30"))[
+        "appointment"
+    ]
+    png, pdf = tmp_path / "slip.png", tmp_path / "slip.pdf"
+    ok_json(run(office_url, "appointment", "slip", code, "--out", str(png)))
+    ok_json(run(office_url, "appointment", "slip", code, "--out", str(pdf)))
+    found = zxingcpp.read_barcodes(Image.open(png).convert("L"))
+    assert [b.text for b in found] == [code]
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert code in text and "ใบนัดหมาย" in text and "13:30" in text
+    printed = clerk(office_url, "appointment", "book", "C", "--at", f"{day} 13:30", "--print")
+    assert printed.code == 7  # no printer configured: the booking stands
+    assert json.loads(printed.out)["status"] == "booked"
