@@ -376,3 +376,14 @@ def _sim_actor(uow: UnitOfWork) -> Actor:
     with uow.read() as tx:
         u = tx.session.scalars(select(User).where(User.username == "sim")).one()
         return Actor(u.id, u.username, Role(u.role), u.name)
+
+
+def recent_working_days(uow: UnitOfWork, days: int = 20) -> tuple[dt.date, dt.date] | None:
+    """The first and last of the office's last ``days`` working days (days with tickets),
+    None when it has no tickets yet."""
+    with uow.read() as tx:
+        found = list(tx.session.scalars(
+            select(Ticket.business_date).distinct()
+            .order_by(Ticket.business_date.desc()).limit(days)
+        ))  # fmt: skip
+    return (found[-1], found[0]) if found else None
