@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -55,6 +56,7 @@ class WhatIfTab(QWidget):
         self.ops = Operations(self)
         self.progress_relay = _Progress(self)
         self.result: WhatIfResult | None = None
+        self.pixmap = QPixmap()
         layout = QVBoxLayout(self)
         explain = QLabel(self.tr(EXPLAIN))
         explain.setWordWrap(True)
@@ -93,6 +95,7 @@ class WhatIfTab(QWidget):
             heads += [self.tr("แบบ %1 มัธยฐาน").replace("%1", str(n + 1)),
                       self.tr("แบบ %1 90%").replace("%1", str(n + 1))]  # fmt: skip
         self.table.setHorizontalHeaderLabels(heads)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         self.chart = QLabel(objectName="whatifChart")
         self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -156,14 +159,20 @@ class WhatIfTab(QWidget):
                 for j, value in enumerate((w.wait_median_min, w.wait_p90_min)):
                     text = "-" if value is None else f"{value:.1f}"
                     self.table.setItem(row, 2 * col + j, QTableWidgetItem(text))
-        pixmap = QPixmap()
-        pixmap.loadFromData(result.chart)
-        self.chart.setPixmap(
-            pixmap.scaledToWidth(
-                max(400, self.chart.width()), Qt.TransformationMode.SmoothTransformation
-            )
-        )
+        self.pixmap = QPixmap()
+        self.pixmap.loadFromData(result.chart)
+        self._fit_chart()
         self.finished.emit(result)
+
+    def _fit_chart(self) -> None:
+        if self.result is not None and not self.pixmap.isNull():
+            self.chart.setPixmap(self.pixmap.scaled(self.chart.size(),
+                                 Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_chart()
 
     def _failed(self, error: Exception) -> None:
         self.run_button.setEnabled(True)

@@ -26,15 +26,16 @@ def db_url(tmp_path, sqlite_template):
 
 @pytest.fixture
 def history(env, clock):
-    """Two days of a morning: priority and ordinary tickets at counter 1."""
+    """Two busy mornings: 20 tickets in 20 minutes, half of them priority, served in 8
+    minutes each at counter 1."""
     clerk = actor(env.uow, "clerk1")
     for _day in range(2):
-        for n in range(12):
-            tickets.issue_ticket(env.uow, clerk, "A", "elderly" if n % 3 == 0 else None)
-            clock.advance(minutes=3)
-        for _ in range(12):
+        for n in range(20):
+            tickets.issue_ticket(env.uow, clerk, "A", "elderly" if n % 2 == 0 else None)
+            clock.advance(minutes=1)
+        for _ in range(20):
             tickets.call_next(env.uow, clerk, 1)
-            clock.advance(minutes=6)
+            clock.advance(minutes=8)
         tickets.complete(env.uow, clerk, 1)
         clock.advance(days=1)
 
@@ -46,6 +47,9 @@ def test_two_policies_side_by_side_in_the_background(qtbot, env, history):
     tab.show()
     qtbot.waitExposed(tab)
     before = snapshot(env.uow.engine)
+    counters = tab.findChild(QSpinBox, "whatifCounters")
+    counters.selectAll()
+    qtbot.keyClicks(counters, "1")
     k1 = tab.findChild(QSpinBox, "whatifK1")
     k1.selectAll()
     qtbot.keyClicks(k1, "1")
@@ -56,7 +60,10 @@ def test_two_policies_side_by_side_in_the_background(qtbot, env, history):
         assert tab.findChild(QProgressBar, "whatifProgress").isVisible()
     result = done.args[0]
     assert [s.priority_run_max for s in result.runs] == [0, 1, 3]
-    assert all(s.tickets == 12 for s in result.runs)  # a day of the two, averaged
+    assert all(s.tickets == 20 and s.counters == 1 for s in result.runs)  # one day's average
+    # One counter: capping priority runs at one lets ordinary tickets in sooner.
+    k0, k1 = (s.groups["ordinary"].wait_median_min for s in result.runs[:2])
+    assert k1 < k0
     assert tab.table.item(1, 0).text() != "" and tab.table.item(0, 2).text() != ""
     assert not tab.chart.pixmap().isNull()
     assert "ประวัติ" in tab.findChild(QLabel, "whatifStatus").text()
