@@ -44,6 +44,7 @@ class BookingDialog(QDialog):
         self.slots: list[SlotView] = []
         self.setWindowTitle(self.tr("จองนัดหมาย"))
         self.setObjectName("bookingDialog")
+        self.setMinimumSize(560, 620)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.service = QComboBox(objectName="bookingService")
@@ -65,6 +66,7 @@ class BookingDialog(QDialog):
         layout.addLayout(form)
         self.message = QLabel("", objectName="bookingMessage")
         self.message.setWordWrap(True)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.message)
         self.code = QLabel("", objectName="bookingCode")
         big = QFont()
@@ -123,7 +125,7 @@ class BookingDialog(QDialog):
             self.slot_list.addItem(item)
         if not slots:
             self.message.setText(self.tr("วันนี้ไม่มีช่วงเวลาให้นัดสำหรับบริการนี้"))
-        else:
+        elif self.booked is None:
             self.message.setText("")
         self._update()
 
@@ -147,6 +149,7 @@ class BookingDialog(QDialog):
             .replace("%2", view.at[11:16])
         )
         self._update()
+        self.load_slots()  # the place it took
         self.print_slip()
 
     def print_slip(self) -> None:

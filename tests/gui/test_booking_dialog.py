@@ -73,6 +73,7 @@ def test_a_clerk_books_a_slot_with_the_keyboard_and_mouse(qtbot, env, slots):
     shown = appointments.show(env.uow, code.text(), personal=True)
     assert (shown.service, shown.at[11:16], shown.status) == ("B", "09:30", "booked")
     assert (shown.name, shown.phone) == ("สมชาย ใจดี", "0812345678")
+    qtbot.waitUntil(lambda: "ว่าง 0" in slot_list.item(1).text(), timeout=WAIT_MS)
     assert not dialog.book_button.isEnabled()  # one booking per dialog
     assert dialog.print_button.isEnabled()  # the slip can be printed again
 
