@@ -255,7 +255,6 @@ def _write_xlsx(
     total: int,
 ) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -317,7 +316,7 @@ def _xlsx_text(ws: Any, text: str) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(ws, value=None)
-    cell._value = text  # noqa: SLF001 - the value setter would guess "formula" from '='
+    cell._value = text  # the value setter would guess "formula" from "="
     cell.data_type = "s"
     if needs_escape(text):
         cell.quotePrefix = True
