@@ -16,9 +16,9 @@ from desktop_app.services.assets import AssetInput, add_asset, add_category
 from desktop_app.services.auth import SYSTEM, Actor
 from desktop_app.services.office import create_counter, create_service
 from desktop_app.services.settings import write_setting
-from desktop_app.services.users import create_user
+from desktop_app.services.users import create_user, mark_demo_office
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo"  # exempt from the password policy in this demo office only
 
 # (code, Thai name, English name, prefix, standard minutes): services a district office
 # publishes in its service manual under the Licensing Facilitation Act. The code is the
@@ -116,6 +116,9 @@ def init_database(
         require(creator.role, "user.add")
     add_demo = demo and not had_users
     with uow.write() as tx:
+        if add_demo:
+            # First, so that an admin named on the same command joins a demo office too.
+            mark_demo_office(tx, SYSTEM)
         if admin and not admin_exists:
             create_user(tx, creator, admin, "admin", "ผู้ดูแลระบบ", admin_password or "")
         if add_demo:

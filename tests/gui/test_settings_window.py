@@ -132,10 +132,10 @@ def test_add_a_user_and_reset_a_password(qtbot, window, env):
     type_thai(field(window, QLineEdit, "userFullName"), "สมหมาย ใจเย็น")
     role = field(window, QComboBox, "userRole")
     assert role.currentData() == "clerk"
-    qtbot.keyClicks(field(window, QLineEdit, "userPassword"), "s3cret!")
+    qtbot.keyClicks(field(window, QLineEdit, "userPassword"), "s3cret!-clerk3")
     qtbot.mouseClick(button(window, "userSave"), LEFT)
     qtbot.waitUntil(lambda: message(window) == "บันทึกผู้ใช้ clerk3 แล้ว", timeout=WAIT_MS)
-    assert authenticate(env.uow, "clerk3", "s3cret!").role.value == "clerk"
+    assert authenticate(env.uow, "clerk3", "s3cret!-clerk3").role.value == "clerk"
     qtbot.waitUntil(lambda: window.users_model.rowCount() == 8, timeout=WAIT_MS)
     row = next(i for i, u in enumerate(window.users_model.rows) if u.username == "clerk1")
     click_row(qtbot, window.users_view, row)
