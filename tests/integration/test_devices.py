@@ -22,7 +22,8 @@ def test_a_token_is_shown_once_and_kept_only_as_a_hash(office: UnitOfWork, engin
     assert new.token not in everything
     assert devices.token_hash(new.token) in everything  # the hash, in the devices table only
     with office.read() as tx:
-        trail = repr(tx.session.execute(select(AuditEntry.before_json, AuditEntry.after_json)).all())
+        rows = tx.session.execute(select(AuditEntry.before_json, AuditEntry.after_json)).all()
+    trail = repr(rows)
     assert new.token not in trail and devices.token_hash(new.token) not in trail
     [listed] = devices.list_devices(office)
     assert (listed.device, listed.kind, listed.revoked, listed.created_by) == (
