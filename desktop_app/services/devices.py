@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models_devices import Device
-from db.uow import UnitOfWork
+from db.uow import Transaction, UnitOfWork
 from desktop_app.domain.errors import AuthError, Conflict, Forbidden, InvalidInput, NotFound
 from desktop_app.domain.roles import Role, require
-from desktop_app.services.auth import Actor
+from desktop_app.services.auth import Actor, authenticate
 
 KINDS = ("kiosk", "board")
 TOKEN_PREFIX = "kd1_"
@@ -106,28 +106,56 @@ def validate_kind(kind: str) -> str:
     return kind
 
 
+def _name_taken(tx: Transaction, name: str) -> bool:
+    return tx.session.execute(select(Device.id).where(Device.name == name)).first() is not None
+
+
+def _create(tx: Transaction, actor: Actor, name: str, kind: str, **note: object) -> NewDevice:
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    device = Device(name=name, kind=kind, token_hash=token_hash(token), created_at=tx.now(),
+                    created_by=actor.username)  # fmt: skip
+    tx.session.add(device)
+    tx.session.flush()
+    # Never the token nor its hash in the audit trail.
+    tx.audit(actor.username, "device.add", "device", name, None,
+             {"device": name, "kind": kind, "revoked": False, **note})  # fmt: skip
+    return NewDevice(name, kind, token)
+
+
 def add_device(uow: UnitOfWork, actor: Actor, name: str, kind: str) -> NewDevice:
     """A new device and its token. The token is in the answer only; a name already used
     (also by a revoked device) is Conflict (exit 6)."""
     require(actor.role, "device.add")
     clean, k = validate_name(name), validate_kind(kind)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with uow.write() as tx:
-        taken = tx.session.execute(select(Device.id).where(Device.name == clean)).first()
-        if taken:
+        if _name_taken(tx, clean):
             raise Conflict(
                 f"มีเครื่องชื่อ '{clean}' อยู่แล้ว ชื่อเครื่องใช้ซ้ำไม่ได้แม้ถูกยกเลิกแล้ว "
                 f"(device '{clean}' already exists; a name is never reused, even after a revoke)"
             )
-        device = Device(name=clean, kind=k, token_hash=token_hash(token), created_at=tx.now(),
-                        created_by=actor.username)  # fmt: skip
-        tx.session.add(device)
-        tx.session.flush()
-        # Never the token nor its hash in the audit trail.
-        tx.audit(actor.username, "device.add", "device", clean, None,
-                 {"device": clean, "kind": k, "revoked": False})  # fmt: skip
+        new = _create(tx, actor, clean, k)
         tx.commit()
-    return NewDevice(clean, k, token)
+    return new
+
+
+def enroll_kiosk(uow: UnitOfWork, username: str, password: str, pc: str) -> NewDevice:
+    """Move a kiosk that still holds a person's user and password (before issue 17) to a
+    kiosk token of its own, at its next start. The password proves the kiosk was set up by
+    someone who may issue tickets; the token it gets may do less than that person (only
+    issue, reprint, check in), so no right is widened. Named ``kiosk-<this PC>`` (a number
+    added when taken); the trail names the person and says how the device came to be."""
+    actor = authenticate(uow, username, password)
+    require(actor.role, "ticket.issue")
+    base = "kiosk-" + (re.sub(r"[^a-z0-9._-]+", "-", pc.strip().lower()).strip("-._") or "pc")
+    base = base[:56]
+    with uow.write() as tx:
+        name, n = base, 1
+        while _name_taken(tx, name):
+            n += 1
+            name = f"{base}-{n}"
+        new = _create(tx, actor, name, "kiosk", enrolled="password of the kiosk's account")
+        tx.commit()
+    return new
 
 
 def list_devices(uow: UnitOfWork) -> list[DeviceView]:
