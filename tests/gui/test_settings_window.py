@@ -14,6 +14,7 @@ from sqlalchemy import select
 from db.models import AuditEntry
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.settings_registry import SPECS
+from desktop_app.services import devices
 from desktop_app.services import office as office_svc
 from desktop_app.services import users
 from desktop_app.services.auth import authenticate
@@ -154,8 +155,8 @@ def test_this_pc_printer_language_counter_and_pin(qtbot, window, env):
     lang.setCurrentIndex(lang.findData("en"))
     field(window, QSpinBox, "pcCounter").setValue(3)
     qtbot.keyClicks(field(window, QLineEdit, "kioskPin"), "13579")
-    qtbot.keyClicks(field(window, QLineEdit, "deviceUser"), "clerk2")
-    qtbot.keyClicks(field(window, QLineEdit, "devicePassword"), "demo")
+    token = devices.add_device(env.uow, actor(env.uow, "admin"), "kiosk-lobby", "kiosk").token
+    qtbot.keyClicks(field(window, QLineEdit, "deviceTokenInput"), token)
     qtbot.mouseClick(button(window, "pcSave"), LEFT)
     # Saved, and the window now speaks English.
     qtbot.waitUntil(lambda: button(window, "pcSave").text() == "Save this PC's settings",
@@ -163,7 +164,9 @@ def test_this_pc_printer_language_counter_and_pin(qtbot, window, env):
     assert get_setting(env.uow, "printer.width_dots").value == "384"
     assert get_setting(env.uow, "ui.language").value == "en"
     assert env.local.counter == 3 and env.local.language == "en"
-    assert env.local.device_account() == ("clerk2", "demo")
+    assert env.local.device_token() == token  # issue 17: a token, not a clerk's password
+    assert env.local.device_account() is None
+    assert "kiosk-lobby" not in field(window, QLabel, "deviceTokenState").text()
     assert verify_pin(env.local.kiosk_pin_hash, "13579")
     assert not verify_pin(env.local.kiosk_pin_hash, "97531")
     assert window.tabs.tabText(4) == "This PC"
