@@ -14,9 +14,8 @@ from sqlalchemy import select
 from db.models import AuditEntry
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.settings_registry import SPECS
-from desktop_app.services import devices
+from desktop_app.services import devices, users
 from desktop_app.services import office as office_svc
-from desktop_app.services import users
 from desktop_app.services.auth import authenticate
 from desktop_app.services.documents import doc_setup
 from desktop_app.services.settings import get_setting
