@@ -661,7 +661,6 @@ class SettingsWindow(QMainWindow):
         self.pc_counter.setRange(0, 999)
         # The kiosk's device token (issue 17): pasted here, kept in the keyring or 0600 file.
         self.device_state = QLabel(objectName="deviceTokenState")
-        self.device_state.setWordWrap(True)
         self.device_token = QLineEdit(objectName="deviceTokenInput")
         self.device_token.setEchoMode(QLineEdit.EchoMode.Password)
         self.device_token_clear = QCheckBox(objectName="deviceTokenClear")
@@ -727,10 +726,10 @@ class SettingsWindow(QMainWindow):
     def _token_state(self) -> str:
         local = self.env.local
         if not local.device_token():
-            return self.tr("เครื่องนี้ยังไม่มีโทเค็น")
+            return self.tr("ยังไม่มีโทเค็น")
         if local.token_store == "keyring":
-            return self.tr("มีโทเค็นแล้ว เก็บใน keyring ของระบบปฏิบัติการ")
-        return self.tr("มีโทเค็นแล้ว เก็บในไฟล์ตั้งค่า อ่านได้เฉพาะเจ้าของ (0600)")
+            return self.tr("มีโทเค็นแล้ว: keyring ของระบบ")
+        return self.tr("มีโทเค็นแล้ว: ไฟล์ตั้งค่า (0600)")
 
     def print_test(self) -> None:
         uow = self.env.uow

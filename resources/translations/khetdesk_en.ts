@@ -1672,16 +1672,16 @@
         <translation>Password of %1 changed</translation>
     </message>
     <message>
-        <source>เครื่องนี้ยังไม่มีโทเค็น</source>
-        <translation>This PC has no device token</translation>
+        <source>ยังไม่มีโทเค็น</source>
+        <translation>No token yet</translation>
     </message>
     <message>
-        <source>มีโทเค็นแล้ว เก็บใน keyring ของระบบปฏิบัติการ</source>
-        <translation>Token set, kept in the operating system&apos;s keyring</translation>
+        <source>มีโทเค็นแล้ว: keyring ของระบบ</source>
+        <translation>Token set: the system keyring</translation>
     </message>
     <message>
-        <source>มีโทเค็นแล้ว เก็บในไฟล์ตั้งค่า อ่านได้เฉพาะเจ้าของ (0600)</source>
-        <translation>Token set, kept in the settings file, readable by its owner only (0600)</translation>
+        <source>มีโทเค็นแล้ว: ไฟล์ตั้งค่า (0600)</source>
+        <translation>Token set: settings file (0600)</translation>
     </message>
     <message>
         <source>พิมพ์หน้าทดสอบแล้ว</source>
