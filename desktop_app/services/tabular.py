@@ -189,6 +189,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"
+_RISKY_FIRST = frozenset("=+-@\t\r'")  # a quick look at the first character first
 
 
 def needs_escape(text: str) -> bool:
@@ -199,17 +200,21 @@ def needs_escape(text: str) -> bool:
 
 def escape_text(text: str) -> str:
     """The CSV form of a text cell: a leading ``'`` when a spreadsheet would run it."""
-    return _QUOTE + text if needs_escape(text) else text
+    if text and text[0] in _RISKY_FIRST and needs_escape(text):
+        return _QUOTE + text
+    return text
 
 
 def unescape_text(text: str) -> str:
     """The original text of a cell :func:`escape_text` wrote; other text unchanged."""
-    if text.startswith(_QUOTE) and needs_escape(text[1:]):
+    if text[:1] == _QUOTE and needs_escape(text[1:]):
         return text[1:]
     return text
 
 
 def _csv_text(v: Cell) -> str:
+    if isinstance(v, str):  # the commonest cell first
+        return escape_text(v)
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -220,8 +225,6 @@ def _csv_text(v: Cell) -> str:
         return _wall_clock(v).isoformat(sep=" ", timespec="seconds")
     if isinstance(v, dt.date):
         return v.isoformat()
-    if isinstance(v, str):
-        return escape_text(v)
     return str(v)
 
 
@@ -304,7 +307,7 @@ def _xlsx_cell(ws: Any, v: Cell) -> Any:
         cell = WriteOnlyCell(ws, value=float(v))
         cell.number_format = "0.0"
         return cell
-    if isinstance(v, str) and needs_escape(v):
+    if isinstance(v, str) and v and v[0] in _RISKY_FIRST and needs_escape(v):
         return _xlsx_text(ws, v)
     return v  # other text: openpyxl stores it as a string (only "=..." would be a formula)
 
