@@ -14,11 +14,14 @@ both. ``where()`` says which store holds the token, for the settings page and th
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import stat
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings
+
+log = logging.getLogger(__name__)
 
 SERVICE = "KhetDesk"
 ENTRY = "device-token"
@@ -36,28 +39,51 @@ class SecretStore(Protocol):
 
 
 class KeyringStore:
-    """The OS keyring (``backend``: a keyring backend; the default one when None)."""
+    """The OS keyring (``backend``: a keyring backend; the default one when None). A keyring
+    that fails at run time (locked, its daemon gone) is logged and the owner-only settings
+    file (``fallback``) takes over, so that the kiosk still starts."""
 
-    name = "keyring"
-
-    def __init__(self, backend: Any = None) -> None:
+    def __init__(self, backend: Any = None, fallback: SettingsStore | None = None) -> None:
         if backend is None:
             import keyring
 
             backend = keyring.get_keyring()
         self.backend = backend
+        self.fallback = fallback
+        self.name = "keyring"
+
+    def _fall_back(self, error: Exception) -> SettingsStore:
+        if self.fallback is None:
+            raise error
+        log.warning("keyring unusable (%s): the device token is kept in the settings file", error)
+        self.name = "settings"
+        return self.fallback
 
     def get(self) -> str:
-        return self.backend.get_password(SERVICE, ENTRY) or ""
+        if self.name == "settings" and self.fallback is not None:
+            return self.fallback.get()
+        try:
+            value = str(self.backend.get_password(SERVICE, ENTRY) or "")
+        except Exception as e:
+            return self._fall_back(e).get()
+        # A token kept in the file while the keyring was down is still this PC's token.
+        return value or (self.fallback.get() if self.fallback is not None else "")
 
     def set(self, value: str) -> None:
-        self.backend.set_password(SERVICE, ENTRY, value)
+        try:
+            self.backend.set_password(SERVICE, ENTRY, value)
+        except Exception as e:
+            self._fall_back(e).set(value)
+        else:
+            self.name = "keyring"
+            if self.fallback is not None:  # never two copies
+                self.fallback.delete()
 
     def delete(self) -> None:
-        import keyring.errors
-
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        with contextlib.suppress(Exception):  # nothing stored is nothing to delete
             self.backend.delete_password(SERVICE, ENTRY)
+        if self.fallback is not None:
+            self.fallback.delete()
 
 
 class SettingsStore:
@@ -115,4 +141,5 @@ def keyring_usable() -> bool:
 
 def best_store(settings: QSettings) -> SecretStore:
     """The keyring where one exists, else the owner-only settings file."""
-    return KeyringStore() if keyring_usable() else SettingsStore(settings)
+    file = SettingsStore(settings)
+    return KeyringStore(fallback=file) if keyring_usable() else file

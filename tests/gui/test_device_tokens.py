@@ -310,3 +310,31 @@ def test_a_short_password_is_changed_at_the_next_login(qtbot, env, start, dialog
     assert authenticate(env.uow, "clerk2", "rainy day at taling chan").username == "clerk2"
     # The demo office's own users are not asked: "demo" is fine here.
     assert tickets.queue_status(env.uow) is not None
+
+
+class BrokenKeyring(MemoryKeyring):
+    """A keyring whose daemon went away: every call fails."""
+
+    def get_password(self, service, username):
+        raise RuntimeError("the Secret Service is not running")
+
+    def set_password(self, service, username, password):
+        raise RuntimeError("the Secret Service is not running")
+
+
+def test_a_keyring_that_fails_falls_back_to_the_owner_only_file(tmp_path):
+    ini = QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat)
+    local = LocalSettings(ini, KeyringStore(BrokenKeyring(), fallback=SettingsStore(ini)))
+    assert local.device_token() == ""
+    local.set_device_token("kd1_" + "f" * 43)
+    assert local.device_token() == "kd1_" + "f" * 43 and local.token_store == "settings"
+    if os.name == "posix":
+        assert stat.S_IMODE(os.stat(ini.fileName()).st_mode) == 0o600
+    # A keyring that works again takes the token, and the file copy goes.
+    working = MemoryKeyring()
+    again = LocalSettings(ini, KeyringStore(working, fallback=SettingsStore(ini)))
+    assert again.device_token() == "kd1_" + "f" * 43  # still found, in the file
+    again.set_device_token("kd1_" + "g" * 43)
+    ini.sync()
+    assert "kd1_" not in (tmp_path / "pc.ini").read_text(encoding="utf-8")
+    assert again.device_token() == "kd1_" + "g" * 43 and again.token_store == "keyring"
