@@ -36,7 +36,7 @@ def cmd_device_list(ctx: Context) -> int:
     from desktop_app.domain.thai_time import thai_datetime_short
     from desktop_app.services.devices import list_devices
 
-    rows = list_devices(ctx.uow)
+    rows = list_devices(ctx.uow, ctx.actor())
     ctx.emit(
         {"devices": [_device_json(d) for d in rows]},
         lambda: listing(

@@ -61,6 +61,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report.view": _HEADS,
     # Device tokens for kiosk and board PCs (issue 17; services.devices).
     "device.add": _ADMIN,
+    "device.list": _ADMIN,  # CLI.md: "Admins add, list and revoke"
     "device.revoke": _ADMIN,
 }
 

@@ -158,7 +158,10 @@ def enroll_kiosk(uow: UnitOfWork, username: str, password: str, pc: str) -> NewD
     return new
 
 
-def list_devices(uow: UnitOfWork) -> list[DeviceView]:
+def list_devices(uow: UnitOfWork, actor: Actor) -> list[DeviceView]:
+    """Every device, revoked ones too, never a token (admin: CLI.md "Admins add, list and
+    revoke")."""
+    require(actor.role, "device.list")
     with uow.read() as tx:
         rows = tx.session.execute(select(Device).order_by(Device.name)).scalars()
         return [_view(d) for d in rows]

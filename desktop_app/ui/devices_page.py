@@ -195,8 +195,8 @@ class DevicesPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        uow = self.env.uow
-        self.ops.run(lambda: devices.list_devices(uow), self.model.set_rows, self._failed)
+        uow, actor = self.env.uow, self.actor
+        self.ops.run(lambda: devices.list_devices(uow, actor), self.model.set_rows, self._failed)
 
     def _failed(self, error: Exception) -> None:
         text = error.message if isinstance(error, KhetDeskError) else type(error).__name__

@@ -49,7 +49,7 @@ def test_a_kiosk_token_issues_and_reprints_in_its_own_name(office_url: str, engi
     token = _add(office_url, "kiosk-1", "kiosk")
     assert token.startswith("kd1_")
     # Never in the list, nor anywhere in the database.
-    listed = ok_json(run(office_url, "device", "list"))
+    listed = ok_json(admin(office_url, "device", "list"))
     assert listed["devices"][0]["device"] == "kiosk-1"
     assert listed["devices"][0]["revoked"] is False
     assert token not in json.dumps(listed)
@@ -138,6 +138,8 @@ def test_least_privilege_bad_tokens_and_conflicts_are_refused_and_change_nothing
             # Managing devices: admins only; names are unique; unknown names are not found.
             ("clerk1", ("device", "add", "k2", "--kind", "kiosk"), FORBIDDEN),
             ("clerk1", ("device", "revoke", "kiosk-1"), FORBIDDEN),
+            ("clerk1", ("device", "list"), FORBIDDEN),
+            (None, ("device", "list"), AUTH),
             ("admin", ("device", "add", "kiosk-1", "--kind", "board"), CONFLICT),
             ("admin", ("device", "add", "old-kiosk", "--kind", "kiosk"), CONFLICT),
             ("admin", ("device", "revoke", "old-kiosk"), CONFLICT),

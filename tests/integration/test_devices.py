@@ -25,7 +25,7 @@ def test_a_token_is_shown_once_and_kept_only_as_a_hash(office: UnitOfWork, engin
         rows = tx.session.execute(select(AuditEntry.before_json, AuditEntry.after_json)).all()
     trail = repr(rows)
     assert new.token not in trail and devices.token_hash(new.token) not in trail
-    [listed] = devices.list_devices(office)
+    [listed] = devices.list_devices(office, actor(office, "admin"))
     assert (listed.device, listed.kind, listed.revoked, listed.created_by) == (
         "kiosk-1", "kiosk", False, "admin",
     )  # fmt: skip
@@ -87,6 +87,7 @@ def test_refusals_change_nothing(office: UnitOfWork, engine: Engine) -> None:
         (InvalidInput, lambda: devices.add_device(office, admin, "kiosk-2", "printer")),
         (Forbidden, lambda: devices.add_device(office, actor(office, "clerk1"), "k3", "kiosk")),
         (Forbidden, lambda: devices.revoke_device(office, actor(office, "clerk1"), "kiosk-1")),
+        (Forbidden, lambda: devices.list_devices(office, actor(office, "clerk1"))),
     ]
     for error, call in cases:
         with pytest.raises(error):

@@ -186,6 +186,8 @@ class Prep:
             return lambda a: delegations.revoke_delegation(uow, a, d.id)
         if name == "device.add":
             return lambda a: devices.add_device(uow, a, f"kiosk-{k}", "kiosk")
+        if name == "device.list":
+            return lambda a: devices.list_devices(uow, a)
         if name == "device.revoke":
             d = devices.add_device(uow, self.admin, f"kiosk-r{k}", "kiosk")
             return lambda a: devices.revoke_device(uow, a, d.device)
