@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 
 from db import migrate
 from db.models import User
 from db.uow import Transaction, UnitOfWork
 from desktop_app.domain.errors import AuthError
+from desktop_app.domain.passwords import check_new_password
 from desktop_app.domain.roles import require
 from desktop_app.services.assets import AssetInput, add_asset, add_category
 from desktop_app.services.auth import SYSTEM, Actor
@@ -96,6 +97,11 @@ def init_database(
     first administrator and ``demo`` fills in the demo office. Once there are users,
     init never adds demo data, and adding an admin needs an administrator's ``login``:
     `init` must not be a way round the login."""
+    if admin and not inspect(engine).has_table("users"):
+        # A new database: a password the policy refuses is refused before the schema is
+        # made, so that the refused init leaves nothing behind. (On an existing database
+        # it is checked where the user is created, and only if it is.)
+        check_new_password(admin_password or "", username=admin.strip().lower(), demo_office=demo)
     before, after = migrate.upgrade(engine)
     uow = UnitOfWork(engine)
     with uow.read() as tx:
