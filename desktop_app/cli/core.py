@@ -458,6 +458,9 @@ def _device_gate(ctx: Context) -> None:
     token = _device_token(ctx)
     if token is None:
         return
+    if ctx.args.command == "gui":  # the windows check the token themselves (ui.login)
+        os.environ["KHETDESK_DEVICE_TOKEN"] = token
+        return
     from desktop_app.domain.errors import Forbidden
     from desktop_app.services.devices import device_actor
 
