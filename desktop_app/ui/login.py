@@ -409,29 +409,28 @@ class Startup(QObject):
         user and password moves to a token of its own now, and the password is removed from
         this PC. Without either, or when they do not work, staff log in."""
         local, uow = self.env.local, self.env.uow
-        token = local.device_token()
-        if token:
-            self.ops.run(
-                lambda: devices.device_actor(uow, token), self._device_ready, self._kiosk_refused
-            )
-            return
-        account = local.device_account()
-        if account is None:
-            self._ask_login(self.tr("ยังไม่ได้ตั้งโทเค็นเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้"))
-            return
-        user, password = account
-        pc = pc_name()
+        account, pc = local.device_account(), pc_name()
 
-        def enroll() -> tuple[devices.DeviceActor, str]:
+        def resolve() -> tuple[devices.DeviceActor, str] | None:
+            token = local.device_token()  # the OS keyring may be slow, or ask to be unlocked
+            if token:
+                return devices.device_actor(uow, token), ""
+            if account is None:
+                return None
+            user, password = account
             new = devices.enroll_kiosk(uow, user, password, pc)
             return devices.device_actor(uow, new.token), new.token
 
-        self.ops.run(enroll, self._enrolled, self._kiosk_refused)
+        self.ops.run(resolve, self._resolved, self._kiosk_refused)
 
-    def _enrolled(self, result: tuple[devices.DeviceActor, str]) -> None:
-        device, token = result
-        self.env.local.set_device_token(token)
-        self.env.local.forget_device_account()
+    def _resolved(self, result: tuple[devices.DeviceActor, str] | None) -> None:
+        if result is None:
+            self._ask_login(self.tr("ยังไม่ได้ตั้งโทเค็นเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้"))
+            return
+        device, new_token = result
+        if new_token:  # moved from a stored password just now
+            self.env.local.set_device_token(new_token)
+            self.env.local.forget_device_account()
         self._device_ready(device)
 
     def _device_ready(self, device: devices.DeviceActor) -> None:
