@@ -32,6 +32,13 @@ _MOVE_HEAD = (
     .where(_HEAD.c.id == HEAD_ID)
     .values(last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
 )
+# PostgreSQL takes both in one statement (an INSERT in a WITH clause): one round trip less
+# on every write. Its parameters are the entry's columns prefixed "e_".
+_APPEND_PG = _MOVE_HEAD.add_cte(
+    insert(_LOG)
+    .values({c.name: bindparam(f"e_{c.name}", type_=c.type) for c in _LOG.c})
+    .cte("entry")
+)
 
 
 @dataclass
@@ -79,8 +86,12 @@ def append(
     row = {"id": seq, "at": at, "actor": actor, "action": action, "entity": entity,
            "entity_id": entity_id, "before_json": before_json, "after_json": after_json,
            "prev_hash": head.hash, "hash": digest}  # fmt: skip
-    conn.execute(_INSERT, row)
-    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
+    if conn.dialect.name == "postgresql":
+        conn.execute(_APPEND_PG, {"new_seq": seq, "new_hash": digest,
+                                  **{f"e_{k}": v for k, v in row.items()}})  # fmt: skip
+    else:
+        conn.execute(_INSERT, row)
+        conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
     head.seq, head.hash = seq, digest
 
 
