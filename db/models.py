@@ -403,3 +403,5 @@ class LoanFollowup(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     by: Mapped[User | None] = relationship()
+
+import db.models_events  # noqa: E402, F401  (the ticket history: issue 17, item 8)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import AuditHead, Counter, CounterService, DailySequence, Service, Ticket
+from db.models_events import TicketEvent
 from db.uow import Transaction, UnitOfWork
 from desktop_app.domain import queue
 from desktop_app.domain.errors import Conflict, NotFound, RuleViolation
@@ -71,6 +72,9 @@ class TicketView:
     pick_reason: str | None = None
     ahead: int | None = None
     estimated_wait_minutes: int | None = None
+    # Its first call (or pick) of the day, kept when a transfer sends it to a new queue and
+    # ``called_at`` starts over (db.models_events); filled by ``show``.
+    first_called_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -401,6 +405,21 @@ def _mark_called(tx: Transaction, actor: Actor, t: Ticket, counter: Counter) -> 
     tx.session.flush()
 
 
+_EVENTS = TicketEvent.metadata.tables[TicketEvent.__tablename__]
+_INSERT_EVENT = insert(_EVENTS)
+
+
+def _event(
+    tx: Transaction, actor: Actor, kind: str, t: Ticket, service_id: int,
+    counter_id: int | None, to_service_id: int | None = None,
+) -> None:  # fmt: skip
+    """One row of the ticket's history (db.models_events), in the action's transaction."""
+    tx.connection().execute(_INSERT_EVENT, {
+        "ticket_id": t.id, "kind": kind, "at": tx.now(), "service_id": service_id,
+        "to_service_id": to_service_id, "counter_id": counter_id, "user_id": actor.id,
+    })  # fmt: skip
+
+
 def call_next(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView | None:
     require(actor.role, "ticket.call")
     with uow.write() as tx:
@@ -411,6 +430,7 @@ def call_next(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView 
         if t is not None:
             before = _audit_state(t)
             _mark_called(tx, actor, t, counter)
+            _event(tx, actor, "call", t, t.service_id, counter.id)
             tx.audit(actor.username, "ticket.call", "ticket", f"{t.business_date}/{t.code}",
                      before, _audit_state(t))  # fmt: skip
             view = _view(t)
@@ -435,6 +455,7 @@ def recall(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
         t = _require_serving(tx, counter_number)
         t.recall_count += 1  # called_at stays the first call: waiting time ends there
         tx.session.flush()
+        _event(tx, actor, "recall", t, t.service_id, t.counter_id)
         tx.audit(actor.username, "ticket.recall", "ticket", f"{t.business_date}/{t.code}",
                  None, {**_audit_state(t), "recall_count": t.recall_count})  # fmt: skip
         view = _view(t)
@@ -476,6 +497,8 @@ def transfer(uow: UnitOfWork, actor: Actor, code: str, to_service: str) -> Ticke
         if t.service_id == target.id:
             raise Conflict(f"บัตรคิว {t.code} อยู่ในบริการ '{target.code}' แล้ว (already there)")
         before = _audit_state(t)
+        # The history keeps the leg that ends here: its queue, and the counter that had it.
+        _event(tx, actor, "transfer", t, t.service_id, t.counter_id, target.id)
         t.service = target
         t.status = TicketStatus.WAITING.value
         t.counter = None
@@ -510,6 +533,7 @@ def pick(uow: UnitOfWork, actor: Actor, code: str, counter_number: int, reason: 
         in_order = _next_in_order(tx, counter, t.business_date)
         before = _audit_state(t)
         _mark_called(tx, actor, t, counter)
+        _event(tx, actor, "pick", t, t.service_id, counter.id)
         t.pick_reason = why
         tx.session.flush()
         tx.audit(
@@ -526,7 +550,12 @@ def show(uow: UnitOfWork, code: str, day: dt.date | None = None) -> TicketView:
     with uow.read() as tx:
         t = _find_ticket(tx, code, day or business_date(tx.now()))
         estimate = _estimate(tx, t) if t.status == TicketStatus.WAITING.value else None
-        return _view(t, estimate)
+        first = tx.session.scalar(
+            select(func.min(_EVENTS.c.at)).where(
+                _EVENTS.c.ticket_id == t.id, _EVENTS.c.kind.in_(("call", "pick"))
+            )
+        )
+        return replace(_view(t, estimate), first_called_at=first)
 
 
 def queue_status(uow: UnitOfWork) -> QueueStatus:
