@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,13 +33,15 @@ _MOVE_HEAD = (
     .where(_HEAD.c.id == HEAD_ID)
     .values(last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
 )
-# PostgreSQL takes both in one statement (an INSERT in a WITH clause): one round trip less
-# on every write. Its parameters are the entry's columns prefixed "e_".
-_APPEND_PG = _MOVE_HEAD.add_cte(
-    insert(_LOG)
-    .values({c.name: bindparam(f"e_{c.name}", type_=c.type) for c in _LOG.c})
-    .cte("entry")
-)
+
+
+@functools.cache
+def _append_pg() -> Any:
+    """PostgreSQL takes the entry and the head's move in one statement (an INSERT in a WITH
+    clause): one round trip less on every write. Its parameters are the entry's columns
+    prefixed "e_"."""
+    entry = insert(_LOG).values({c.name: bindparam(f"e_{c.name}", type_=c.type) for c in _LOG.c})
+    return _MOVE_HEAD.add_cte(entry.cte("entry"))
 
 
 @dataclass
@@ -87,7 +90,7 @@ def append(
            "entity_id": entity_id, "before_json": before_json, "after_json": after_json,
            "prev_hash": head.hash, "hash": digest}  # fmt: skip
     if conn.dialect.name == "postgresql":
-        conn.execute(_APPEND_PG, {"new_seq": seq, "new_hash": digest,
+        conn.execute(_append_pg(), {"new_seq": seq, "new_hash": digest,
                                   **{f"e_{k}": v for k, v in row.items()}})  # fmt: skip
     else:
         conn.execute(_INSERT, row)

@@ -7,6 +7,7 @@ called" cannot hand the same citizen to two counters, and a day's numbers cannot
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -171,6 +172,7 @@ _INSERT_TICKET = insert(_TICKETS)
 _NOT_YET_INSERTED = 2**31 - 1
 
 
+@functools.cache  # built on first use: a command that issues nothing does not pay for it
 def _estimate_statement(by_code: bool) -> Select[Any]:
     """The service and everything the wait estimate needs, in one statement: the service
     (by :code, ignoring case, or by :sid), the waiting tickets called before ticket :tid of
@@ -235,10 +237,6 @@ def _estimate_statement(by_code: bool) -> Select[Any]:
     )
 
 
-_SERVICE_AND_ESTIMATE = _estimate_statement(by_code=True)
-_ESTIMATE = _estimate_statement(by_code=False)
-
-
 def _wait(rows: Sequence[Row[Any]]) -> queue.WaitEstimate:
     """People who will be called before a waiting ticket, and the likely wait.
 
@@ -256,7 +254,7 @@ def _wait(rows: Sequence[Row[Any]]) -> queue.WaitEstimate:
 
 def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
     params = {"sid": t.service_id, "day": t.business_date, "rank": t.priority_rank, "tid": t.id}
-    return _wait(tx.connection().execute(_ESTIMATE, params).all())
+    return _wait(tx.connection().execute(_estimate_statement(False), params).all())
 
 
 _SEQUENCE_UPSERTS: dict[str, Any] = {}
@@ -302,7 +300,7 @@ def issue_ticket(
         prio_value, rank = (prio.value if prio else None), queue.priority_rank(prio)
         # The estimate is read before the insert: every ticket there is called before a new
         # one of the same rank (the new ticket's id is the largest).
-        rows = conn.execute(_SERVICE_AND_ESTIMATE, {
+        rows = conn.execute(_estimate_statement(True), {
             "code": service_code.strip().upper(), "day": day, "rank": rank,
             "tid": _NOT_YET_INSERTED,
         }).all()  # fmt: skip
@@ -410,12 +408,13 @@ _INSERT_EVENT = insert(_EVENTS)
 
 
 def _event(
-    tx: Transaction, actor: Actor, kind: str, t: Ticket, service_id: int,
+    tx: Transaction, actor: Actor, kind: str, t: Ticket, at: dt.datetime, service_id: int,
     counter_id: int | None, to_service_id: int | None = None,
 ) -> None:  # fmt: skip
-    """One row of the ticket's history (db.models_events), in the action's transaction."""
+    """One row of the ticket's history (db.models_events), in the action's transaction, at
+    the very time the ticket's row got (``called_at``, ``transferred_at``)."""
     tx.connection().execute(_INSERT_EVENT, {
-        "ticket_id": t.id, "kind": kind, "at": tx.now(), "service_id": service_id,
+        "ticket_id": t.id, "kind": kind, "at": at, "service_id": service_id,
         "to_service_id": to_service_id, "counter_id": counter_id, "user_id": actor.id,
     })  # fmt: skip
 
@@ -430,7 +429,7 @@ def call_next(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView 
         if t is not None:
             before = _audit_state(t)
             _mark_called(tx, actor, t, counter)
-            _event(tx, actor, "call", t, t.service_id, counter.id)
+            _event(tx, actor, "call", t, t.called_at or tx.now(), t.service_id, counter.id)
             tx.audit(actor.username, "ticket.call", "ticket", f"{t.business_date}/{t.code}",
                      before, _audit_state(t))  # fmt: skip
             view = _view(t)
@@ -455,7 +454,7 @@ def recall(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
         t = _require_serving(tx, counter_number)
         t.recall_count += 1  # called_at stays the first call: waiting time ends there
         tx.session.flush()
-        _event(tx, actor, "recall", t, t.service_id, t.counter_id)
+        _event(tx, actor, "recall", t, tx.now(), t.service_id, t.counter_id)
         tx.audit(actor.username, "ticket.recall", "ticket", f"{t.business_date}/{t.code}",
                  None, {**_audit_state(t), "recall_count": t.recall_count})  # fmt: skip
         view = _view(t)
@@ -498,12 +497,13 @@ def transfer(uow: UnitOfWork, actor: Actor, code: str, to_service: str) -> Ticke
             raise Conflict(f"บัตรคิว {t.code} อยู่ในบริการ '{target.code}' แล้ว (already there)")
         before = _audit_state(t)
         # The history keeps the leg that ends here: its queue, and the counter that had it.
-        _event(tx, actor, "transfer", t, t.service_id, t.counter_id, target.id)
+        now = tx.now()
+        _event(tx, actor, "transfer", t, now, t.service_id, t.counter_id, target.id)
         t.service = target
         t.status = TicketStatus.WAITING.value
         t.counter = None
         t.called_at = None
-        t.transferred_at = tx.now()  # the wait in the new queue starts now (stats_queue)
+        t.transferred_at = now  # the wait in the new queue starts now (stats_queue)
         t.transfer_count += 1
         tx.session.flush()
         estimate = _estimate(tx, t)
@@ -533,7 +533,7 @@ def pick(uow: UnitOfWork, actor: Actor, code: str, counter_number: int, reason: 
         in_order = _next_in_order(tx, counter, t.business_date)
         before = _audit_state(t)
         _mark_called(tx, actor, t, counter)
-        _event(tx, actor, "pick", t, t.service_id, counter.id)
+        _event(tx, actor, "pick", t, t.called_at or tx.now(), t.service_id, counter.id)
         t.pick_reason = why
         tx.session.flush()
         tx.audit(
