@@ -48,7 +48,7 @@ def _timed(cmd: tuple[str, ...], env: dict[str, str]) -> float:
 
 
 def benchmarks(smoke: bool) -> Iterator[Figure]:
-    n = 1 if smoke else 21
+    n = 1 if smoke else 9
     env = _env()
     with tempfile.TemporaryDirectory(prefix="khetdesk-bench-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'cli.db'}"
