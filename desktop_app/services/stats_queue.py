@@ -9,21 +9,23 @@ Definitions (the figures a report states, so they are fixed here):
 - *served*: completed (status done); *no-shows*: called and not there; *unfinished*: still
   waiting or at a counter when the day ended; *transferred*: moved to another service at
   least once (per service: moved away from the service it was issued for).
-- *waiting time*: the wait in the queue that called the ticket, from when the ticket
-  joined that queue (its issue, or its last transfer: ``tickets.transferred_at``) to the
-  call, over every called ticket; a recall does not restart it. A ticket has one waiting
-  time and one service time, both in the service and at the counter it ended in: the leg
-  before a transfer (its wait, and the counter that called it and sent it on) is not
-  counted, so the figures describe each queue as the citizen met it last. Tickets moved
-  before 0004 got ``transferred_at`` from their audit entry. *service time*: call →
-  completion, over served tickets. Medians are exact (mean of the two middle values);
+- *waiting time*: the wait in a queue until a counter called the ticket, from when the
+  ticket joined that queue (its issue, or a transfer) to the first call there; a recall
+  does not restart it. A ticket moved to another service has one wait per queue it was
+  called from (its *legs*, from the ticket history ``ticket_events``): the leg before a
+  transfer counts under the service and the counter that called it and sent it on, the
+  last leg under the service and counter it ended in. Legs are never counted as tickets:
+  issued, served, no-shows, unfinished and transferred count each ticket once. (History
+  from before 0005 was rebuilt from the audit trail.) *service time*: call → completion,
+  over served tickets. Medians are exact (mean of the two middle values);
   the 90th percentile is the nearest-rank value.
 - *within standard*: served tickets whose service time is at most the service's published
   standard time (``services.standard_minutes``), as a share of served tickets.
 - *out-of-order calls*: tickets called with ``ticket pick``; the reason, who called, and
   (from the audit entry of the pick) the ticket that was next in order.
-- Counters: per counter only called tickets have one, so a counter's row has *called*
-  instead of *issued*; served and no-shows add up to the totals.
+- Counters: a counter's row has *called* instead of *issued*: the legs a call there began
+  (a ticket called at counter 1, sent on and called at counter 3 is called at both).
+  Served, no-shows and the waits add up to the totals.
 """
 
 from __future__ import annotations
