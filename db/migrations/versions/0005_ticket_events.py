@@ -65,9 +65,9 @@ def _backfill(events: sa.Table) -> None:
         sa.text("SELECT id, business_date, code FROM tickets")).all()}  # fmt: skip
     if not tickets:
         return
-    services = dict(conn.execute(sa.text("SELECT code, id FROM services")).all())
-    counters = dict(conn.execute(sa.text("SELECT number, id FROM counters")).all())
-    users = dict(conn.execute(sa.text("SELECT username, id FROM users")).all())
+    services: dict[Any, int] = dict(conn.execute(sa.text("SELECT code, id FROM services")).all())
+    counters: dict[Any, int] = dict(conn.execute(sa.text("SELECT number, id FROM counters")).all())
+    users: dict[Any, int] = dict(conn.execute(sa.text("SELECT username, id FROM users")).all())
     audit = sa.table(
         "audit_log",
         sa.column("id", sa.Integer()),
