@@ -28,6 +28,7 @@ class Transaction:
         self._clock = clock
         self._server_now: dt.datetime | None = None
         self._head: audit.Head | None = None
+        self._conn: Connection | None = None
         if writable:
             head, server_now = audit.lock_head(self.connection(), server_now=clock is None)
             self._head = head
@@ -35,8 +36,11 @@ class Transaction:
                 self._server_now = server_now.astimezone(dt.UTC)
 
     def connection(self) -> Connection:
-        """The transaction's connection, for SQLAlchemy Core statements on a hot path."""
-        return self.session.connection()
+        """The transaction's connection, for SQLAlchemy Core statements on a hot path (the
+        session's, begun by the session: its commit commits what runs here)."""
+        if self._conn is None:
+            self._conn = self.session.connection()
+        return self._conn
 
     def now(self) -> dt.datetime:
         """The injected clock, else the database server's: every PC sharing a PostgreSQL
@@ -64,7 +68,7 @@ class Transaction:
         # What the ORM holds goes first, as the entry describes it.
         self.session.flush()
         audit.append(
-            self.session.connection(),
+            self.connection(),
             self._head,
             at=self.now(),
             actor=actor,
@@ -76,6 +80,7 @@ class Transaction:
         )
 
     def commit(self) -> None:
+        self._conn = None
         self.session.commit()
 
 
