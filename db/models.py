@@ -407,4 +407,6 @@ class LoanFollowup(Base):
     by: Mapped[User | None] = relationship()
 
 
-import db.models_appointments  # noqa: E402, F401  (issue 15's tables on this Base)
+import db.models_appointments  # noqa: E402  (issue 15's tables on this Base)
+import db.models_devices  # noqa: E402  (devices: issue 17)
+import db.models_events  # noqa: E402, F401  (the ticket history: issue 17, item 8)

@@ -354,7 +354,7 @@ def check_in(uow: UnitOfWork, actor: Actor, code: str) -> CheckIn:
                 f"{rules.local_iso(at)[11:16]} (too early: check-in opens {early} minutes before)"
             )
         late = arrival is rules.Arrival.LATE
-        ticket = issue_in(tx, actor, a.slot.service, None, None if late else at)
+        ticket = issue_in(tx, actor, a.slot.service.code, None, None if late else at)
         before = _audit_state(a)
         a.status = AppointmentStatus.CHECKED_IN.value
         a.checked_in_at = now

@@ -347,7 +347,6 @@ class _SqlQueue:
     def issue(self, a: _Arrival, at: dt.datetime) -> str:
         """The ticket as the kiosk issues it, or as a check-in does."""
         from desktop_app.domain.queue import Priority
-        from desktop_app.services.office import find_service
         from desktop_app.services.tickets import issue_in
 
         self.clock[0] = at
@@ -356,7 +355,7 @@ class _SqlQueue:
             assert a.appointment_minute is not None
             appointment_at = self.opening + dt.timedelta(minutes=a.appointment_minute)
         with self.uow.write() as tx:
-            view = issue_in(tx, self.clerk, find_service(tx, a.service),
+            view = issue_in(tx, self.clerk, a.service,
                             Priority.ELDERLY if a.priority else None, appointment_at)  # fmt: skip
             tx.commit()
         return view.code
