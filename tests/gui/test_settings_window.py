@@ -289,14 +289,20 @@ def test_an_emblem_this_pc_cannot_open_is_flagged_in_the_preview(
     # A cancelled dialog leaves the path as it was.
     qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
     assert field(window, QLineEdit, "documentEmblemPath").text() == str(broken)
-    # Typed by hand: the preview follows when the field is left.
+    # Typed by hand: the preview follows on Enter. Each wait below is for a change: a good
+    # image replaces the flag, a path to nowhere brings it back, the dialog mends it again.
     path_field = field(window, QLineEdit, "documentEmblemPath")
-    path_field.setText(str(tmp_path / "nowhere" / "garuda.jpg"))
-    path_field.editingFinished.emit()
+    retype(qtbot, path_field, str(emblem_png(tmp_path / "typed.png")))
+    qtbot.keyClick(path_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not preview.pixmap().isNull(), timeout=WAIT_MS)
+    assert preview.text() == "" and preview.toolTip() == ""
+    retype(qtbot, path_field, str(tmp_path / "nowhere" / "garuda.jpg"))
+    qtbot.keyClick(path_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: preview.text() == "(เครื่องนี้เปิดภาพนี้ไม่ได้)", timeout=WAIT_MS)
+    assert preview.pixmap().isNull()
     qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
     qtbot.waitUntil(lambda: not preview.pixmap().isNull(), timeout=WAIT_MS)
-    assert preview.toolTip() == ""
-    path_field.clear()
-    path_field.editingFinished.emit()
-    assert preview.text() == "(ไม่มีตราครุฑ)"
+    assert path_field.text() == str(tmp_path / "good.png") and preview.toolTip() == ""
+    retype(qtbot, path_field, "")
+    qtbot.keyClick(path_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: preview.text() == "(ไม่มีตราครุฑ)", timeout=WAIT_MS)
