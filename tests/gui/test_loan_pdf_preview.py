@@ -5,7 +5,6 @@ With services.documents present (helper A's), the desk's buttons open the real d
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import shutil
 
@@ -25,7 +24,6 @@ from tests.support.loans import request
 
 pytestmark = pytest.mark.gui
 LEFT = Qt.MouseButton.LeftButton
-HAS_DOCUMENTS = importlib.util.find_spec("desktop_app.services.documents") is not None
 
 
 @pytest.fixture
@@ -166,7 +164,10 @@ def test_save_into_a_folder_that_refuses_says_so_in_thai(qtbot, preview, dialogs
 def test_cancelling_the_print_dialog_prints_nothing(qtbot, preview, dialogs):
     dialogs.answer(lambda d: d.reject())
     qtbot.mouseClick(button(preview, "pdfPrint"), LEFT)
-    assert preview.printed_pages == 0
+    assert [d.objectName() for d in dialogs.seen] == ["printDialog"]
+    # Printing would start here, before any worker runs: the state says it did not.
+    assert not preview.printing and preview.progress.isHidden()
+    assert button(preview, "pdfPrint").isEnabled() and preview.printed_pages == 0
 
 
 def test_a_failing_document_says_why(qtbot, env):
@@ -184,7 +185,6 @@ def test_a_failing_document_says_why(qtbot, env):
     assert not button(window, "pdfPrint").isEnabled()
 
 
-@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents (helper A) not there yet")
 def test_the_desk_previews_the_real_loan_record(qtbot, env, dialogs):
     staff, director = actor(env.uow, "staff1"), actor(env.uow, "director")
     v = request(env.uow, staff)
@@ -201,7 +201,6 @@ def test_the_desk_previews_the_real_loan_record(qtbot, env, dialogs):
     assert v.loan_no in "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown.data)).pages)
 
 
-@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents (helper A) not there yet")
 def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
     from desktop_app.ui.asset_register import AssetRegisterWindow
     from desktop_app.ui.loan_desk import OVERDUE, TO_SETTLE
