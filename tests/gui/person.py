@@ -81,3 +81,19 @@ def save_as(path: Path, expected_name: str | None = None, seen: list[str] | None
         dialog.done(QDialog.DialogCode.Accepted)
 
     return answer
+
+
+def type_number(qtbot: Any, spin: QWidget, value: int) -> None:
+    """A spin box's number typed over what it shows."""
+    line = usable(spin).lineEdit()  # type: ignore[attr-defined]
+    line.selectAll()
+    qtbot.keyClicks(line, str(value))
+    assert spin.value() == value, spin.value()  # type: ignore[attr-defined]
+
+
+def type_be_date(qtbot: Any, field: QWidget, day: Any) -> None:
+    """A date typed in the Buddhist Era (dd/mm/yyyy + 543), then Tab."""
+    line = usable(field).lineEdit()  # type: ignore[attr-defined]
+    line.selectAll()
+    qtbot.keyClicks(line, f"{day.day:02d}/{day.month:02d}/{day.year + 543}")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)

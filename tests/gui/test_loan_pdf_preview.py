@@ -19,6 +19,7 @@ from desktop_app.services import loans
 from desktop_app.ui.loan_desk import TO_HAND_OVER, LoanDeskWindow
 from desktop_app.ui.loan_pdf_preview import PdfPreview
 from tests.gui.conftest import WAIT_MS, button
+from tests.gui.person import open_tab, type_be_date
 from tests.support.db import actor
 from tests.support.loans import request
 
@@ -234,13 +235,13 @@ def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
         desk.activateWindow()
         return found
 
-    desk.tabs.setCurrentIndex(TO_SETTLE)
+    open_tab(qtbot, desk.tabs, TO_SETTLE)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printReturn"), LEFT))
     assert p.file_name.startswith("return-") and back.loan_no in text(p)
-    desk.tabs.setCurrentIndex(OVERDUE)
+    open_tab(qtbot, desk.tabs, OVERDUE)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printLetter"), LEFT))
     assert p.file_name.startswith("followup-") and late.loan_no in text(p)
-    desk.date_from.set_day(late.start)
+    type_be_date(qtbot, desk.date_from, late.start)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printRegister"), LEFT))
     found = "".join(text(p).split())  # a narrow column may wrap a loan number
     thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")  # the register may write Thai digits
@@ -254,7 +255,7 @@ def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
     env.windows.append(register)
     register.show()
     qtbot.waitUntil(lambda: register.loaded, timeout=WAIT_MS)
-    register.scan.setText(LAPTOP[:8])  # 7440-001: the two laptops
+    qtbot.keyClicks(register.scan, LAPTOP[:8])  # 7440-001: the two laptops
     qtbot.waitUntil(lambda: register.model.rowCount() == 2, timeout=WAIT_MS)
     qtbot.mouseClick(button(register, "assetLabels"), LEFT)
     qtbot.waitUntil(lambda: getattr(register, "labels_preview", None) is not None
