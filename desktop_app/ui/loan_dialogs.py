@@ -151,11 +151,6 @@ class ReturnDialog(_LoanDialog):
         self._check()
         self.resize(900, 420)
 
-    def set_condition(self, asset_no: str, condition: str) -> None:
-        for item, combo in zip(self.out, self.conditions, strict=True):
-            if item.asset_no == asset_no:
-                combo.setCurrentIndex(combo.findData(condition))
-
     def lines(self) -> list[ItemReturn]:
         out = []
         for item, combo, spin in zip(self.out, self.conditions, self.quantities, strict=True):

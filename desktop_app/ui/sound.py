@@ -24,9 +24,10 @@ _PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
 
 
 class Chime(QObject):
-    """``rang`` is emitted on every chime, whether or not the sound is switched on."""
+    """``rang`` is emitted on every chime, after the attempt, with whether a sound went out
+    (False when the sound is switched off, or no audio output or player could take it)."""
 
-    rang = Signal()
+    rang = Signal(bool)
 
     def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,32 +61,49 @@ class Chime(QObject):
         return self._effect.source().toLocalFile() if self._effect is not None else ""
 
     def play(self) -> None:
-        self.rang.emit()
+        self.rang.emit(self._attempt())
+
+    def _attempt(self) -> bool:
         if not self.enabled:
-            return
+            return False
         if self._effect is not None:
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
             self._effect.play()
-        elif self.backend == "winsound":
+            broken = self._effect.status() == QSoundEffect.Status.Error
+            return not broken and bool(QMediaDevices.audioOutputs())
+        if self.backend == "winsound":
             import winsound  # type: ignore[import-not-found,unused-ignore]
 
             flags = winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT
-            winsound.PlaySound(str(CHIME), flags)
-        elif self._player is not None:
-            QProcess.startDetached(self._player, [str(CHIME)])
-        else:
-            QApplication.beep()
+            try:
+                winsound.PlaySound(str(CHIME), flags)
+            except RuntimeError:
+                return False
+            return True
+        if self._player is not None:
+            started = QProcess.startDetached(self._player, [str(CHIME)])
+            return bool(started[0] if isinstance(started, tuple) else started)
+        QApplication.beep()
+        return True
 
 
 class Announcer(QObject):
-    """Says "เชิญหมายเลข … ที่ช่องบริการ …" when a Thai voice is installed. ``said`` carries
-    every announcement's text, spoken or not."""
+    """Says "เชิญหมายเลข … ที่ช่องบริการ …" when a Thai voice is installed. ``said`` carries,
+    after every announcement, its text for the board and the phrase the voice was given
+    ("" when nothing was spoken). ``speech``: a QTextToSpeech chosen by the caller instead
+    of the system's Thai voice."""
 
-    said = Signal(str)
+    said = Signal(str, str)
 
-    def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
+    def __init__(
+        self, enabled: bool = True, parent: QObject | None = None, speech: Any = None
+    ) -> None:
         super().__init__(parent)
         self.enabled = enabled
-        self._speech: Any = None
+        self._speech: Any = speech
+        if speech is not None:
+            return
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech  # type: ignore[import-not-found]
         except ImportError:
@@ -97,12 +115,23 @@ class Announcer(QObject):
             self._speech = speech
 
     def announce(self, code: str, counter: int) -> None:
-        self.said.emit(announcement(code, counter))
+        spoken = ""
         if self.enabled and self._speech is not None:
-            # Said character by character ("A 0 1 2"), as staff call numbers aloud.
-            self._speech.say(announcement(" ".join(code), counter))
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            phrase = spoken_phrase(code, counter)
+            self._speech.say(phrase)
+            if self._speech.state() != QTextToSpeech.State.Error:
+                spoken = phrase
+        self.said.emit(announcement(code, counter), spoken)
 
 
 def announcement(code: str, counter: int) -> str:
     """Always Thai: the board speaks to the waiting room."""
     return f"เชิญหมายเลข {code} ที่ช่องบริการ {counter}"
+
+
+def spoken_phrase(code: str, counter: int) -> str:
+    """What the voice is given: the code character by character ("A 0 1 2"), as staff call
+    numbers aloud."""
+    return announcement(" ".join(code), counter)

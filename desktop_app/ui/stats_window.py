@@ -597,10 +597,17 @@ class StatsWindow(QMainWindow):
 
     # ------------------------------------------------------------------ export
     def choose_file(self, kind: str, suggested: str) -> str | None:
-        """Where to save (a method, so that tests can answer it)."""
+        """Where to save: a save dialog with the suggested name, run through env.dialogs
+        (as the PDF preview's), so that a test answers the real dialog."""
         filters = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึกรายงาน"), suggested, filters[kind])
-        return path or None
+        dialog = QFileDialog(self, self.tr("บันทึกรายงาน"), suggested, filters[kind])
+        dialog.setObjectName("saveReportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setDefaultSuffix(kind)
+        if not self.env.dialogs.run(dialog) or not dialog.selectedFiles():
+            return None
+        return dialog.selectedFiles()[0]
 
     def export(self, kind: str) -> None:
         """The figures shown, for the period they were read for (not the date fields, which

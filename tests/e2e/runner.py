@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,10 +68,12 @@ def run(
     password: str | None = None,
     as_user: str | None = None,
     json: bool = True,
+    program: Sequence[str] = (),
 ) -> Result:
     """``python -m desktop_app --db URL [--json] [--as USER] ARGS…``; unpacks as
-    (returncode, stdout, stderr)."""
-    cmd = [sys.executable, "-m", "desktop_app", "--db", url]
+    (returncode, stdout, stderr). ``program``: another way to start the same program (a
+    launcher that sets a fault up first), instead of ``python -m desktop_app``."""
+    cmd = [*(program or (sys.executable, "-m", "desktop_app")), "--db", url]
     if json:
         cmd.append("--json")
     if as_user is not None:
@@ -95,8 +98,8 @@ def run(
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-def clerk(url: str, *args: str, json: bool = True) -> Result:
-    return run(url, *args, as_user="clerk1", password=DEMO_PASSWORD, json=json)
+def clerk(url: str, *args: str, json: bool = True, program: Sequence[str] = ()) -> Result:
+    return run(url, *args, as_user="clerk1", password=DEMO_PASSWORD, json=json, program=program)
 
 
 def admin(url: str, *args: str, json: bool = True) -> Result:

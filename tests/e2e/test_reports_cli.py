@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,15 @@ def _stats(url: str):
         return queue_stats(uow, DAY), loan_stats(uow)  # today, as the program sees it
     finally:
         engine.dispose()
+
+
+def flat_text(pdf: Path) -> str:
+    """The PDF's text with every run of white space one space (lines wrap in table cells)
+    and SARA AM as one character (pypdf gives NIKHAHIT + SARA AA)."""
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    return " ".join(text.replace("\u0e4d\u0e32", "\u0e33").split())
 
 
 def _num(text: str) -> float | None:
@@ -116,6 +126,25 @@ def test_queue_report_in_every_format(worked_office: str, tmp_path: Path):
                     "--out", str(pdf)))  # fmt: skip
     assert (j["date_from"], j["date_to"]) == ("2026-11-01", "2026-11-30")
     assert pdf.read_bytes().startswith(b"%PDF") and j["bytes"] == pdf.stat().st_size
+    # The figures of the hand-worked day (tests/integration/test_stats_queue.py), as printed.
+    text = flat_text(pdf)
+    for expected in (
+        "สรุปสถิติการให้บริการคิว เดือน พ.ย. 2569",
+        "ออกบัตรคิว 6 ใบ ให้บริการแล้ว 3 ราย ไม่มาตามเรียก 1 ราย ค้าง 2 ราย โอนบริการ 1 ราย",
+        "เวลารอ: มัธยฐาน 15.0 นาที เปอร์เซ็นไทล์ที่ 90 16.0 นาที สูงสุด 16.0 นาที",
+        "เวลาให้บริการ: มัธยฐาน 6.0 นาที เปอร์เซ็นไทล์ที่ 90 20.0 นาที ภายในเวลามาตรฐาน 66.7%",
+        "เรียกข้ามคิว 1 ครั้ง",
+        # by service: issued, served, no-show, wait median, p90, max, service median, share
+        "A งานทะเบียนราษฎร 4 2 1 15.0 16.0 16.0 12.5 50.0%",
+        "B บัตรประจำตัว ประชาชน 1 1 0 7.0 7.0 7.0 6.0 100.0%",
+        "09:00–09:59 6 3 1 15.0 16.0 16.0 6.0 66.7%",
+        "ช่องบริการ 1 2 1 1 11.0 15.0 15.0 6.0 100.0%",
+        "ช่องบริการ 2 2 2 0 15.5 16.0 16.0 12.5 50.0%",
+        "ผู้สูงอายุ 1 1 0 7.0 7.0 7.0 - 100.0% คิวทั่วไป 5 2 1 15.0 16.0 16.0 - 50.0%",
+        "สมศักดิ์ รักงาน (clerk2) 1 ครั้ง",
+        "24 พ.ย. 2569 A004 2 ผู้ป่วยนั่งรถเข็น สมศักดิ์ รักงาน A003",
+    ):
+        assert expected in text, expected
 
     human = run(worked_office, "report", "queue", "--from", "2026-11-24", "--to", "2026-11-25",
                 "--format", "csv", "--out", str(tmp_path / "h.csv"), json=False)  # fmt: skip
@@ -187,8 +216,18 @@ def test_loans_register_and_asset_use_pdfs(worked_office: str, tmp_path: Path):
     # report lists the loans that were lent (not the refused or cancelled requests).
     text = "".join(page.extract_text() for page in PdfReader(register).pages)
     assert {n for n in numbers if n in text} == numbers
-    text = "".join(page.extract_text() for page in PdfReader(use).pages)
-    assert any(n in text for n in numbers)
+    # Exactly the five loans handed over in December (L1–L4 and L8 of worked_loans): not the
+    # refused car (0005), the cancelled chair (0006) nor the chair lent in January (0007).
+    text = flat_text(use)
+    assert sorted(re.findall(r"ยม\.\d{4}/\d{4}", text)) == [
+        "ยม.0001/2570", "ยม.0002/2570", "ยม.0003/2570", "ยม.0004/2570", "ยม.0008/2570"
+    ]  # fmt: skip
+    assert (
+        "มีการยืมพัสดุ ๕ ครั้ง รวม ๕ รายการ ผู้ยืม ๓ ราย ส่งคืนชำรุด ๑ รายการ สูญหาย ๑ รายการ "
+        "ยังไม่ส่งคืน ๒ รายการ ได้รับชดใช้เป็นเงินรวม ๑,๐๐๐.๐๐ บาท (หนึ่งพันบาทถ้วน)"
+    ) in text
+    assert "ยม.0008/2570 สำนักงานเขตบางกอก ใหญ่" in text and "30 รีม" in text
+    assert "๐๙/๑๒/๖๙ ๘ สูญหาย – ชดใช้เป็นเงิน ๑,๐๐๐.๐๐ บาท" in text  # the tent, 8 days late
     assert not list(tmp_path.glob("*.part"))
 
     # --contents summary: the statistics window's summary with charts instead of the register
@@ -205,6 +244,17 @@ def test_loans_register_and_asset_use_pdfs(worked_office: str, tmp_path: Path):
     assert j["summary"]["requests"] == 7 and summary.read_bytes().startswith(b"%PDF")
     pages = PdfReader(summary).pages
     text = "".join(page.extract_text() for page in pages)
+    # Figures that do not depend on today's date (the program's clock is the real one).
+    text = flat_text(summary)
+    for expected in (
+        "สรุปสถิติการยืมพัสดุ เดือน ธ.ค. 2569",
+        "คำขอยืม 7 รายการ ยืมจริง 5 ไม่อนุมัติ 1 ยกเลิก 1 คืนแล้ว 3 คืนตรงเวลา 1 (33.3%) ยังไม่คืน 2",
+        "ฝ่ายพัฒนาชุมชน 5 3 1 1 สำนักงานเขตบางกอกน้อย 1 1 0 0 สำนักงานเขตบางกอกใหญ่ 1 1 0 0",
+        "ชำรุด 1 ครั้ง จำนวน 1 สูญหาย 1 ครั้ง จำนวน 1",
+        "ชดใช้เป็นเงิน 1 รายการ เป็นเงิน 1,000.00 บาท ยังไม่ชดใช้ 0 รายการ",
+        "7530-001-0001 กระดาษถ่ายเอกสาร A4 80 แกรม 1 30",
+    ):
+        assert expected in text, expected
     assert rejected not in text  # no register: a refused request is only counted
     assert any(len(p.images) for p in pages)  # the monthly bar chart, drawn as an image
     j = ok_json(run(worked_office, "report", "loans", "--from", "2026-12-01", "--to",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import zxingcpp
 from PySide6.QtCore import Qt
 
 from desktop_app.services import asset_queries, loans
@@ -16,8 +17,11 @@ from desktop_app.ui.asset_table import AssetTableModel
 from desktop_app.ui.loan_widgets import AssetLoansModel, LoanSummaryModel, OverdueModel
 from printing.pdf.content import asset_link, loan_link
 from tests.gui.conftest import WAIT_MS, button, type_thai
+from tests.gui.person import choose, click, click_row
+from tests.support import pdf_check
 from tests.support.db import actor
 from tests.support.loans import CHAIRS, LAPTOP, PAPER, PROJECTOR, request
+from tests.support.printer_fake import job_commands
 
 pytestmark = pytest.mark.gui
 
@@ -74,18 +78,18 @@ def test_filters_by_status_category_and_holder(qtbot, register, env):
     qtbot.waitUntil(lambda: "reserved" in {w.model.row_at(r).status
                                            for r in range(w.model.rowCount())},
                     timeout=WAIT_MS)  # fmt: skip
-    w.status_filter.setCurrentIndex(w.status_filter.findData("reserved"))
+    choose(qtbot, w.status_filter, data="reserved")
     assert numbers(w.model) == [LAPTOP]
     assert w.model.index(0, 4).data() == "จองแล้ว"
-    w.status_filter.setCurrentIndex(0)
-    w.category_filter.setCurrentIndex(w.category_filter.findData("office-supplies"))
+    choose(qtbot, w.status_filter, text=w.status_filter.itemText(0))
+    choose(qtbot, w.category_filter, data="office-supplies")
     assert numbers(w.model) == [PAPER]
-    w.category_filter.setCurrentIndex(0)
+    choose(qtbot, w.category_filter, text=w.category_filter.itemText(0))
     assert w.holder_filter.count() == 2  # everything, and ฝ่ายการคลัง
-    w.holder_filter.setCurrentIndex(1)
+    choose(qtbot, w.holder_filter, text="ฝ่ายการคลัง")
     assert w.model.rowCount() == 10
     # A scan finds an asset hidden by a filter: the filters are cleared.
-    w.category_filter.setCurrentIndex(w.category_filter.findData("vehicle"))
+    choose(qtbot, w.category_filter, data="vehicle")
     assert w.model.rowCount() == 1
     qtbot.keyClicks(w.scan, PAPER)
     qtbot.keyClick(w.scan, Qt.Key.Key_Return)
@@ -178,7 +182,7 @@ def test_the_loan_models(qtmodeltester, office):
 def test_asset_rows_are_plain_rows(office):
     rows = asset_queries.asset_rows(office)
     assert rows[0] == AssetRow("2310-001-0001/2563", "รถยนต์กระบะ 4 ประตู Toyota Hilux Revo",
-                               "durable", "vehicle", rows[0].category_name, "available", 1,
+                               "durable", "vehicle", "ครุภัณฑ์ยานพาหนะและขนส่ง", "available", 1,
                                "คัน", "ฝ่ายการคลัง", "ลานจอดรถสำนักงานเขต")  # fmt: skip
 
 
@@ -201,7 +205,6 @@ def many_assets(env, tmp_path, n: int) -> None:
 def test_labels_of_the_selection_else_of_the_rows_listed_asking_above_ten_sheets(
     qtbot, register, env, dialogs, tmp_path
 ):
-    from PySide6.QtCore import QItemSelectionModel
 
     w = register
     many_assets(env, tmp_path, 240)
@@ -216,11 +219,10 @@ def test_labels_of_the_selection_else_of_the_rows_listed_asking_above_ten_sheets
     assert "ยังไม่ได้เลือกรายการ" in question
     assert getattr(w, "labels_preview", None) is None
     # Two rows selected (a click, then Ctrl+click): those two, without asking.
-    w.table.selectRow(0)
-    w.table.selectionModel().select(
-        w.model.index(2, 0),
-        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-    )
+    click_row(qtbot, w.table, 0)
+    rect = w.table.visualRect(w.model.index(2, 0))
+    qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, rect.center())  # fmt: skip
     chosen = [w.model.row_at(0).asset_no, w.model.row_at(2).asset_no]
     assert w.selected_assets == chosen
     assert labels.text() == "พิมพ์ป้าย QR ของรายการที่เลือก 2 รายการ (Ctrl+L)"
@@ -231,11 +233,23 @@ def test_labels_of_the_selection_else_of_the_rows_listed_asking_above_ten_sheets
     qtbot.waitUntil(lambda: preview.ready, timeout=WAIT_MS)
     assert preview.page_count == 1
     preview.close()
-    # Nothing selected, a filter: the rows listed.
-    w.table.clearSelection()
+    # Nothing selected (Ctrl+click takes the two rows back), a filter: the rows listed.
+    for row in (0, 2):
+        rect = w.table.visualRect(w.model.index(row, 0))
+        qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.ControlModifier, rect.center())  # fmt: skip
+    assert w.selected_assets == []
     type_thai(w.scan, "เก้าอี้")
     qtbot.waitUntil(lambda: w.model.rowCount() == 3, timeout=WAIT_MS)
-    assert w.label_targets() == (list(CHAIRS), False)
+    assert labels.text() == "พิมพ์ป้าย QR ของรายการที่แสดง 3 รายการ (Ctrl+L)"
+    click(qtbot, labels)
+    assert len(dialogs.messages) == 1  # three rows: not asked
+    chairs = w.labels_preview
+    assert chairs.title == "ป้ายพัสดุ QR 3 รายการ"
+    qtbot.waitUntil(lambda: chairs.ready, timeout=WAIT_MS)
+    [page] = pdf_check.pages(chairs.data)
+    assert sorted(pdf_check.qr_codes(page)) == sorted(asset_link(n) for n in CHAIRS)
+    chairs.close()
     # Yes to the question: every row listed.
     w.scan.clear()
     qtbot.waitUntil(lambda: w.model.rowCount() == 250, timeout=WAIT_MS)
@@ -267,7 +281,13 @@ def test_one_label_on_the_thermal_printer(qtbot, register, env, tmp_path):
     qtbot.mouseClick(thermal, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.message.kind == "info", timeout=WAIT_MS)
     assert w.message.text() == f"พิมพ์ป้าย {LAPTOP} ที่เครื่องพิมพ์ความร้อนแล้ว"
-    assert out.stat().st_size > 1000  # ESC/POS: the QR label's raster
+    # What the printer got, read back as a printer reads it: one raster, cut, whose QR is
+    # the laptop's link.
+    commands = job_commands(out.read_bytes())
+    assert [c.name for c in commands if c.name != "feed"] == ["init", "raster", "cut"]
+    [raster] = [c.raster for c in commands if c.raster is not None]
+    codes = [r.text for r in zxingcpp.read_barcodes(raster.to_pil().convert("L"))]
+    assert codes == [asset_link(LAPTOP)]
 
 
 def test_the_thermal_label_is_for_supply_staff_only(qtbot, env):

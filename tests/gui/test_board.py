@@ -57,7 +57,7 @@ def test_every_call_and_recall_chimes_and_is_announced(qtbot, env, clerk, clock)
     board.chime.rang.connect(lambda: rang.append(1))
     with qtbot.waitSignal(board.announcer.said, timeout=WAIT_MS) as said:
         tickets.call_next(env.uow, clerk, 3)  # C001 at counter 3, from another PC
-    assert said.args == ["เชิญหมายเลข C001 ที่ช่องบริการ 3"]
+    assert said.args[0] == "เชิญหมายเลข C001 ที่ช่องบริการ 3"
     assert text(board, "boardCode0") == "C001" and text(board, "boardCounter0") == "3"
     assert text(board, "boardAnnouncement") == "เชิญหมายเลข C001 ที่ช่องบริการ 3"
     clock.advance(seconds=20)

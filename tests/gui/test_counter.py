@@ -16,6 +16,7 @@ from db.models import AuditEntry
 from desktop_app.services import tickets
 from desktop_app.ui.counter import CounterWindow
 from tests.gui.conftest import WAIT_MS, button, type_thai
+from tests.gui.person import choose, click_row
 from tests.support.db import actor, snapshot
 
 pytestmark = pytest.mark.gui
@@ -168,9 +169,9 @@ def test_transfer_the_citizen_at_the_counter(qtbot, console, queue, dialogs):
 def test_issue_a_ticket_at_the_counter_and_reprint(qtbot, console, queue, dialogs):
     def issue_d_elderly(dialog):
         service = dialog.findChild(QComboBox, "issueService")
-        service.setCurrentIndex(service.findData("D"))
+        choose(qtbot, service, data="D")
         prio = dialog.findChild(QComboBox, "issuePriority")
-        prio.setCurrentIndex(prio.findData("elderly"))
+        choose(qtbot, prio, data="elderly")
         qtbot.mouseClick(button(dialog, "issueOk"), LEFT)
 
     dialogs.answer(issue_d_elderly)
@@ -181,7 +182,7 @@ def test_issue_a_ticket_at_the_counter_and_reprint(qtbot, console, queue, dialog
     assert message.startswith("ออกบัตรคิว D001 แล้ว (รอก่อนหน้า 0 คน) · พิมพ์บัตรคิว D001 ไม่ได้")
     assert tickets.show(queue.uow, "D001").priority == "elderly"
     # Reprint the selected waiting ticket: the printer fault is reported, nothing breaks.
-    console.table.selectRow(0)
+    click_row(qtbot, console.table, 0)
     qtbot.keyClick(console, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: "B001" in text(console, "counterMessage"), timeout=WAIT_MS)
     assert console.message.kind == "error"

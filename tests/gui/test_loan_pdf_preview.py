@@ -5,7 +5,6 @@ With services.documents present, the desk's buttons open the real documents."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import shutil
 
@@ -20,12 +19,12 @@ from desktop_app.services import loans
 from desktop_app.ui.loan_desk import TO_HAND_OVER, LoanDeskWindow
 from desktop_app.ui.loan_pdf_preview import PdfPreview
 from tests.gui.conftest import WAIT_MS, button
+from tests.gui.person import open_tab, type_be_date
 from tests.support.db import actor
 from tests.support.loans import request
 
 pytestmark = pytest.mark.gui
 LEFT = Qt.MouseButton.LeftButton
-HAS_DOCUMENTS = importlib.util.find_spec("desktop_app.services.documents") is not None
 
 
 @pytest.fixture
@@ -166,7 +165,10 @@ def test_save_into_a_folder_that_refuses_says_so_in_thai(qtbot, preview, dialogs
 def test_cancelling_the_print_dialog_prints_nothing(qtbot, preview, dialogs):
     dialogs.answer(lambda d: d.reject())
     qtbot.mouseClick(button(preview, "pdfPrint"), LEFT)
-    assert preview.printed_pages == 0
+    assert [d.objectName() for d in dialogs.seen] == ["printDialog"]
+    # Printing would start here, before any worker runs: the state says it did not.
+    assert not preview.printing and preview.progress.isHidden()
+    assert button(preview, "pdfPrint").isEnabled() and preview.printed_pages == 0
 
 
 def test_a_failing_document_says_why(qtbot, env):
@@ -184,7 +186,6 @@ def test_a_failing_document_says_why(qtbot, env):
     assert not button(window, "pdfPrint").isEnabled()
 
 
-@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents is not installed")
 def test_the_desk_previews_the_real_loan_record(qtbot, env, dialogs):
     staff, director = actor(env.uow, "staff1"), actor(env.uow, "director")
     v = request(env.uow, staff)
@@ -201,7 +202,6 @@ def test_the_desk_previews_the_real_loan_record(qtbot, env, dialogs):
     assert v.loan_no in "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown.data)).pages)
 
 
-@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents is not installed")
 def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
     from desktop_app.ui.asset_register import AssetRegisterWindow
     from desktop_app.ui.loan_desk import OVERDUE, TO_SETTLE
@@ -235,13 +235,13 @@ def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
         desk.activateWindow()
         return found
 
-    desk.tabs.setCurrentIndex(TO_SETTLE)
+    open_tab(qtbot, desk.tabs, TO_SETTLE)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printReturn"), LEFT))
     assert p.file_name.startswith("return-") and back.loan_no in text(p)
-    desk.tabs.setCurrentIndex(OVERDUE)
+    open_tab(qtbot, desk.tabs, OVERDUE)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printLetter"), LEFT))
     assert p.file_name.startswith("followup-") and late.loan_no in text(p)
-    desk.date_from.set_day(late.start)
+    type_be_date(qtbot, desk.date_from, late.start)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printRegister"), LEFT))
     found = "".join(text(p).split())  # a narrow column may wrap a loan number
     thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")  # the register may write Thai digits
@@ -255,7 +255,7 @@ def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
     env.windows.append(register)
     register.show()
     qtbot.waitUntil(lambda: register.loaded, timeout=WAIT_MS)
-    register.scan.setText(LAPTOP[:8])  # 7440-001: the two laptops
+    qtbot.keyClicks(register.scan, LAPTOP[:8])  # 7440-001: the two laptops
     qtbot.waitUntil(lambda: register.model.rowCount() == 2, timeout=WAIT_MS)
     qtbot.mouseClick(button(register, "assetLabels"), LEFT)
     qtbot.waitUntil(lambda: getattr(register, "labels_preview", None) is not None

@@ -22,6 +22,7 @@ from desktop_app.services.settings import get_setting
 from desktop_app.ui.admin import SettingsWindow
 from desktop_app.ui.env import verify_pin
 from tests.gui.conftest import WAIT_MS, button, type_thai
+from tests.gui.person import choose, open_tab, type_number
 from tests.support.db import actor, snapshot
 
 pytestmark = pytest.mark.gui
@@ -75,11 +76,11 @@ def test_models_pass_the_model_tester(qtmodeltester, window):
 
 
 def test_edit_a_service_and_reorder(qtbot, window, env):
-    window.tabs.setCurrentIndex(1)
+    open_tab(qtbot, window.tabs, 1)
     click_row(qtbot, window.services_view, 1)
     assert field(window, QLineEdit, "serviceCode").text() == "B"
     retype(qtbot, field(window, QLineEdit, "serviceName"), "บัตรประชาชน")
-    field(window, QSpinBox, "serviceMinutes").setValue(12)
+    type_number(qtbot, field(window, QSpinBox, "serviceMinutes"), 12)
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
     qtbot.waitUntil(lambda: message(window) == "บันทึกบริการ B แล้ว", timeout=WAIT_MS)
     b = next(s for s in office_svc.list_services(env.uow) if s.code == "B")
@@ -96,7 +97,7 @@ def test_edit_a_service_and_reorder(qtbot, window, env):
 
 def test_a_refusal_is_shown_and_changes_nothing(qtbot, window, env):
     before = snapshot(env.uow.engine)
-    window.tabs.setCurrentIndex(1)
+    open_tab(qtbot, window.tabs, 1)
     click_row(qtbot, window.services_view, 0)
     retype(qtbot, field(window, QLineEdit, "servicePrefix"), "C")  # C's letter
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
@@ -106,14 +107,14 @@ def test_a_refusal_is_shown_and_changes_nothing(qtbot, window, env):
 
 
 def test_add_a_service_and_give_it_to_a_counter(qtbot, window, env):
-    window.tabs.setCurrentIndex(1)
+    open_tab(qtbot, window.tabs, 1)
     qtbot.mouseClick(button(window, "serviceNew"), LEFT)
     qtbot.keyClicks(field(window, QLineEdit, "serviceCode"), "E")
     type_thai(field(window, QLineEdit, "serviceName"), "สวัสดิการสังคม")
     qtbot.keyClicks(field(window, QLineEdit, "serviceNameEn"), "Social welfare")
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
     qtbot.waitUntil(lambda: window.services_model.rowCount() == 5, timeout=WAIT_MS)
-    window.tabs.setCurrentIndex(2)
+    open_tab(qtbot, window.tabs, 2)
     click_row(qtbot, window.counters_view, 3)  # counter 4: C and D
     qtbot.waitUntil(lambda: window.findChild(QCheckBox, "counterService_E") is not None,
                     timeout=WAIT_MS)  # fmt: skip
@@ -126,7 +127,7 @@ def test_add_a_service_and_give_it_to_a_counter(qtbot, window, env):
 
 
 def test_add_a_user_and_reset_a_password(qtbot, window, env):
-    window.tabs.setCurrentIndex(3)
+    open_tab(qtbot, window.tabs, 3)
     qtbot.mouseClick(button(window, "userNew"), LEFT)
     qtbot.keyClicks(field(window, QLineEdit, "userName"), "clerk3")
     type_thai(field(window, QLineEdit, "userFullName"), "สมหมาย ใจเย็น")
@@ -147,12 +148,12 @@ def test_add_a_user_and_reset_a_password(qtbot, window, env):
 
 
 def test_this_pc_printer_language_counter_and_pin(qtbot, window, env):
-    window.tabs.setCurrentIndex(4)
+    open_tab(qtbot, window.tabs, 4)
     width = field(window, QComboBox, "printerWidth")
-    width.setCurrentIndex(width.findData("384"))
+    choose(qtbot, width, data="384")
     lang = field(window, QComboBox, "uiLanguage")
-    lang.setCurrentIndex(lang.findData("en"))
-    field(window, QSpinBox, "pcCounter").setValue(3)
+    choose(qtbot, lang, data="en")
+    type_number(qtbot, field(window, QSpinBox, "pcCounter"), 3)
     qtbot.keyClicks(field(window, QLineEdit, "kioskPin"), "13579")
     token = devices.add_device(env.uow, actor(env.uow, "admin"), "kiosk-lobby", "kiosk").token
     qtbot.keyClicks(field(window, QLineEdit, "deviceTokenInput"), token)
@@ -175,7 +176,7 @@ def test_this_pc_printer_language_counter_and_pin(qtbot, window, env):
 
 
 def test_a_pin_that_is_not_digits_is_refused(qtbot, window, env):
-    window.tabs.setCurrentIndex(4)
+    open_tab(qtbot, window.tabs, 4)
     qtbot.keyClicks(field(window, QLineEdit, "kioskPin"), "12ab")
     qtbot.mouseClick(button(window, "pcSave"), LEFT)
     assert "PIN" in message(window) and window.message.kind == "error"
@@ -217,9 +218,9 @@ def test_document_settings_are_set_saved_and_read_back(qtbot, window, env, dialo
     assert [digits.itemData(i) for i in range(digits.count())] == ["thai", "arabic"]
     assert digits.currentData() == "thai"  # the default
     assert digits.currentText() == "เลขไทย (๑๒๓)"
-    digits.setCurrentIndex(digits.findData("arabic"))
+    choose(qtbot, digits, data="arabic")
     language = field(window, QComboBox, "documentLanguage")
-    language.setCurrentIndex(language.findData("en"))
+    choose(qtbot, language, data="en")
     for name, (_key, text) in DOCUMENT_TEXTS.items():
         retype(qtbot, field(window, QLineEdit, name), text)
     qtbot.mouseClick(button(window, "officeSave"), LEFT)
@@ -291,14 +292,20 @@ def test_an_emblem_this_pc_cannot_open_is_flagged_in_the_preview(
     # A cancelled dialog leaves the path as it was.
     qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
     assert field(window, QLineEdit, "documentEmblemPath").text() == str(broken)
-    # Typed by hand: the preview follows when the field is left.
+    # Typed by hand: the preview follows on Enter. Each wait below is for a change: a good
+    # image replaces the flag, a path to nowhere brings it back, the dialog mends it again.
     path_field = field(window, QLineEdit, "documentEmblemPath")
-    path_field.setText(str(tmp_path / "nowhere" / "garuda.jpg"))
-    path_field.editingFinished.emit()
+    retype(qtbot, path_field, str(emblem_png(tmp_path / "typed.png")))
+    qtbot.keyClick(path_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not preview.pixmap().isNull(), timeout=WAIT_MS)
+    assert preview.text() == "" and preview.toolTip() == ""
+    retype(qtbot, path_field, str(tmp_path / "nowhere" / "garuda.jpg"))
+    qtbot.keyClick(path_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: preview.text() == "(เครื่องนี้เปิดภาพนี้ไม่ได้)", timeout=WAIT_MS)
+    assert preview.pixmap().isNull()
     qtbot.mouseClick(button(window, "documentEmblemChoose"), LEFT)
     qtbot.waitUntil(lambda: not preview.pixmap().isNull(), timeout=WAIT_MS)
-    assert preview.toolTip() == ""
-    path_field.clear()
-    path_field.editingFinished.emit()
-    assert preview.text() == "(ไม่มีตราครุฑ)"
+    assert path_field.text() == str(tmp_path / "good.png") and preview.toolTip() == ""
+    retype(qtbot, path_field, "")
+    qtbot.keyClick(path_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: preview.text() == "(ไม่มีตราครุฑ)", timeout=WAIT_MS)

@@ -16,8 +16,10 @@ from desktop_app.domain.errors import Forbidden
 from desktop_app.ui.counter import CounterWindow
 from desktop_app.ui.stats_window import StatsWindow
 from tests.gui.conftest import WAIT_MS, button
+from tests.gui.person import choose, click, open_tab, save_as
 from tests.integration.test_stats_loans import worked_loans
-from tests.integration.test_stats_queue import DAY, worked_day
+from tests.integration.test_stats_queue import worked_day
+from tests.support import pdf_check
 from tests.support.db import actor
 
 pytestmark = pytest.mark.gui
@@ -66,10 +68,12 @@ def test_the_month_on_screen(qtbot, worked):
                                     "C ชำระภาษีและค่าธรรมเนียม", "D ทะเบียนพาณิชย์", "รวม"]  # fmt: skip
     assert rows[0][1:4] == ["4", "2", "1"] and rows[-1][7] == "15.0"
     assert window.wait_chart.chart().series()[0].count() == 2  # median and p90
-    window.queue_choice.setCurrentIndex(window.QUEUE_TABLES.index("picks"))
+    choose(qtbot, window.queue_choice, text=window.queue_choice.itemText(
+        window.QUEUE_TABLES.index("picks")))  # fmt: skip
     (pick,) = cells(window.queue_model)
     assert pick[1:4] == ["A004", "2", "ผู้ป่วยนั่งรถเข็น"] and pick[5] == "A003"
-    window.queue_choice.setCurrentIndex(window.QUEUE_TABLES.index("counter"))
+    choose(qtbot, window.queue_choice, text=window.queue_choice.itemText(
+        window.QUEUE_TABLES.index("counter")))  # fmt: skip
     assert [r[0] for r in cells(window.queue_model)][:2] == ["ช่องบริการ 1", "ช่องบริการ 2"]
 
 
@@ -81,7 +85,7 @@ def type_date(qtbot, field, text: str) -> None:
 
 def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     window = open_window(qtbot, worked)
-    window.mode.setCurrentIndex(0)  # รายวัน
+    choose(qtbot, window.mode, text="รายวัน")
     assert not window.date_to.isVisible()
     type_date(qtbot, window.date_from, "25/11/2569")
     assert window.period() == (dt.date(2026, 11, 25), dt.date(2026, 11, 25))
@@ -93,56 +97,43 @@ def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     assert window.loaded.start == window.loaded.end == dt.date(2026, 11, 25)
     assert "ออกบัตรคิว 0" in window.queue_summary.text()
     # A month is chosen by any of its days; February has 29 days in 2567 (2024).
-    window.mode.setCurrentIndex(1)
+    choose(qtbot, window.mode, text=window.mode.itemText(1))  # รายเดือน
     type_date(qtbot, window.date_from, "10/02/2567")
     assert window.period() == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert window.period_text.text() == "1 กุมภาพันธ์ 2567 – 29 กุมภาพันธ์ 2567"
     # A range the wrong way round is refused with the service's message.
-    window.set_period(DAY, DAY - dt.timedelta(days=3))
+    choose(qtbot, window.mode, text=window.mode.itemText(2))  # a range
+    type_date(qtbot, window.date_from, "24/11/2569")
+    type_date(qtbot, window.date_to, "21/11/2569")
     qtbot.mouseClick(button(window, "showStats"), LEFT)
     qtbot.waitUntil(lambda: window.message.text() != "", timeout=WAIT_MS)
     assert "before the start" in window.message.text()
 
 
-def test_the_period_is_read_on_the_ui_thread_and_kept_with_the_figures(qtbot, worked, tmp_path):
-    """The worker never reads the date fields; what is exported is what was loaded."""
-    from PySide6.QtCore import QThread
-
+def test_the_period_is_kept_with_the_figures(qtbot, worked, dialogs, tmp_path):
+    """What is exported is what was loaded, not what the date fields say since."""
     window = open_window(qtbot, worked)
-    ui_thread = QThread.currentThread()
-    threads = []
-    read = window.period
-
-    def watched():
-        threads.append(QThread.currentThread() is ui_thread)
-        return read()
-
-    window.period = watched
     window.loaded = None
     qtbot.mouseClick(button(window, "showStats"), LEFT)
     qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
-    assert threads and all(threads)
     assert (window.loaded.start, window.loaded.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     # The officer changes the month but does not press Show: the export is November's.
     type_date(qtbot, window.date_from, "01/10/2569")
     assert window.period()[0] == dt.date(2026, 10, 1)
-    asked = []
     target = tmp_path / "shown.csv"
-    window.choose_file = lambda kind, name: asked.append(name) or str(target)
-    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    dialogs.answer(save_as(target, "queue-2026-11-01_2026-11-30.csv"))
+    click(qtbot, button(window, "export_csv"))
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 3)
-    assert asked == ["queue-2026-11-01_2026-11-30.csv"]
     assert "2026-11-" in target.read_text(encoding="utf-8-sig")
 
 
-def test_exports_with_progress(qtbot, worked, tmp_path):
+def test_exports_with_progress(qtbot, worked, dialogs, tmp_path):
     window = open_window(qtbot, worked)
     target = tmp_path / "november.xlsx"
-    asked = []
-    window.choose_file = lambda kind, name: asked.append((kind, name)) or str(target)
-    qtbot.mouseClick(button(window, "export_xlsx"), LEFT)
+    dialogs.answer(save_as(target, "queue-2026-11-01_2026-11-30.xlsx"))
+    click(qtbot, button(window, "export_xlsx"))
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 3)
-    assert asked == [("xlsx", "queue-2026-11-01_2026-11-30.xlsx")]
+    assert [d.objectName() for d in dialogs.seen] == ["saveReportDialog"]
     assert not window.progress.isVisible() and window.progress.value() == 100
     assert button(window, "export_xlsx").isEnabled()
     assert str(target) in window.message.text()
@@ -150,36 +141,47 @@ def test_exports_with_progress(qtbot, worked, tmp_path):
     assert wb["สรุปรวม"]["E2"].value == 6  # issued: after the dates, the key and the label
 
     pdf = tmp_path / "november.pdf"
-    window.choose_file = lambda kind, name: str(pdf)
+    dialogs.answer(save_as(pdf, "queue-2026-11-01_2026-11-30.pdf"))
     window.last_export = None
-    qtbot.mouseClick(button(window, "export_pdf"), LEFT)
+    click(qtbot, button(window, "export_pdf"))
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 6)
-    assert pdf.read_bytes().startswith(b"%PDF")
+    text = " ".join(pdf_check.text(pdf.read_bytes()).split())
+    assert "ออกบัตรคิว 6 ใบ ให้บริการแล้ว 3 ราย ไม่มาตามเรียก 1 ราย" in text
+    assert "1 พ.ย. 2569 ถึงวันที่ 30 พ.ย. 2569" in text or "เดือน พ.ย. 2569" in text
 
     # Cancelled: nothing happens. A folder that does not exist: a clear message.
-    window.choose_file = lambda kind, name: None
-    qtbot.mouseClick(button(window, "export_csv"), LEFT)
-    assert not window.exporting
-    window.choose_file = lambda kind, name: str(tmp_path / "gone" / "x.csv")
-    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    dialogs.answer(lambda d: d.reject())
+    click(qtbot, button(window, "export_csv"))
+    assert not window.exporting and button(window, "export_csv").isEnabled()
+    assert not window.progress.isVisible() and len(dialogs.seen) == 3
+    (tmp_path / "gone").mkdir()
+    chosen = save_as(tmp_path / "gone" / "x.csv")
+
+    def folder_removed_meanwhile(dialog):  # a USB stick pulled out while the dialog is open
+        chosen(dialog)
+        (tmp_path / "gone").rmdir()
+
+    dialogs.answer(folder_removed_meanwhile)
+    click(qtbot, button(window, "export_csv"))
     qtbot.waitUntil(lambda: "folder" in window.message.text(), timeout=WAIT_MS)
     assert not (tmp_path / "gone").exists() and button(window, "export_csv").isEnabled()
 
 
-def test_the_loans_tab(qtbot, env, clock, tmp_path):
+def test_the_loans_tab(qtbot, env, dialogs, clock, tmp_path):
     worked_loans(env.uow, clock)  # the clock is now 20 December 2026
     window = open_window(qtbot, env)
     assert window.period() == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
-    window.tabs.setCurrentIndex(1)
+    open_tab(qtbot, window.tabs, 1)
     text = window.findChild(QLabel, "loansSummary").text()
     assert "คำขอยืม 7" in text and "ยืมจริง 5" in text and "เกินกำหนด 4" in text
-    window.loan_choice.setCurrentIndex(window.LOAN_TABLES.index("overdue"))
+    choose(qtbot, window.loan_choice, text=window.loan_choice.itemText(
+        window.LOAN_TABLES.index("overdue")))  # fmt: skip
     outcomes = [r[-1] for r in cells(window.loan_model)]
     assert outcomes == ["ไม่ได้ติดตามภายในกำหนด", "ติดตามทันกำหนด", "คืนก่อนครบกำหนดติดตาม",
                         "ยังไม่ครบกำหนดติดตาม"]  # fmt: skip
     target = tmp_path / "loans.csv"
-    window.choose_file = lambda kind, name: str(target)
-    qtbot.mouseClick(button(window, "export_csv"), LEFT)
+    dialogs.answer(save_as(target, "loans-2026-12-01_2026-12-31.csv"))
+    click(qtbot, button(window, "export_csv"))
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 3)
     assert window.last_export.report == "loans" and window.last_export.rows == 7
 

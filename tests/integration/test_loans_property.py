@@ -13,12 +13,11 @@ register stays consistent:
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
+import os
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -32,6 +31,7 @@ from desktop_app.services import loans
 from desktop_app.services.assets import compute_statuses
 from desktop_app.services.audit import verify
 from desktop_app.services.setup import init_database
+from tests.integration.test_calling_order_property import fresh_database
 from tests.support.db import FakeClock, actor, snapshot
 from tests.support.loans import LAPTOP, LAPTOP2, PAPER, PROJECTOR, TODAY, TONER, USERS
 
@@ -161,36 +161,51 @@ def _audit_entries(uow: UnitOfWork) -> int:
         return len(tx.session.execute(select(AuditEntry.id)).all())
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), steps=st.integers(1, 30))
-def test_random_loan_actions_keep_the_register_consistent(sqlite_template, data, steps):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "k.db"
-        shutil.copy(sqlite_template, path)
-        engine = make_engine(f"sqlite:///{path}")
-        try:
-            clock = FakeClock()
-            uow = UnitOfWork(engine, clock=clock)
-            init_database(engine, demo=True)
-            who = {u: actor(uow, u) for u in USERS}
-            made: list[str] = []
-            entries = _audit_entries(uow)
-            for n in range(steps + 1):
-                kind = "request" if n == 0 else _next_kind(uow, made, data)
-                if kind == "days":
-                    clock.advance(days=data.draw(st.integers(1, 9)))
-                    continue
-                before = snapshot(engine)
-                try:
-                    result = _do(uow, who, made, data, kind)
-                except KhetDeskError as e:
-                    event(f"{kind} refused ({e.code})")
-                    assert snapshot(engine) == before, kind
-                else:
-                    event(f"{kind} done → {result.status}")
-                    entries += 1
-                assert _audit_entries(uow) == entries, kind
-                _check_invariants(uow)
-            assert verify(uow).ok
-        finally:
-            engine.dispose()
+EXAMPLES = {"sqlite": 30, "postgresql": 8}  # per engine; the same draws each run (see below)
+RANDOM = os.environ.get("KHETDESK_FUZZ_RANDOM") == "1"
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_random_loan_actions_keep_the_register_consistent(kind, pg_server, sqlite_template):
+    """On both engines: PostgreSQL creates a database per example, so it draws fewer;
+    derandomized as tests/reliability/test_cli_fuzz.py (KHETDESK_FUZZ_RANDOM=1 to hunt)."""
+    if kind == "postgresql" and pg_server is None:
+        pytest.skip("PostgreSQL server binaries are not installed")
+
+    @settings(max_examples=EXAMPLES[kind], deadline=None, database=None,
+              derandomize=not RANDOM, suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+    @given(data=st.data(), steps=st.integers(1, 30))
+    def one(data, steps):
+        with fresh_database(kind, pg_server, sqlite_template) as url:
+            _random_actions(make_engine(url), data, steps)
+
+    one()
+
+
+def _random_actions(engine, data, steps) -> None:
+    try:
+        clock = FakeClock()
+        uow = UnitOfWork(engine, clock=clock)
+        init_database(engine, demo=True)
+        who = {u: actor(uow, u) for u in USERS}
+        made: list[str] = []
+        entries = _audit_entries(uow)
+        for n in range(steps + 1):
+            kind = "request" if n == 0 else _next_kind(uow, made, data)
+            if kind == "days":
+                clock.advance(days=data.draw(st.integers(1, 9)))
+                continue
+            before = snapshot(engine)
+            try:
+                result = _do(uow, who, made, data, kind)
+            except KhetDeskError as e:
+                event(f"{kind} refused ({e.code})")
+                assert snapshot(engine) == before, kind
+            else:
+                event(f"{kind} done → {result.status}")
+                entries += 1
+            assert _audit_entries(uow) == entries, kind
+            _check_invariants(uow)
+        assert verify(uow).ok
+    finally:
+        engine.dispose()

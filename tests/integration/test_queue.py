@@ -260,3 +260,32 @@ def test_recall_keeps_the_first_call_time(office, clerk, clock):
 def test_service_codes_are_found_whatever_their_case(office, clerk, clock):
     assert issue(office, clerk, "a", clock=clock).service == "A"
     assert tickets.transfer(office, clerk, "a001", "b").service == "B"
+
+
+def test_the_wait_is_estimated_from_todays_ten_latest_service_times_at_the_open_counters(
+    office, clerk, clock
+):
+    """Issue 20, finding 6: the estimate above the domain, from real service times. Counters
+    1 and 2 serve A (standard 15 min). Eleven A tickets are served one after another: the
+    first (the oldest) in 60 minutes, then ten in 2, 4, 2, 4, … minutes. The estimate takes
+    the median of the ten latest (3.0 min), not of all eleven (4.0), nor the standard (15),
+    and divides by the two counters that served A today: 5 ahead → ⌈5 × 3 / 2⌉ = 8 min."""
+    durations = [60] + [2, 4] * 5
+    for i, minutes in enumerate(durations):
+        counter = 1 + i % 2
+        issue(office, clerk, "A")
+        assert tickets.call_next(office, clerk, counter) is not None
+        clock.advance(minutes=minutes)
+        tickets.complete(office, clerk, counter)
+        clock.advance(seconds=30)
+    for _ in range(5):
+        issue(office, clerk, "A")
+    sixth = issue(office, clerk, "A")
+    assert (sixth.ahead, sixth.estimated_wait_minutes) == (5, 8)
+    # One more service, of 60 minutes: the ten latest are now 4, 2, 4, 2, 4, 2, 4, 2, 4, 60
+    # (median 4.0); five wait before a seventh ticket → ⌈5 × 4 / 2⌉ = 10.
+    tickets.call_next(office, clerk, 1)
+    clock.advance(minutes=60)
+    tickets.complete(office, clerk, 1)
+    seventh = issue(office, clerk, "A")
+    assert (seventh.ahead, seventh.estimated_wait_minutes) == (5, 10)

@@ -5,9 +5,11 @@ message (Thai, English in parentheses), no traceback, and nothing changed or bro
 database still opens, `audit verify` is ok, SQLite's integrity check passes, and the same
 command works once the fault is gone.
 
-Where a fault cannot be made here it is skipped with the reason: a read-only file needs a
-non-root user or `chattr +i` (root ignores file modes), a full disk needs a small tmpfs
-(root, or a CI that allows mounts). PostgreSQL has its own forms of the same faults: a row
+A read-only file is a 0444 file for a program that obeys file modes: any user but root, and
+root with its override capabilities dropped (setpriv). A full disk is SQLite's page limit
+(PRAGMA max_page_count) on the program's connections: the same SQLITE_FULL, no mount. Where a
+fault cannot be made it is skipped with the reason, or fails under KHETDESK_REQUIRE_FAULTS=1
+(`make test` sets it). PostgreSQL has its own forms of the same faults: a row
 lock held past the lock timeout, a database that is not KhetDesk's, a newer schema, a
 read-only database (default_transaction_read_only).
 """
@@ -20,6 +22,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -176,37 +179,45 @@ def test_a_database_from_a_newer_khetdesk_is_refused_and_not_touched(office: str
     engine.dispose()
 
 
-def _make_read_only(path: Path) -> contextlib.AbstractContextManager[None]:
-    @contextlib.contextmanager
-    def chattr() -> Iterator[None]:
-        subprocess.run(["chattr", "+i", str(path)], check=True, capture_output=True)
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(path)], check=True, capture_output=True)
+def _unavailable(reason: str) -> None:
+    """A fault this machine cannot make: a skip, or a failure under KHETDESK_REQUIRE_FAULTS
+    (set by `make test`, so that CI never goes green on a fault it did not try)."""
+    if os.environ.get("KHETDESK_REQUIRE_FAULTS"):
+        pytest.fail(f"KHETDESK_REQUIRE_FAULTS is set, and: {reason}")
+    pytest.skip(reason)
 
-    @contextlib.contextmanager
-    def chmod() -> Iterator[None]:
-        path.chmod(0o444)
-        try:
-            yield
-        finally:
-            path.chmod(0o644)
 
+# Root ignores file modes through three capabilities; without them in its bounding set a
+# root process obeys them like anyone (setpriv is util-linux, on every Linux).
+_NO_OVERRIDE = ("setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner")
+
+
+def _bound_by_file_modes(probe: Path) -> tuple[str, ...]:
+    """How to start the program so that a 0444 file is read-only for it: as it is for a
+    user who is not root, and through setpriv for root."""
     if os.geteuid() != 0:
-        return chmod()
-    if shutil.which("chattr") is None:
-        pytest.skip("running as root (file modes do not bind root) and no chattr to make "
-                    "the file immutable")  # fmt: skip
-    probe = path.with_name("probe")
-    probe.touch()
-    ok = subprocess.run(["chattr", "+i", str(probe)], capture_output=True).returncode == 0
-    subprocess.run(["chattr", "-i", str(probe)], capture_output=True)
+        return ()
+    if shutil.which("setpriv") is None:
+        _unavailable("running as root (file modes do not bind root) and no setpriv to drop "
+                     "root's file-mode override")  # fmt: skip
+    probe.write_text("")
+    probe.chmod(0o444)
+    tried = subprocess.run([*_NO_OVERRIDE, "sh", "-c", f"echo x >> '{probe}'"],
+                           capture_output=True, text=True)  # fmt: skip
+    works = subprocess.run([*_NO_OVERRIDE, "true"], capture_output=True).returncode == 0
     probe.unlink()
-    if not ok:
-        pytest.skip("running as root (file modes do not bind root) and this filesystem "
-                    "or container does not allow chattr +i")  # fmt: skip
-    return chattr()
+    if not works or tried.returncode == 0:
+        _unavailable(f"setpriv cannot drop root's file-mode override here ({tried.stderr[:120]})")
+    return (*_NO_OVERRIDE, sys.executable, "-m", "desktop_app")
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    path.chmod(0o444)
+    try:
+        yield
+    finally:
+        path.chmod(0o644)
 
 
 def test_a_read_only_database_file_is_refused_clearly(sqlite_office: str) -> None:
@@ -217,8 +228,10 @@ def test_a_read_only_database_file_is_refused_clearly(sqlite_office: str) -> Non
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     before = snapshot(engine)
     engine.dispose()
-    with _make_read_only(path):
-        _database_error(clerk(office, "ticket", "issue", "A"), "read-only", "readonly")
+    program = _bound_by_file_modes(path.with_name("probe"))
+    with _read_only(path):
+        _database_error(clerk(office, "ticket", "issue", "A", program=program), "read-only",
+                        "readonly")  # fmt: skip
     engine = make_engine(office)
     assert snapshot(engine) == before
     engine.dispose()
@@ -250,52 +263,34 @@ def test_a_read_only_postgresql_database_is_refused_clearly(
         pg_server.drop_database(name)
 
 
-@contextlib.contextmanager
-def _small_tmpfs(where: Path, size: str) -> Iterator[Path]:
-    where.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("a full disk needs a small tmpfs, and mounting one needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True, text=True)  # fmt: skip
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip()[:120]})")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], capture_output=True)
+PAGE_LIMIT = Path(__file__).with_name("page_limit.py")
 
 
-def test_a_full_disk_is_refused_clearly_and_loses_nothing(
-    sqlite_office: str, tmp_path: Path
-) -> None:
-    """SQLite only: on PostgreSQL a full disk is the server's to report."""
-    office = sqlite_office
-    with _small_tmpfs(tmp_path / "disk", "4m") as disk:
-        path = disk / "khetdesk.db"
-        shutil.copy(_sqlite_file(office), path)
-        url = f"sqlite:///{path}"
-        _healthy(url)
-        engine = make_engine(url)
-        before = snapshot(engine)  # its pooled connection keeps the -wal and -shm files
-        free = shutil.disk_usage(disk).free
-        filler = disk / "filler"
-        with filler.open("wb") as f:  # leave a few pages: a handful of tickets' worth
-            f.write(b"\0" * max(free - 24 * 1024, 0))
-        issued = 0
-        last = None
-        for _ in range(40):
-            before = snapshot(engine)
-            last = clerk(url, "ticket", "issue", "A")
-            if last.code != 0:
-                break
-            issued += 1
-        assert last is not None and last.code != 0, "the disk never filled up"
-        _database_error(last, "disk is full", "disk full")
-        assert snapshot(engine) == before  # the refused ticket left nothing behind
-        engine.dispose()
-        filler.unlink()
-        _healthy(url)
-        after = clerk(url, "ticket", "issue", "A")
-        assert after.code == 0, after.err
-        assert json.loads(after.out)["number"] == issued + 1  # no gap, no duplicate
-        _healthy(url)
+def test_a_full_disk_is_refused_clearly_and_loses_nothing(sqlite_office: str) -> None:
+    """SQLite only: on PostgreSQL a full disk is the server's to report. The program runs
+    with no room to grow the file (tests/reliability/page_limit.py): the free space inside
+    its pages takes a few tickets, then SQLite refuses as on a full disk (SQLITE_FULL)."""
+    url = sqlite_office
+    _healthy(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    small_disk = (sys.executable, str(PAGE_LIMIT), str(pages))  # no room to grow
+    issued = 0
+    last = None
+    before = snapshot(engine)
+    for _ in range(40):
+        before = snapshot(engine)
+        last = clerk(url, "ticket", "issue", "A", program=small_disk)
+        if last.code != 0:
+            break
+        issued += 1
+    assert last is not None and last.code != 0, "the disk never filled up"
+    _database_error(last, "disk is full", "disk full")
+    assert snapshot(engine) == before  # the refused ticket left nothing behind
+    engine.dispose()
+    _healthy(url)
+    after = clerk(url, "ticket", "issue", "A")  # room again
+    assert after.code == 0, after.err
+    assert json.loads(after.out)["number"] == issued + 1  # no gap, no duplicate
+    _healthy(url)

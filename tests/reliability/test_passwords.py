@@ -88,13 +88,28 @@ def test_an_unknown_user_costs_the_same_time_as_a_wrong_password(
         assert "wrong username or password" in e.value.message  # the same message
         return time.perf_counter() - t0
 
+    def one_verification() -> float:
+        """The baseline, measured in the same test: one bare Argon2 verification."""
+        t0 = time.perf_counter()
+        assert not auth._matches(stored, "Xemo")
+        return time.perf_counter() - t0
+
+    stored = auth._dummy_hash()
     timed("nobody", "x")  # warm up: the dummy hash is made once
-    unknown = statistics.median(timed(f"nobody{i}", "demo") for i in range(7))
-    wrong_first = statistics.median(timed("clerk1", "Xemo") for _ in range(7))
-    wrong_last = statistics.median(timed("clerk1", "demX") for _ in range(7))
+    runs: dict[str, list[float]] = {"hash": [], "unknown": [], "first": [], "last": []}
+    for i in range(7):  # interleaved, so that a burst of load falls on every kind alike
+        runs["hash"].append(one_verification())
+        runs["unknown"].append(timed(f"nobody{i}", "demo"))
+        runs["first"].append(timed("clerk1", "Xemo"))
+        runs["last"].append(timed("clerk1", "demX"))
     engine.dispose()
-    for a, b in ((unknown, wrong_first), (wrong_first, wrong_last)):
-        assert abs(a - b) < max(a, b) * 0.5 + 0.005, (unknown, wrong_first, wrong_last)
+    # Every refusal pays at least one verification: an unknown user answered without one
+    # takes about a millisecond, 3 % of it. Load only makes a refusal slower, so the lower
+    # bound holds on a busy machine; the upper bound (no second hash, no delay) is generous.
+    floor, median = min(runs["hash"]), statistics.median(runs["hash"])
+    for kind in ("unknown", "first", "last"):
+        assert min(runs[kind]) >= 0.5 * floor, (kind, runs)
+        assert statistics.median(runs[kind]) < 4 * median + 0.25, (kind, runs)
 
 
 def test_repeated_failures_are_delayed_more_and_more_and_a_login_resets_it(
@@ -104,20 +119,20 @@ def test_repeated_failures_are_delayed_more_and_more_and_a_login_resets_it(
     uow = UnitOfWork(engine)
     assert [auth.failure_delay(n) for n in range(1, 7)] == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0]
 
-    def attempt(password: str) -> float:
+    def attempt(password: str, user: str = "clerk2") -> float:
         t0 = time.perf_counter()
         with contextlib.suppress(AuthError):
-            auth.authenticate(uow, "clerk2", password)
+            auth.authenticate(uow, user, password)
         return time.perf_counter() - t0
 
     first, second, third = attempt("wrong"), attempt("wrong"), attempt("wrong")
     assert first >= 0.5 and second >= 1.0 and third >= 2.0, (first, second, third)
-    assert attempt("demo") < 0.5  # the right password: no delay, and the count starts over
-    assert 0.5 <= attempt("wrong") < 1.0
-    # Another user is not slowed down by clerk2's failures.
-    t0 = time.perf_counter()
-    auth.authenticate(uow, "clerk1", "demo")
-    assert time.perf_counter() - t0 < 0.5
+    # clerk2's next refusal would wait 4 s. The upper bounds below are half of that: slack
+    # for a loaded machine, and still far from what a shared or kept count would cost.
+    # Another user is not slowed down by clerk2's failures: a first refusal, 0.5 s.
+    assert 0.5 <= attempt("wrong", "clerk1") < 2.0
+    assert attempt("demo") < 2.0  # the right password: no delay, and the count starts over
+    assert 0.5 <= attempt("wrong") < 2.0
     engine.dispose()
 
 
