@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 RESULT_SECONDS = 8.0
 FAULT_SECONDS = 20.0
+# A priority lane chosen and then left: the next citizen must not inherit it.
+PRIORITY_IDLE_SECONDS = 15.0
 SERVICE_COLOURS = ("#0f766e", "#1d4ed8", "#7c3aed", "#b45309", "#be123c", "#15803d", "#0369a1")
 
 
@@ -69,11 +71,13 @@ class KioskWindow(QWidget):
         actor: Actor,
         result_seconds: float = RESULT_SECONDS,
         fault_seconds: float = FAULT_SECONDS,
+        idle_seconds: float = PRIORITY_IDLE_SECONDS,
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.env, self.actor = env, actor
         self.result_seconds, self.fault_seconds = result_seconds, fault_seconds
+        self.idle_seconds = idle_seconds
         self.ops = Operations(self)
         self.data: KioskData | None = None
         self.ticket: TicketView | None = None
@@ -91,6 +95,7 @@ class KioskWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.back_timer = QTimer(self, singleShot=True, timeout=self.back_to_start)
+        self.idle_timer = QTimer(self, singleShot=True, timeout=self.clear_priority)
         self.clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self.clock_timer.start()
         self.reloader = Reloader(self.ops, lambda: _load(env.uow), self._show, self._failed)
@@ -155,6 +160,11 @@ class KioskWindow(QWidget):
             b.toggled.connect(lambda on, v=value: self._priority_toggled(v, on))
             prio_row.addWidget(b)
             self.priority_buttons[value] = b
+        # Shown while a lane is chosen: the next step, large, where the eye already is.
+        self.priority_prompt = QLabel(objectName="kioskPriorityPrompt")
+        self.priority_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.priority_prompt.setWordWrap(True)
+        self.priority_prompt.hide()
         self.services_grid = QGridLayout()
         self.services_grid.setSpacing(16)
         self.service_buttons: list[tuple[BigButton, ServiceView]] = []
@@ -167,6 +177,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.instruction)
         layout.addWidget(self.priority_title)
         layout.addLayout(prio_row, 2)
+        layout.addWidget(self.priority_prompt)
         layout.addLayout(self.services_grid, 7)
         layout.addWidget(self.no_services)
         return page
@@ -270,6 +281,31 @@ class KioskWindow(QWidget):
             for other, b in self.priority_buttons.items():
                 if other != value and b.isChecked():
                     b.setChecked(False)
+        chosen = self.priority
+        if chosen is None:
+            self.idle_timer.stop()
+        else:  # each tap on a lane starts the idle time again
+            self.idle_timer.start(int(self.idle_seconds * 1000))
+        self.priority_prompt.setVisible(chosen is not None)
+        self._priority_prompt_text()
+
+    def clear_priority(self) -> None:
+        """No lane chosen: after each ticket, and when a choice has been left idle."""
+        self.idle_timer.stop()
+        for b in self.priority_buttons.values():
+            if b.isChecked():
+                b.setChecked(False)
+        self.priority_prompt.hide()
+
+    def _priority_prompt_text(self) -> None:
+        chosen = self.priority
+        if chosen is None:
+            return
+        lang = self.env.i18n.language
+        thai, english = texts.PRIORITY_NAMES[chosen]
+        self.priority_prompt.setText(
+            self.tr("%1: เลือกบริการด้านล่าง").replace("%1", texts.name_in(lang, thai, english))
+        )
 
     def _enable(self, on: bool) -> None:
         for b, _ in self.service_buttons:
@@ -278,6 +314,7 @@ class KioskWindow(QWidget):
     def issue(self, service_code: str) -> None:
         if self._busy:
             return  # a second tap while the first is being issued
+        self.idle_timer.stop()
         self._busy = True
         self._enable(False)
         uow, actor, prio = self.env.uow, self.actor, self.priority
@@ -291,8 +328,7 @@ class KioskWindow(QWidget):
         self._busy = False
         self._enable(True)
         self.ticket, self.print_state, self.fault_detail = ticket, "printing", ""
-        for b in self.priority_buttons.values():
-            b.setChecked(False)
+        self.clear_priority()
         self.stack.setCurrentIndex(1)
         self.back_timer.stop()
         self.retranslate()
@@ -321,11 +357,12 @@ class KioskWindow(QWidget):
     def _issue_failed(self, error: Exception) -> None:
         self._busy = False
         self._enable(True)
-        detail = error.message if isinstance(error, KhetDeskError) else type(error).__name__
+        if self.priority is not None:
+            self.idle_timer.start(int(self.idle_seconds * 1000))
+        # The reason is for staff (the log); the citizen is told what to do.
+        log.warning("kiosk could not issue a ticket: %s", error)
         self.message.show_message(
-            self.tr("ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์") + f"\n{detail}",
-            "error",
-            15,
+            self.tr("ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์"), "error", 15
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -334,6 +371,7 @@ class KioskWindow(QWidget):
 
     def back_to_start(self) -> None:
         self.back_timer.stop()
+        self.clear_priority()
         self.stack.setCurrentIndex(0)
         self.setFocus()
         if self.env.i18n.language != self._home_language:
@@ -375,6 +413,7 @@ class KioskWindow(QWidget):
             return
         self.clock_timer.stop()
         self.back_timer.stop()
+        self.idle_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)
 
@@ -407,6 +446,7 @@ class KioskWindow(QWidget):
         for value, b in self.priority_buttons.items():
             thai, english = texts.PRIORITY_NAMES[value]
             b.set_lines(texts.name_in(lang, thai, english), texts.other_name(lang, thai, english))
+        self._priority_prompt_text()
         for b, svc in self.service_buttons:
             b.set_lines(texts.name_in(lang, svc.name, svc.name_en),
                         texts.other_name(lang, svc.name, svc.name_en))  # fmt: skip
@@ -471,6 +511,10 @@ class KioskWindow(QWidget):
             #kioskClock {{ color: white; font-size: {px(5)}; font-weight: bold; }}
             #kioskInstruction {{ color: #0f172a; font-size: {px(4.6)}; font-weight: bold; }}
             #kioskPriorityTitle {{ color: #334155; font-size: {px(2.5)}; }}
+            #kioskPriorityPrompt {{ color: #0f172a; background: #fde68a;
+                                    border: 3px solid #b45309; border-radius: {px(1)};
+                                    font-size: {px(5)}; font-weight: bold;
+                                    padding: {px(0.6)}; }}
             #kioskNoServices {{ color: #b91c1c; font-size: {px(4)}; }}
             BigButton {{ border-radius: {px(1.6)}; border: 2px solid #94a3b8;
                          background: white; }}
