@@ -142,7 +142,7 @@ class CounterWindow(QMainWindow):
         self.waiting_title = QLabel(objectName="waitingTitle")
         self.table = QTableView(objectName="waitingList")
         self.table.setModel(self.model)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -299,6 +299,19 @@ class CounterWindow(QMainWindow):
     def serving(self) -> TicketView | None:
         return self.queue.serving if self.queue is not None else None
 
+    @property
+    def target_code(self) -> str | None:
+        """The ticket that reprint (F7) and transfer (F5) act on: the row the clerk has
+        selected when there is one, else the citizen at the counter. Both buttons name it."""
+        selected = self.selected_code
+        if selected is not None:
+            return selected
+        return self.serving.code if self.serving is not None else None
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self._retranslate_buttons()
+
     def _update_buttons(self) -> None:
         q = self.queue
         loaded = q is not None and not self.busy
@@ -310,9 +323,9 @@ class CounterWindow(QMainWindow):
             "recall": serving,
             "complete": serving,
             "noShow": serving,
-            "transfer": serving or (loaded and self.selected_code is not None),
+            "transfer": loaded and self.target_code is not None,
             "pick": open_ and waiting,
-            "reprint": serving or (loaded and self.selected_code is not None),
+            "reprint": loaded and self.target_code is not None,
             "issueTicket": loaded,
         }
         for name, on in enabled.items():
@@ -385,13 +398,13 @@ class CounterWindow(QMainWindow):
         q = self.queue
         if q is None or self.busy:
             return
-        if self.serving is not None:
-            code, current = self.serving.code, self.serving.service
-        else:
-            code = self.selected_code or ""
-            current = next((w.service for w in q.waiting if w.code == code), "")
+        code = self.target_code or ""
         if not code:
             return
+        if self.serving is not None and self.serving.code == code:
+            current = self.serving.service
+        else:
+            current = next((w.service for w in q.waiting if w.code == code), "")
         dialog = TransferDialog(q.services, current, code, self.env.i18n.language, self)
         if not self.env.dialogs.run(dialog) or not dialog.chosen:
             return
@@ -418,8 +431,8 @@ class CounterWindow(QMainWindow):
         )
 
     def reprint(self) -> None:
-        code = self.serving.code if self.serving is not None else self.selected_code
-        if not code:
+        code = self.target_code
+        if not code or self.busy:
             return
         uow, actor = self.env.uow, self.actor
 
@@ -483,22 +496,26 @@ class CounterWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def retranslate(self) -> None:
-        lang = self.env.i18n.language
-        if self.model.language != lang:
-            self.model.set_language(lang)
+    def _retranslate_buttons(self) -> None:
+        target = self.target_code or ""
         labels = {
             "callNext": self.tr("เรียกคิวถัดไป"),
             "recall": self.tr("เรียกซ้ำ"),
             "complete": self.tr("เสร็จสิ้น"),
             "noShow": self.tr("ไม่มาตามเรียก"),
-            "transfer": self.tr("โอนบริการ"),
+            "transfer": f"{self.tr('โอนบริการ')} {target}".strip(),
             "pick": self.tr("เรียกข้ามคิว"),
-            "reprint": self.tr("พิมพ์บัตรซ้ำ"),
+            "reprint": f"{self.tr('พิมพ์ซ้ำ')} {target}".strip(),
             "issueTicket": self.tr("ออกบัตรคิว"),
         }
         for name, keys in ACTIONS:
             self.buttons[name].setText(f"{labels[name]}  ({' / '.join(keys)})")
+
+    def retranslate(self) -> None:
+        lang = self.env.i18n.language
+        if self.model.language != lang:
+            self.model.set_language(lang)
+        self._retranslate_buttons()
         self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
         q = self.queue
         name = self.tr("ช่องบริการ %1").replace("%1", str(self.counter))

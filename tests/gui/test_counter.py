@@ -208,3 +208,42 @@ def test_language_switch_changes_the_visible_texts(qtbot, console):
     assert text(console, "waitingTitle") == "Waiting (services A, B): 3"
     qtbot.mouseClick(button(console, "counterLanguage"), LEFT)
     qtbot.waitUntil(lambda: button(console, "pick").text().startswith("เรียกข้ามคิว"), timeout=WAIT_MS)
+
+
+# ---------------------------------------------------------------- issue 19, item 2
+
+
+def _click_row(qtbot, console, code: str) -> None:
+    row = waiting_codes(console).index(code)
+    rect = console.table.visualRect(console.model.index(row, 1))
+    qtbot.mouseClick(console.table.viewport(), LEFT, pos=rect.center())
+    assert console.selected_code == code
+
+
+def test_f7_reprints_the_selected_row_not_the_citizen_at_the_counter(qtbot, console, queue):
+    qtbot.mouseClick(button(console, "callNext"), LEFT)
+    qtbot.waitUntil(lambda: serving(console) == "B001", timeout=WAIT_MS)
+    assert button(console, "reprint").text() == "พิมพ์ซ้ำ B001  (F7)"
+    _click_row(qtbot, console, "A002")
+    assert button(console, "reprint").text() == "พิมพ์ซ้ำ A002  (F7)"
+    assert button(console, "transfer").text() == "โอนบริการ A002  (F5)"
+    qtbot.waitUntil(lambda: button(console, "reprint").isEnabled(), timeout=WAIT_MS)
+    qtbot.keyClick(console, Qt.Key.Key_F7)
+    # No printer on the test PC: the fault names the ticket that was asked for.
+    qtbot.waitUntil(lambda: "A002" in text(console, "counterMessage"), timeout=WAIT_MS)
+    assert "B001" not in text(console, "counterMessage")
+
+
+def test_f5_transfers_the_selected_row_and_the_citizen_at_the_counter_stays(
+    qtbot, console, queue, dialogs
+):
+    qtbot.mouseClick(button(console, "callNext"), LEFT)
+    qtbot.waitUntil(lambda: serving(console) == "B001", timeout=WAIT_MS)
+    _click_row(qtbot, console, "A002")
+    dialogs.answer(lambda d: qtbot.mouseClick(button(d, "transfer_C"), LEFT))
+    qtbot.waitUntil(lambda: button(console, "transfer").isEnabled(), timeout=WAIT_MS)
+    qtbot.keyClick(console, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "A002" not in waiting_codes(console), timeout=WAIT_MS)
+    assert tickets.show(queue.uow, "A002").service == "C"
+    assert tickets.show(queue.uow, "B001").status == "called"
+    assert serving(console) == "B001"
