@@ -53,6 +53,9 @@ ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reprint", ("F7",)),
     ("issueTicket", ("F8",)),
 )
+# A no-show pressed by mistake, or a citizen back a moment later: undo is offered this long.
+UNDO_SECONDS = 10.0
+UNDO_REASON = "ยกเลิกการบันทึกไม่มาตามเรียก (undo no-show)"
 
 
 class CounterWindow(QMainWindow):
@@ -178,10 +181,19 @@ class CounterWindow(QMainWindow):
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
         self.message = Banner("counterMessage")
+        self.undo_button = QPushButton(objectName="undoNoShow")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_no_show)
+        self.undo_button.hide()
+        self.undo_code = ""
+        self.undo_timer = QTimer(self, singleShot=True, timeout=self._end_undo)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.undo_button)
         outer = QVBoxLayout(body)
         outer.addLayout(top)
         outer.addLayout(columns, 1)
-        outer.addWidget(self.message)
+        outer.addLayout(bottom)
         # The type grows with the window (see _restyle); the window must not grow with the
         # type, so the body's own minimum does not bind the window.
         body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -214,6 +226,10 @@ class CounterWindow(QMainWindow):
             #callNext {{ font-size: {px(24)}; font-weight: bold; background: #0f766e;
                          color: white; min-height: {px(72)}; }}
             #callNext:disabled {{ background: #94a3b8; color: #e2e8f0; }}
+            #noShow {{ border: 2px solid #b45309; color: #92400e; background: #fffbeb; }}
+            #noShow:disabled {{ border: 1px solid #94a3b8; color: #94a3b8; background: #e2e8f0; }}
+            #undoNoShow {{ font-weight: bold; background: #fde68a; border: 2px solid #b45309;
+                           padding: 2px 16px; }}
             #waitingTitle {{ font-size: {px(18)}; font-weight: bold; }}
             #waitingList {{ font-size: {px(16)}; }}
             #counterCounts {{ font-size: {px(16)}; color: #334155; }}
@@ -336,6 +352,7 @@ class CounterWindow(QMainWindow):
         if self.busy:
             return
         self.busy = True
+        self._end_undo()  # anything else done at the counter ends the chance to undo
         self._update_buttons()
 
         def finished(value: Any) -> None:
@@ -389,9 +406,32 @@ class CounterWindow(QMainWindow):
 
     def no_show(self) -> None:
         uow, actor, n = self.env.uow, self.actor, self.counter
+
+        def done(t: TicketView) -> None:
+            self.message.show_message(
+                self.tr("%1 ไม่มาตามเรียก").replace("%1", t.code), "info", UNDO_SECONDS
+            )
+            self.undo_code = t.code
+            self.undo_button.setText(self.tr("ยกเลิก: เรียก %1 กลับ").replace("%1", t.code))
+            self.undo_button.show()
+            self.undo_timer.start(int(UNDO_SECONDS * 1000))
+
+        self._run(lambda: tickets.no_show(uow, actor, n), done)
+
+    def _end_undo(self) -> None:
+        self.undo_timer.stop()
+        self.undo_button.hide()
+
+    def undo_no_show(self) -> None:
+        """The citizen was there after all: the no-show is taken back and the ticket is at
+        this counter again (audited as a pick with its reason)."""
+        code = self.undo_code
+        if not code or self.busy:
+            return
+        uow, actor, n = self.env.uow, self.actor, self.counter
         self._run(
-            lambda: tickets.no_show(uow, actor, n),
-            lambda t: self._say(self.tr("%1 ไม่มาตามเรียก").replace("%1", t.code)),
+            lambda: tickets.pick(uow, actor, code, n, UNDO_REASON),
+            lambda t: self._say(self.tr("เรียก %1 กลับแล้ว").replace("%1", t.code)),
         )
 
     def transfer(self) -> None:
@@ -573,5 +613,6 @@ class CounterWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ticker.stop()
+        self.undo_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)

@@ -247,3 +247,42 @@ def test_f5_transfers_the_selected_row_and_the_citizen_at_the_counter_stays(
     assert tickets.show(queue.uow, "A002").service == "C"
     assert tickets.show(queue.uow, "B001").status == "called"
     assert serving(console) == "B001"
+
+
+# ---------------------------------------------------------------- issue 19, item 3
+
+
+def test_a_no_show_can_be_undone_for_a_few_seconds(qtbot, console, queue):
+    qtbot.mouseClick(button(console, "callNext"), LEFT)
+    qtbot.waitUntil(lambda: serving(console) == "B001", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: button(console, "noShow").isEnabled(), timeout=WAIT_MS)
+    qtbot.keyClick(console, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: serving(console) == "—", timeout=WAIT_MS)
+    assert tickets.show(queue.uow, "B001").status == "no_show"
+    undo = button(console, "undoNoShow")
+    qtbot.waitUntil(undo.isVisible, timeout=WAIT_MS)
+    assert "B001" in undo.text()
+    qtbot.mouseClick(undo, LEFT)
+    qtbot.waitUntil(lambda: serving(console) == "B001", timeout=WAIT_MS)
+    t = tickets.show(queue.uow, "B001")
+    assert (t.status, t.counter) == ("called", 1)
+    assert not undo.isVisible()
+    with queue.uow.read() as tx:
+        entry = tx.session.execute(
+            select(AuditEntry).where(AuditEntry.action == "ticket.pick")
+        ).scalar_one()
+    assert json.loads(entry.before_json)["status"] == "no_show"
+
+
+def test_the_undo_goes_away_when_the_clerk_moves_on(qtbot, console, queue):
+    qtbot.mouseClick(button(console, "callNext"), LEFT)
+    qtbot.waitUntil(lambda: serving(console) == "B001", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: button(console, "noShow").isEnabled(), timeout=WAIT_MS)
+    qtbot.mouseClick(button(console, "noShow"), LEFT)
+    undo = button(console, "undoNoShow")
+    qtbot.waitUntil(undo.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: button(console, "callNext").isEnabled(), timeout=WAIT_MS)
+    qtbot.mouseClick(button(console, "callNext"), LEFT)
+    assert not undo.isVisible()
+    qtbot.waitUntil(lambda: serving(console) == "A001", timeout=WAIT_MS)
+    assert tickets.show(queue.uow, "B001").status == "no_show"
