@@ -56,10 +56,18 @@ ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A no-show pressed by mistake, or a citizen back a moment later: undo is offered this long.
 UNDO_SECONDS = 10.0
 UNDO_REASON = "ยกเลิกการบันทึกไม่มาตามเรียก (undo no-show)"
+# How often the console asks whether a kiosk printer is down (its banner).
+PRINTER_POLL_SECONDS = 15.0
 
 
 class CounterWindow(QMainWindow):
-    def __init__(self, env: UiEnv, actor: Actor, counter: int) -> None:
+    def __init__(
+        self,
+        env: UiEnv,
+        actor: Actor,
+        counter: int,
+        printer_poll_seconds: float = PRINTER_POLL_SECONDS,
+    ) -> None:
         super().__init__()
         self.setObjectName("counterWindow")
         self.env, self.actor, self.counter = env, actor, counter
@@ -78,6 +86,17 @@ class CounterWindow(QMainWindow):
             lambda _error: None,  # the panel keeps its last figures; the queue shows errors
         )  # fmt: skip
         env.live.changed.connect(self._changed_elsewhere)
+        self.printer_faults: tuple[printer.PrinterHealth, ...] = ()
+        self.printer_reloader = Reloader(
+            self.ops, lambda: printer.printer_faults(env.uow), self._show_printer_faults,
+            lambda _error: None,  # the queue's own reload shows a database fault
+        )  # fmt: skip
+        self.printer_timer = QTimer(
+            self, interval=int(printer_poll_seconds * 1000),
+            timeout=self.printer_reloader.request,
+        )  # fmt: skip
+        self.printer_timer.start()
+        self.printer_reloader.request()
         self.ticker = QTimer(self, interval=1000, timeout=self._tick)
         self.ticker.start()
         self.retranslate()
@@ -97,6 +116,10 @@ class CounterWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.language_button)
+        # Red across the top while a kiosk cannot print: the clerks hear it before citizens.
+        self.printer_banner = QLabel(objectName="printerBanner")
+        self.printer_banner.setWordWrap(True)
+        self.printer_banner.hide()
 
         serving = QFrame(objectName="servingPanel")
         serving.setFrameShape(QFrame.Shape.StyledPanel)
@@ -192,6 +215,7 @@ class CounterWindow(QMainWindow):
         bottom.addWidget(self.undo_button)
         outer = QVBoxLayout(body)
         outer.addLayout(top)
+        outer.addWidget(self.printer_banner)
         outer.addLayout(columns, 1)
         outer.addLayout(bottom)
         # The type grows with the window (see _restyle); the window must not grow with the
@@ -239,6 +263,8 @@ class CounterWindow(QMainWindow):
             #counterMessage {{ font-size: {px(17)}; padding: 4px; }}
             #counterMessage[kind="error"] {{ color: white; background: #b91c1c; }}
             #counterMessage[kind="info"] {{ color: #14532d; background: #dcfce7; }}
+            #printerBanner {{ font-size: {px(17)}; font-weight: bold; color: white;
+                              background: #b91c1c; padding: 4px 10px; border-radius: 6px; }}
             #counterLanguage {{ font-size: {px(15)}; padding: 4px 14px; min-height: 0; }}
             """
         )
@@ -300,6 +326,19 @@ class CounterWindow(QMainWindow):
             .replace("%2", minutes(c.wait_median_min))
             .replace("%3", minutes(c.service_median_min))
         )
+
+    def _show_printer_faults(self, faults: tuple[printer.PrinterHealth, ...]) -> None:
+        self.printer_faults = faults
+        self._retranslate_printer()
+
+    def _retranslate_printer(self) -> None:
+        faults = self.printer_faults
+        self.printer_banner.setVisible(bool(faults))
+        if not faults:
+            return
+        english = self.env.i18n.language == "en"
+        why = " · ".join((f.english if english else f.thai) or f.reason for f in faults)
+        self.printer_banner.setText(self.tr("เครื่องพิมพ์ตู้บัตรคิวขัดข้อง: %1").replace("%1", why))
 
     def _failed(self, error: Exception) -> None:
         self.message.show_message(self._error_text(error), "error", 0)
@@ -591,6 +630,7 @@ class CounterWindow(QMainWindow):
             )
         self._tick()
         self._retranslate_today()
+        self._retranslate_printer()
         if q is None:
             self.waiting_title.setText(self.tr("กำลังโหลด…"))
             self.counts.setText("")
@@ -614,5 +654,6 @@ class CounterWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ticker.stop()
         self.undo_timer.stop()
+        self.printer_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)

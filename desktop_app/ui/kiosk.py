@@ -45,6 +45,8 @@ RESULT_SECONDS = 8.0
 FAULT_SECONDS = 20.0
 # A priority lane chosen and then left: the next citizen must not inherit it.
 PRIORITY_IDLE_SECONDS = 15.0
+# How often the printer is asked, while nobody is printing, whether it could print.
+PRINTER_CHECK_SECONDS = 60.0
 SERVICE_COLOURS = ("#0f766e", "#1d4ed8", "#7c3aed", "#b45309", "#be123c", "#15803d", "#0369a1")
 
 
@@ -72,12 +74,14 @@ class KioskWindow(QWidget):
         result_seconds: float = RESULT_SECONDS,
         fault_seconds: float = FAULT_SECONDS,
         idle_seconds: float = PRIORITY_IDLE_SECONDS,
+        printer_check_seconds: float = PRINTER_CHECK_SECONDS,
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.env, self.actor = env, actor
         self.result_seconds, self.fault_seconds = result_seconds, fault_seconds
         self.idle_seconds = idle_seconds
+        self.printer_ok: bool | None = None  # not known until the first check
         self.ops = Operations(self)
         self.data: KioskData | None = None
         self.ticket: TicketView | None = None
@@ -104,6 +108,18 @@ class KioskWindow(QWidget):
         env.live.online.connect(self._online)
         self.reloader.request()
         self.ops.run(lambda: office_logo(env.uow), self._show_logo, lambda e: None)
+        # The printer is checked before anyone taps, then every minute while idle.
+        self.printer_check = Reloader(
+            self.ops,
+            lambda: printer.check_ticket_printer(env.uow, actor),
+            self._printer_checked,
+            lambda e: log.warning("kiosk printer check failed: %s", e),
+        )
+        self.printer_timer = QTimer(
+            self, interval=int(printer_check_seconds * 1000), timeout=self._check_printer
+        )
+        self.printer_timer.start()
+        self.printer_check.request()
         self._tick()
         self.retranslate()
         self._restyle()
@@ -147,6 +163,10 @@ class KioskWindow(QWidget):
 
     def _build_start(self) -> QWidget:
         page = QWidget(objectName="kioskStart")
+        self.printer_down = QLabel(objectName="kioskPrinterDown")
+        self.printer_down.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.printer_down.setWordWrap(True)
+        self.printer_down.hide()
         self.instruction = QLabel(objectName="kioskInstruction")
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.instruction.setWordWrap(True)
@@ -174,6 +194,7 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 16, 32, 8)
         layout.setSpacing(12)
+        layout.addWidget(self.printer_down)
         layout.addWidget(self.instruction)
         layout.addWidget(self.priority_title)
         layout.addLayout(prio_row, 2)
@@ -342,17 +363,47 @@ class KioskWindow(QWidget):
         self.print_state = "printed"
         self.retranslate()
         self.back_timer.start(int(self.result_seconds * 1000))
+        if self.printer_ok is not True:
+            self._check_printer()  # it works again: the counters' banner goes
 
     def _print_failed(self, error: Exception) -> None:
         self.print_state = "fault"
-        # The citizen reads the red line; staff get the printer's reason code, short enough
-        # not to confuse anyone (the full message is in the log and on the counter).
+        # The citizen reads the red line and what to do; the reason is for staff: in the
+        # log, and on every counter's banner through the recorded printer state.
         reason = error.details.get("reason") if isinstance(error, KhetDeskError) else None
-        self.fault_detail = f"({reason or type(error).__name__})"
+        self.fault_detail = ""
         code = self.ticket.code if self.ticket is not None else "?"
         log.warning("kiosk ticket %s not printed: %s", code, error)
         self.retranslate()
         self.back_timer.start(int(self.fault_seconds * 1000))
+        self._set_printer_ok(False)
+        uow, actor, why = self.env.uow, self.actor, str(reason or "io")
+        thai, english = f"พิมพ์บัตรคิว {code} ไม่ได้ ({why})", f"ticket {code} not printed ({why})"
+        self.ops.run(
+            lambda: printer.record_printer_health(uow, actor, False, why, thai, english),
+            lambda _h: None,
+            lambda e: log.warning("kiosk printer state not recorded: %s", e),
+        )
+
+    def _check_printer(self) -> None:
+        if not self._busy and self.print_state != "printing":
+            self.printer_check.request()
+
+    def _printer_checked(self, health: printer.PrinterHealth) -> None:
+        if not health.ok:
+            log.warning("kiosk printer down: %s (%s)", health.english, health.reason)
+        self._set_printer_ok(health.ok)
+
+    def _set_printer_ok(self, ok: bool) -> None:
+        self.printer_ok = ok
+        self.printer_down.setVisible(not ok)
+        self._printer_text()
+
+    def _printer_text(self) -> None:
+        self.printer_down.setText(
+            self.tr("เครื่องพิมพ์บัตรคิวขัดข้อง: ท่านยังรับหมายเลขคิวได้ "
+                    "โปรดจำหมายเลขบนหน้าจอ แล้วแจ้งเจ้าหน้าที่ที่เคาน์เตอร์")
+        )  # fmt: skip
 
     def _issue_failed(self, error: Exception) -> None:
         self._busy = False
@@ -414,6 +465,7 @@ class KioskWindow(QWidget):
         self.clock_timer.stop()
         self.back_timer.stop()
         self.idle_timer.stop()
+        self.printer_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)
 
@@ -451,6 +503,7 @@ class KioskWindow(QWidget):
             b.set_lines(texts.name_in(lang, svc.name, svc.name_en),
                         texts.other_name(lang, svc.name, svc.name_en))  # fmt: skip
         self.no_services.setText(self.tr("ยังไม่เปิดให้บริการ กรุณาติดต่อเจ้าหน้าที่"))
+        self._printer_text()
         self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
         self.done.setText(self.tr("ตกลง"))
         self.result_title.setText(self.tr("บัตรคิวของท่าน"))
@@ -515,6 +568,9 @@ class KioskWindow(QWidget):
                                     border: 3px solid #b45309; border-radius: {px(1)};
                                     font-size: {px(5)}; font-weight: bold;
                                     padding: {px(0.6)}; }}
+            #kioskPrinterDown {{ color: white; background: #b91c1c; font-weight: bold;
+                                 font-size: {px(3.4)}; border-radius: {px(1)};
+                                 padding: {px(0.8)}; }}
             #kioskNoServices {{ color: #b91c1c; font-size: {px(4)}; }}
             BigButton {{ border-radius: {px(1.6)}; border: 2px solid #94a3b8;
                          background: white; }}
