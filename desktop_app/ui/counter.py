@@ -577,14 +577,15 @@ class CounterWindow(QMainWindow):
 
     def _retranslate_buttons(self) -> None:
         target = self.target_code or ""
+        transfer, reprint = self.tr("โอนบริการ"), self.tr("พิมพ์ซ้ำ")
         labels = {
             "callNext": self.tr("เรียกคิวถัดไป"),
             "recall": self.tr("เรียกซ้ำ"),
             "complete": self.tr("เสร็จสิ้น"),
             "noShow": self.tr("ไม่มาตามเรียก"),
-            "transfer": f"{self.tr('โอนบริการ')} {target}".strip(),
+            "transfer": f"{transfer} {target}".strip(),
             "pick": self.tr("เรียกข้ามคิว"),
-            "reprint": f"{self.tr('พิมพ์ซ้ำ')} {target}".strip(),
+            "reprint": f"{reprint} {target}".strip(),
             "issueTicket": self.tr("ออกบัตรคิว"),
         }
         for name, keys in ACTIONS:

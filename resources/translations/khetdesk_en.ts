@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
+    <name>AssetDialog</name>
+    <message>
+        <source>วันที่ได้มาต้องเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 24/11/2569</source>
+        <translation>The acquisition date must be dd/mm/yyyy (Buddhist Era), e.g. 24/11/2569</translation>
+    </message>
+    <message>
+        <source>เพิ่มพัสดุ</source>
+        <translation>Add asset</translation>
+    </message>
+    <message>
+        <source>แก้ไขพัสดุ</source>
+        <translation>Edit asset</translation>
+    </message>
+    <message>
+        <source>เลขทะเบียน</source>
+        <translation>Asset number</translation>
+    </message>
+    <message>
+        <source>ชื่อพัสดุ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>หมวด (รหัส)</source>
+        <translation>Category (code)</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>หน่วยนับ</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ราคา (บาท)</source>
+        <translation>Price (baht)</translation>
+    </message>
+    <message>
+        <source>ได้มาเมื่อ (วว/ดด/ปปปป พ.ศ.)</source>
+        <translation>Acquired (dd/mm/yyyy BE)</translation>
+    </message>
+    <message>
+        <source>หน่วยงานที่ครอบครอง</source>
+        <translation>Holding unit</translation>
+    </message>
+    <message>
+        <source>สถานที่เก็บ</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>สภาพ</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>ให้ยืมได้</source>
+        <translation>May be lent</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>AssetLoansModel</name>
     <message>
         <source>เลขที่ใบยืม</source>
@@ -162,6 +229,62 @@
         <source>เลือกพัสดุจากตาราง หรือสแกน QR</source>
         <translation>Choose an asset in the table, or scan its QR code</translation>
     </message>
+    <message>
+        <source>ให้ยืมไม่ได้: %1</source>
+        <translation>Cannot be lent: %1</translation>
+    </message>
+    <message>
+        <source>เพิ่มพัสดุ</source>
+        <translation>Add asset</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>จำหน่าย</source>
+        <translation>Write off</translation>
+    </message>
+    <message>
+        <source>นำเข้า Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <source>ส่งออก</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>เพิ่ม %1 ในทะเบียนแล้ว</source>
+        <translation>%1 added to the register</translation>
+    </message>
+    <message>
+        <source>บันทึกการแก้ไข %1 แล้ว</source>
+        <translation>%1 saved</translation>
+    </message>
+    <message>
+        <source>จำหน่าย %1 แล้ว</source>
+        <translation>%1 written off</translation>
+    </message>
+    <message>
+        <source>นำเข้าทะเบียนพัสดุ</source>
+        <translation>Import the asset register</translation>
+    </message>
+    <message>
+        <source>นำเข้า %1 รายการจาก %2 แล้ว</source>
+        <translation>Imported %1 assets from %2</translation>
+    </message>
+    <message>
+        <source>ไม่ได้นำเข้า: %1 มีแถวที่ไม่ถูกต้อง</source>
+        <translation>Nothing imported: %1 has invalid rows</translation>
+    </message>
+    <message>
+        <source>ส่งออกทะเบียนพัสดุ</source>
+        <translation>Export the asset register</translation>
+    </message>
+    <message>
+        <source>ส่งออก %1 รายการไปที่ %2 แล้ว</source>
+        <translation>Exported %1 assets to %2</translation>
+    </message>
 </context>
 <context>
     <name>AssetTableModel</name>
@@ -300,6 +423,10 @@
         <translation>This counter: called %1 · median wait %2 min · median service time %3 min</translation>
     </message>
     <message>
+        <source>เครื่องพิมพ์ตู้บัตรคิวขัดข้อง: %1</source>
+        <translation>The kiosk&apos;s ticket printer is down: %1</translation>
+    </message>
+    <message>
         <source>ไม่มีคิวรอสำหรับช่องนี้</source>
         <translation>Nobody is waiting for this counter</translation>
     </message>
@@ -318,6 +445,14 @@
     <message>
         <source>%1 ไม่มาตามเรียก</source>
         <translation>%1 did not come</translation>
+    </message>
+    <message>
+        <source>ยกเลิก: เรียก %1 กลับ</source>
+        <translation>Undo: call %1 back</translation>
+    </message>
+    <message>
+        <source>เรียก %1 กลับแล้ว</source>
+        <translation>%1 called back</translation>
     </message>
     <message>
         <source>โอน %1 ไปรอที่บริการ %2 แล้ว</source>
@@ -344,6 +479,14 @@
         <translation>At the counter for %1</translation>
     </message>
     <message>
+        <source>โอนบริการ</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>พิมพ์ซ้ำ</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
         <source>เรียกคิวถัดไป</source>
         <translation>Call next</translation>
     </message>
@@ -360,16 +503,8 @@
         <translation>No-show</translation>
     </message>
     <message>
-        <source>โอนบริการ</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
         <source>เรียกข้ามคิว</source>
         <translation>Call out of order</translation>
-    </message>
-    <message>
-        <source>พิมพ์บัตรซ้ำ</source>
-        <translation>Reprint</translation>
     </message>
     <message>
         <source>ออกบัตรคิว</source>
@@ -487,6 +622,37 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>รายงานการนำเข้า</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>%1: %2 แถว มีข้อผิดพลาด %3 แถว ยังไม่ได้นำเข้าสักแถว</source>
+        <translation>%1: %2 rows, %3 with errors; nothing has been imported yet</translation>
+    </message>
+    <message>
+        <source>แถวที่</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>ช่อง</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>ข้อผิดพลาด</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>นำเข้าเฉพาะแถวที่ถูกต้อง (%1 แถว)</source>
+        <translation>Import the valid rows only (%1)</translation>
+    </message>
+    <message>
+        <source>ไม่นำเข้า</source>
+        <translation>Import nothing</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>เลขที่ใบยืม</source>
@@ -537,6 +703,14 @@
     <message>
         <source>ระบบขัดข้องชั่วคราว กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์</source>
         <translation>The system is temporarily unavailable. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>%1: เลือกบริการด้านล่าง</source>
+        <translation>%1: now choose a service below</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์บัตรคิวขัดข้อง: ท่านยังรับหมายเลขคิวได้ โปรดจำหมายเลขบนหน้าจอ แล้วแจ้งเจ้าหน้าที่ที่เคาน์เตอร์</source>
+        <translation>The ticket printer is out of order: you can still take a number. Please remember the number on the screen and tell the staff at the counter</translation>
     </message>
     <message>
         <source>ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์</source>
@@ -2314,6 +2488,29 @@ Overdue %7: followed up in time %8 · follow-up missed %9 · not yet due %10</tr
     <message>
         <source>รอแล้ว (นาที)</source>
         <translation>Waited (min)</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>จำหน่ายพัสดุ</source>
+        <translation>Write off asset</translation>
+    </message>
+    <message>
+        <source>จำหน่าย %1 %2 ออกจากทะเบียน: พัสดุนี้จะยืมไม่ได้อีก</source>
+        <translation>Write %1 %2 off the register: it can never be lent again</translation>
+    </message>
+    <message>
+        <source>เหตุที่จำหน่าย</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสืออนุมัติ</source>
+        <translation>Approving document no.</translation>
+    </message>
+    <message>
+        <source>จำหน่าย</source>
+        <translation>Write off</translation>
     </message>
 </context>
 <context>
