@@ -58,6 +58,7 @@ UNDO_SECONDS = 10.0
 UNDO_REASON = "ยกเลิกการบันทึกไม่มาตามเรียก (undo no-show)"
 # How often the console asks whether a kiosk printer is down (its banner).
 PRINTER_POLL_SECONDS = 15.0
+GEOMETRY_KEY = "counter/geometry"  # this PC's settings (env.local)
 
 
 class CounterWindow(QMainWindow):
@@ -102,7 +103,12 @@ class CounterWindow(QMainWindow):
         self.retranslate()
         self._update_buttons()
         self.reloader.request()
-        self.resize(1280, 760)
+        # Maximised the first time (1366×768 with a title bar and a taskbar leaves no room
+        # to spare); after that as the clerk left it on this PC.
+        geometry = env.local.store.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 760)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -653,6 +659,7 @@ class CounterWindow(QMainWindow):
         self.counts.setText(f"{counts}\n{office}{closed}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.env.local.store.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.ticker.stop()
         self.undo_timer.stop()
         self.printer_timer.stop()

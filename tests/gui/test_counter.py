@@ -286,3 +286,23 @@ def test_the_undo_goes_away_when_the_clerk_moves_on(qtbot, console, queue):
     assert not undo.isVisible()
     qtbot.waitUntil(lambda: serving(console) == "A001", timeout=WAIT_MS)
     assert tickets.show(queue.uow, "B001").status == "no_show"
+
+
+# ---------------------------------------------------------------- issue 19, item 5
+
+
+def test_the_console_opens_maximised_then_as_the_clerk_left_it(qtbot, queue):
+    first = CounterWindow(queue, actor(queue.uow, "clerk1"), 1)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.isMaximized()
+    first.showNormal()  # the clerk un-maximises it and drags it smaller
+    first.setGeometry(20, 20, 700, 520)
+    qtbot.waitUntil(lambda: first.size().width() == 700, timeout=WAIT_MS)
+    first.close()
+    again = CounterWindow(queue, actor(queue.uow, "clerk1"), 1)
+    qtbot.addWidget(again)
+    queue.windows.append(again)
+    again.show()
+    assert not again.isMaximized()
+    assert (again.width(), again.height()) == (700, 520)
