@@ -262,6 +262,8 @@ class CounterWindow(QMainWindow):
                            padding: 2px 16px; }}
             #waitingTitle {{ font-size: {px(18)}; font-weight: bold; }}
             #waitingList {{ font-size: {px(16)}; }}
+            #waitingList QHeaderView::section {{ font-size: {px(15)}; font-weight: bold;
+                                                 padding: 2px 4px; }}
             #counterCounts {{ font-size: {px(16)}; color: #334155; }}
             #todayPanel {{ background: #f1f5f9; border: 1px solid #cbd5e1; border-radius: 8px; }}
             #todayTitle {{ font-size: {px(15)}; font-weight: bold; color: #0f3b5f; }}
@@ -290,6 +292,7 @@ class CounterWindow(QMainWindow):
         self.queue = q
         self._clock_offset = q.now - self.env.clock()
         selected = self.selected_code
+        self.model.standards = {s.code: s.standard_minutes for s in q.services}
         self.model.set_rows(list(q.waiting))
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.table.selectRow(row)
@@ -315,8 +318,8 @@ class CounterWindow(QMainWindow):
         o = p.office
         share = "-" if o.within_standard_share is None else f"{o.within_standard_share:.0%}"
         self.today_office.setText(
-            self.tr("ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · รอเรียก มัธยฐาน %3 นาที "
-                    "(สูงสุด %4) · ภายในเวลามาตรฐาน %5")
+            self.tr("ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · ส่วนใหญ่รอราว %3 นาที "
+                    "(นานสุด %4) · ได้รับบริการภายในเวลามาตรฐาน %5")
             .replace("%1", str(o.issued))
             .replace("%2", str(o.served))
             .replace("%3", minutes(o.wait_median_min))
@@ -327,7 +330,7 @@ class CounterWindow(QMainWindow):
         self.today_counter.setText(
             ""
             if c is None
-            else self.tr("ช่องนี้: เรียก %1 · เวลารอ มัธยฐาน %2 นาที · เวลาให้บริการ มัธยฐาน %3 นาที")
+            else self.tr("ช่องนี้: เรียก %1 · ส่วนใหญ่รอราว %2 นาที · ให้บริการราว %3 นาทีต่อคน")
             .replace("%1", str(c.issued))
             .replace("%2", minutes(c.wait_median_min))
             .replace("%3", minutes(c.service_median_min))

@@ -118,6 +118,7 @@ class CounterStateModel(RowsModel):
 
 
 PRIORITY_TINT = QColor("#fde68a")
+LATE_TINT = QColor("#fca5a5")  # waited past the service's standard time
 
 
 class WaitingTicketsModel(RowsModel):
@@ -132,9 +133,23 @@ class WaitingTicketsModel(RowsModel):
         QT_TRANSLATE_NOOP("WaitingTicketsModel", "รอแล้ว (นาที)"),
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.standards: dict[str, int] = {}  # service code → its standard waiting minutes
+
+    def late(self, row: WaitingTicket) -> bool:
+        standard = self.standards.get(row.service)
+        return standard is not None and standard > 0 and row.waited_minutes > standard
+
     def data(self, index: _Index, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
             return index.row() + 1 if 0 <= index.row() < len(self._rows) else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+            if row is not None and self.late(row):
+                return QCoreApplication.translate(
+                    "WaitingTicketsModel", "รอนานเกินเวลามาตรฐาน %1 นาที"
+                ).replace("%1", str(self.standards[row.service]))
         return super().data(index, role)
 
     def cell(self, row: WaitingTicket, column: int) -> Any:
@@ -150,6 +165,8 @@ class WaitingTicketsModel(RowsModel):
         return column in (0, 5)
 
     def background(self, row: WaitingTicket) -> QColor | None:
+        if self.late(row):
+            return LATE_TINT
         return PRIORITY_TINT if row.priority else None
 
     def row_of(self, code: str) -> int:

@@ -415,12 +415,12 @@
         <translation>Today</translation>
     </message>
     <message>
-        <source>ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · รอเรียก มัธยฐาน %3 นาที (สูงสุด %4) · ภายในเวลามาตรฐาน %5</source>
-        <translation>Whole office: issued %1 · served %2 · median wait %3 min (longest %4) · within the standard time %5</translation>
+        <source>ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · ส่วนใหญ่รอราว %3 นาที (นานสุด %4) · ได้รับบริการภายในเวลามาตรฐาน %5</source>
+        <translation>Whole office: %1 issued · %2 served · most waited about %3 min (longest %4) · served within the standard %5</translation>
     </message>
     <message>
-        <source>ช่องนี้: เรียก %1 · เวลารอ มัธยฐาน %2 นาที · เวลาให้บริการ มัธยฐาน %3 นาที</source>
-        <translation>This counter: called %1 · median wait %2 min · median service time %3 min</translation>
+        <source>ช่องนี้: เรียก %1 · ส่วนใหญ่รอราว %2 นาที · ให้บริการราว %3 นาทีต่อคน</source>
+        <translation>This counter: %1 called · most waited about %2 min · about %3 min per citizen</translation>
     </message>
     <message>
         <source>เครื่องพิมพ์ตู้บัตรคิวขัดข้อง: %1</source>
@@ -2488,6 +2488,10 @@ Overdue %7: followed up in time %8 · follow-up missed %9 · not yet due %10</tr
     <message>
         <source>รอแล้ว (นาที)</source>
         <translation>Waited (min)</translation>
+    </message>
+    <message>
+        <source>รอนานเกินเวลามาตรฐาน %1 นาที</source>
+        <translation>Waiting longer than the standard %1 minutes</translation>
     </message>
 </context>
 <context>

@@ -306,3 +306,28 @@ def test_the_console_opens_maximised_then_as_the_clerk_left_it(qtbot, queue):
     again.show()
     assert not again.isMaximized()
     assert (again.width(), again.height()) == (700, 520)
+
+
+# ---------------------------------------------------------------- issue 19, item 6
+
+
+def test_a_citizen_waiting_past_the_standard_stands_out(qtbot, console, queue, clock):
+    from desktop_app.ui.queue_models import LATE_TINT
+
+    def tint(code: str):
+        row = waiting_codes(console).index(code)
+        return console.model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole)
+
+    assert tint("A001") != LATE_TINT  # 11 minutes of A's 15
+    clock.advance(minutes=10)
+    other = actor(queue.uow, "clerk2")
+    tickets.issue_ticket(queue.uow, other, "A")  # something happens: the list reloads
+    qtbot.waitUntil(lambda: "A003" in waiting_codes(console), timeout=WAIT_MS)
+    assert tint("A001") == LATE_TINT  # 21 minutes
+    assert tint("A003") != LATE_TINT
+    row = waiting_codes(console).index("A001")
+    tip = console.model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "15" in tip
+    qtbot.waitUntil(lambda: text(console, "todayOffice") != "", timeout=WAIT_MS)
+    for word in ("มัธยฐาน", "P90"):
+        assert word not in text(console, "todayOffice") + text(console, "todayCounter")
