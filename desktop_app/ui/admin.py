@@ -668,6 +668,7 @@ class SettingsWindow(QMainWindow):
         form.addRow(self.kiosk_pin_state, self.kiosk_pin_clear)
         form.addRow("", self.board_sound)
         form.addRow("", self.board_voice)
+        form.addRow("", self._button("boardSoundTest", self.test_board_sound))
         form.addRow("", self._button("pcSave", self.save_pc))
         return page
 
@@ -710,6 +711,23 @@ class SettingsWindow(QMainWindow):
             self.reload()
 
         self.ops.run(work, done, self._failed)
+
+    def test_board_sound(self) -> None:
+        """ทดสอบเสียง: the board's chime and announcement, played here; says whether this PC
+        has a Thai voice, so IT knows what the waiting room will hear."""
+        from desktop_app.ui.sound import Announcer, Chime
+
+        chime, voice = Chime(True, self), Announcer(True, self)
+        chime.play()
+        voice.announce("A001", 1)
+        speaks = getattr(voice, "_speech", None) is not None
+        plays = chime.backend != "beep"
+        text = (
+            self.tr("ทดสอบเสียง: เสียงกริ่ง %1 · เสียงประกาศภาษาไทย %2")
+            .replace("%1", self.tr("เล่นแล้ว") if plays else self.tr("ไม่มีอุปกรณ์เสียง"))
+            .replace("%2", self.tr("มี") if speaks else self.tr("ไม่มีในเครื่องนี้"))
+        )
+        self.message.show_message(text, "info" if plays or speaks else "error", 15)
 
     def print_test(self) -> None:
         uow = self.env.uow
@@ -794,6 +812,7 @@ class SettingsWindow(QMainWindow):
         self.kiosk_pin_clear.setText(self.tr("ลบ PIN"))
         self.board_sound.setText(self.tr("จอแสดงคิว: เสียงกริ่งเมื่อเรียกคิว"))
         self.board_voice.setText(self.tr("จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)"))
+        self.findChild(QPushButton, "boardSoundTest").setText(self.tr("ทดสอบเสียง"))
         for i, r in enumerate(Role):
             self.user_role.setItemText(i, texts.role(r.value))
         self.document_group.setTitle(self.tr("เอกสารที่พิมพ์ (ใบยืม ใบรับคืน หนังสือติดตาม ทะเบียนคุม)"))

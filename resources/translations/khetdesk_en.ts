@@ -350,6 +350,18 @@
         <source>จำนวนผู้รอ</source>
         <translation>Waiting</translation>
     </message>
+    <message>
+        <source>รอเรียกคิว</source>
+        <translation>Waiting for the first call</translation>
+    </message>
+    <message>
+        <source>กรุณารอสักครู่</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>ไม่มีเสียง</source>
+        <translation>No sound</translation>
+    </message>
 </context>
 <context>
     <name>BorrowerLoansModel</name>
@@ -1717,6 +1729,26 @@
         <translation>Password of %1 changed</translation>
     </message>
     <message>
+        <source>ทดสอบเสียง: เสียงกริ่ง %1 · เสียงประกาศภาษาไทย %2</source>
+        <translation>Sound test: chime %1 · Thai voice %2</translation>
+    </message>
+    <message>
+        <source>เล่นแล้ว</source>
+        <translation>played</translation>
+    </message>
+    <message>
+        <source>ไม่มีอุปกรณ์เสียง</source>
+        <translation>no sound device</translation>
+    </message>
+    <message>
+        <source>มี</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <source>ไม่มีในเครื่องนี้</source>
+        <translation>not on this PC</translation>
+    </message>
+    <message>
         <source>พิมพ์หน้าทดสอบแล้ว</source>
         <translation>Test page printed</translation>
     </message>
@@ -1971,6 +2003,10 @@
     <message>
         <source>จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)</source>
         <translation>Board: spoken announcement (when a Thai voice is installed)</translation>
+    </message>
+    <message>
+        <source>ทดสอบเสียง</source>
+        <translation>Test sound</translation>
     </message>
     <message>
         <source>เอกสารที่พิมพ์ (ใบยืม ใบรับคืน หนังสือติดตาม ทะเบียนคุม)</source>

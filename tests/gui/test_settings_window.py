@@ -300,3 +300,12 @@ def test_an_emblem_this_pc_cannot_open_is_flagged_in_the_preview(
     path_field.clear()
     path_field.editingFinished.emit()
     assert preview.text() == "(ไม่มีตราครุฑ)"
+
+
+def test_the_board_sound_can_be_tried_from_this_pcs_settings(qtbot, window):
+    window.tabs.setCurrentIndex(4)
+    test = button(window, "boardSoundTest")
+    assert test.isVisible() and test.text() == "ทดสอบเสียง"
+    qtbot.mouseClick(test, LEFT)
+    assert message(window).startswith("ทดสอบเสียง: เสียงกริ่ง")
+    assert "เสียงประกาศภาษาไทย" in message(window)
