@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.roles import PERMISSIONS
 from desktop_app.services import loan_desk_queries, loans
 from desktop_app.services.asset_queries import loan_number_in
 from desktop_app.services.auth import Actor
@@ -99,6 +100,11 @@ class LoanInboxWindow(LoanWindow):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
         rl.addWidget(self.refusal)
+        # Heads hand their authority on from here (รักษาการแทน), and see who holds it.
+        self.delegation_button = QPushButton(objectName="loanDelegations")
+        self.delegation_button.clicked.connect(self.open_delegations)
+        self.delegation_button.setVisible(self.actor.role in PERMISSIONS["delegation.add"])
+        top.addWidget(self.delegation_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -116,6 +122,13 @@ class LoanInboxWindow(LoanWindow):
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         self.setCentralWidget(body)
+
+    def open_delegations(self) -> None:
+        from desktop_app.ui.delegation_dialog import DelegationDialog
+
+        self.env.dialogs.run(DelegationDialog(self.env, self.actor, self))
+        if self.reloader is not None:
+            self.reloader.request()  # a delegation changes what this user may decide
 
     # ------------------------------------------------------------------ loading
     def _show(self, lines: list[InboxLine]) -> None:
@@ -217,6 +230,7 @@ class LoanInboxWindow(LoanWindow):
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("KhetDesk — รายการรออนุมัติ"))
+        self.delegation_button.setText(self.tr("รักษาการแทน…"))
         self.heading.setText(
             self.tr("รายการรออนุมัติของ %1: %2 รายการ")
             .replace("%1", self.actor.name)

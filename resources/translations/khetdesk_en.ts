@@ -591,6 +591,85 @@
     </message>
 </context>
 <context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>จนกว่าจะยกเลิก</source>
+        <translation>until revoked</translation>
+    </message>
+    <message>
+        <source>มีผลวันนี้</source>
+        <translation>in force today</translation>
+    </message>
+    <message>
+        <source>ยังไม่เริ่ม</source>
+        <translation>not yet started</translation>
+    </message>
+    <message>
+        <source>วันสิ้นสุดต้องเป็น วว/ดด/ปปปป (พ.ศ.)</source>
+        <translation>The last day must be dd/mm/yyyy (Buddhist Era)</translation>
+    </message>
+    <message>
+        <source>%1 รักษาการแทน %2 แล้ว</source>
+        <translation>%1 now acts as %2</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการรักษาการแทนของ %1 แล้ว</source>
+        <translation>%1&apos;s delegation revoked</translation>
+    </message>
+    <message>
+        <source>รักษาการแทน</source>
+        <translation>Acting heads</translation>
+    </message>
+    <message>
+        <source>ผู้รักษาการแทนหัวหน้าที่มีผลอยู่หรือกำลังจะเริ่ม: ใคร แทนใคร ถึงเมื่อใด</source>
+        <translation>Acting heads in force or about to start: who acts for whom, until when</translation>
+    </message>
+    <message>
+        <source>ผู้รักษาการแทน</source>
+        <translation>Acting</translation>
+    </message>
+    <message>
+        <source>แทน</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>ตั้งแต่</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>รักษาการในตำแหน่ง</source>
+        <translation>Acts as</translation>
+    </message>
+    <message>
+        <source>ถึงวันที่ (วว/ดด/ปปปป พ.ศ. ว่าง = จนกว่าจะยกเลิก)</source>
+        <translation>Until (dd/mm/yyyy BE; blank = until revoked)</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ (เช่น เลขที่คำสั่ง)</source>
+        <translation>Note (e.g. the order number)</translation>
+    </message>
+    <message>
+        <source>มอบหมาย</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการที่เลือก</source>
+        <translation>Revoke the selected one</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>FollowupDialog</name>
     <message>
         <source>บันทึกการติดตามทวงคืน (ข้อ 211)</source>
@@ -988,6 +1067,10 @@
     <message>
         <source>KhetDesk — รายการรออนุมัติ</source>
         <translation>KhetDesk — Approvals</translation>
+    </message>
+    <message>
+        <source>รักษาการแทน…</source>
+        <translation>Acting heads…</translation>
     </message>
     <message>
         <source>รายการรออนุมัติของ %1: %2 รายการ</source>
