@@ -197,16 +197,14 @@ class DelegationDialog(_Dialog):
             lambda: delegations.revoke_delegation(uow, actor, delegation_id), done, self._failed
         )
 
-    def done(self, result: int) -> None:  # noqa: D102 - QDialog.done
+    def done(self, result: int) -> None:  # QDialog.done: no worker outlives the dialog
         self.ops.wait(5000)
         super().done(result)
 
     def retranslate(self) -> None:
         super().retranslate()
         self.setWindowTitle(self.tr("รักษาการแทน"))
-        self.title.setText(
-            self.tr("ผู้รักษาการแทนหัวหน้าที่มีผลอยู่หรือกำลังจะเริ่ม: ใคร แทนใคร ถึงเมื่อใด")
-        )
+        self.title.setText(self.tr("ผู้รักษาการแทนหัวหน้าที่มีผลอยู่หรือกำลังจะเริ่ม: ใคร แทนใคร ถึงเมื่อใด"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("ผู้รักษาการแทน"), self.tr("แทน"), self.tr("ตั้งแต่"), self.tr("ถึง"),
              self.tr("สถานะ")]
