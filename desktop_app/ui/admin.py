@@ -153,7 +153,13 @@ class SettingsWindow(QMainWindow):
         self.ops.run(work, done, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
+        from desktop_app.ui.messages import one_language
+
+        text = (
+            one_language(error.message, self.env.i18n.language)
+            if isinstance(error, KhetDeskError)
+            else type(error).__name__
+        )
         self.message.show_message(text, "error", 15)
 
     def reload(self) -> None:

@@ -28,6 +28,7 @@ from desktop_app.services.assets import AssetDetail, AssetInput
 from desktop_app.ui.be_date import be_date, parse_be_date
 from desktop_app.ui.dialogs import _Dialog
 from desktop_app.ui.loan_widgets import CONDITIONS, KINDS, word
+from desktop_app.ui.messages import one_language
 
 
 class ProgressRelay(QObject):
@@ -142,7 +143,7 @@ class AssetDialog(_Dialog):
             )  # fmt: skip
         except InvalidInput as e:
             field = str(e.details.get("field") or "")
-            self.error.setText(e.message)
+            self.error.setText(one_language(e.message))
             widget = self.widgets.get(field)
             if widget is not None:
                 widget.setFocus()
@@ -228,7 +229,7 @@ class ImportReportDialog(_Dialog):
         self.table = QTableWidget(len(self.errors), 3, objectName="importErrors")
         self.table.verticalHeader().hide()
         for r, e in enumerate(self.errors):
-            for c, value in enumerate((str(e.line), e.field or "", e.message)):
+            for c, value in enumerate((str(e.line), e.field or "", one_language(e.message))):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(value)

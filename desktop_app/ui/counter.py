@@ -38,6 +38,7 @@ from desktop_app.services.tickets import CounterQueue, TicketView
 from desktop_app.ui import texts
 from desktop_app.ui.dialogs import IssueDialog, PickDialog, TransferDialog
 from desktop_app.ui.env import UiEnv
+from desktop_app.ui.messages import one_language
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import WaitingTicketsModel
 from desktop_app.ui.widgets import Banner
@@ -538,14 +539,14 @@ class CounterWindow(QMainWindow):
         if not self.env.dialogs.run(dialog):
             return
         service, priority = dialog.choice
-        uow, actor = self.env.uow, self.actor
+        uow, actor, lang = self.env.uow, self.actor, self.env.i18n.language
 
         def work() -> tuple[TicketView, str]:
             ticket = tickets.issue_ticket(uow, actor, service, priority)
             try:
                 return printer.print_ticket(uow, actor, ticket), ""
             except DeviceError as e:
-                return ticket, e.message  # the ticket stands; say why it is not printed
+                return ticket, one_language(e.message, lang)  # the ticket stands; say why it is not printed
 
         def done(result: tuple[TicketView, str]) -> None:
             ticket, fault = result
@@ -564,7 +565,7 @@ class CounterWindow(QMainWindow):
     # ------------------------------------------------------------------ texts
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, KhetDeskError):
-            return error.message
+            return one_language(error.message, self.env.i18n.language)
         return self.tr("ข้อผิดพลาดภายใน: %1").replace("%1", type(error).__name__)
 
     def _tick(self) -> None:

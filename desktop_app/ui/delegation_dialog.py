@@ -34,6 +34,7 @@ from desktop_app.ui import texts
 from desktop_app.ui.be_date import be_date, parse_be_date
 from desktop_app.ui.dialogs import _Dialog
 from desktop_app.ui.env import UiEnv
+from desktop_app.ui.messages import one_language
 from desktop_app.ui.operations import Operations
 
 
@@ -132,7 +133,7 @@ class DelegationDialog(_Dialog):
 
     def _failed(self, error: Exception) -> None:
         text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
-        self.status.setText(text)
+        self.status.setText(one_language(text, self.env.i18n.language))
         self.status.setStyleSheet("color: #b91c1c;")
         self._enable()
 

@@ -30,6 +30,7 @@ from desktop_app.services.loan_desk_queries import Decision, InboxLine
 from desktop_app.services.loans import LoanView
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.loan_dialogs import ReasonDialog
+from desktop_app.ui.messages import one_language
 from desktop_app.ui.loan_widgets import (
     CONDITIONS,
     LOAN_STATUSES,
@@ -249,7 +250,9 @@ class LoanInboxWindow(LoanWindow):
         d = self.decision
         self.detail.setHtml(loan_html(d.loan) if d is not None else "")
         if d is not None and not d.may_decide:
-            self.refusal.setText(self.tr("ท่านอนุมัติใบยืมนี้ไม่ได้: %1").replace("%1", d.refusal))
+            self.refusal.setText(
+                self.tr("ท่านอนุมัติใบยืมนี้ไม่ได้: %1").replace("%1", one_language(d.refusal))
+            )
             self.refusal.show()
         elif d is not None and d.on_behalf_of:
             self.refusal.setText(

@@ -76,7 +76,9 @@ def word(table: dict[str, str], value: str | None) -> str:
 
 def error_text(error: Exception) -> str:
     if isinstance(error, KhetDeskError):
-        return error.message
+        from desktop_app.ui.messages import one_language
+
+        return one_language(error.message)
     return QCoreApplication.translate("LoanTexts", "ข้อผิดพลาดภายใน: %1").replace(
         "%1", type(error).__name__
     )

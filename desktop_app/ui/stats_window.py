@@ -361,7 +361,9 @@ class StatsWindow(QMainWindow):
 
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, KhetDeskError):
-            return error.message
+            from desktop_app.ui.messages import one_language
+
+            return one_language(error.message, self.env.i18n.language)
         return self.tr("ข้อผิดพลาดภายใน: %1").replace("%1", type(error).__name__)
 
     def _fill(self) -> None:

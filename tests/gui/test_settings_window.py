@@ -21,6 +21,7 @@ from desktop_app.services.documents import doc_setup
 from desktop_app.services.settings import get_setting
 from desktop_app.ui.admin import SettingsWindow
 from desktop_app.ui.env import verify_pin
+from desktop_app.ui.messages import one_language
 from tests.gui.conftest import WAIT_MS, button, type_thai
 from tests.support.db import actor, snapshot
 
@@ -100,7 +101,8 @@ def test_a_refusal_is_shown_and_changes_nothing(qtbot, window, env):
     click_row(qtbot, window.services_view, 0)
     retype(qtbot, field(window, QLineEdit, "servicePrefix"), "C")  # C's letter
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
-    qtbot.waitUntil(lambda: "prefix C is already used" in message(window), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "อักษร C ใช้กับบริการ" in message(window), timeout=WAIT_MS)
+    assert "already used" not in message(window)  # Thai windows: the Thai only
     assert window.message.kind == "error"
     assert snapshot(env.uow.engine) == before
 
@@ -267,7 +269,7 @@ def test_an_emblem_that_is_not_png_or_jpeg_is_refused_and_nothing_saved(
     qtbot.mouseClick(button(window, "officeSave"), LEFT)
     qtbot.waitUntil(lambda: window.message.kind == "error", timeout=WAIT_MS)
     # The registry's refusal, naming the setting (the page holds many).
-    assert message(window) == f"document.emblem_path: {refused.value.message}"
+    assert message(window) == f"document.emblem_path: {one_language(refused.value.message, 'th')}"
     assert "ตราครุฑต้องเป็นไฟล์ .png หรือ .jpg" in message(window)
     assert snapshot(env.uow.engine) == before
     assert get_setting(env.uow, "document.emblem_path").value == ""

@@ -101,7 +101,7 @@ def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     window.set_period(DAY, DAY - dt.timedelta(days=3))
     qtbot.mouseClick(button(window, "showStats"), LEFT)
     qtbot.waitUntil(lambda: window.message.text() != "", timeout=WAIT_MS)
-    assert "before the start" in window.message.text()
+    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in window.message.text()  # Thai only
 
 
 def test_the_period_is_read_on_the_ui_thread_and_kept_with_the_figures(qtbot, worked, tmp_path):
@@ -162,7 +162,7 @@ def test_exports_with_progress(qtbot, worked, tmp_path):
     assert not window.exporting
     window.choose_file = lambda kind, name: str(tmp_path / "gone" / "x.csv")
     qtbot.mouseClick(button(window, "export_csv"), LEFT)
-    qtbot.waitUntil(lambda: "folder" in window.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "ไม่มีโฟลเดอร์" in window.message.text(), timeout=WAIT_MS)
     assert not (tmp_path / "gone").exists() and button(window, "export_csv").isEnabled()
 
 
