@@ -546,7 +546,8 @@ class CounterWindow(QMainWindow):
             try:
                 return printer.print_ticket(uow, actor, ticket), ""
             except DeviceError as e:
-                return ticket, one_language(e.message, lang)  # the ticket stands; say why it is not printed
+                # The ticket stands; say why it is not printed.
+                return ticket, one_language(e.message, lang)
 
         def done(result: tuple[TicketView, str]) -> None:
             ticket, fault = result

@@ -30,7 +30,6 @@ from desktop_app.services.loan_desk_queries import Decision, InboxLine
 from desktop_app.services.loans import LoanView
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.loan_dialogs import ReasonDialog
-from desktop_app.ui.messages import one_language
 from desktop_app.ui.loan_widgets import (
     CONDITIONS,
     LOAN_STATUSES,
@@ -42,6 +41,7 @@ from desktop_app.ui.loan_widgets import (
     setup_table,
     word,
 )
+from desktop_app.ui.messages import one_language
 from desktop_app.ui.operations import Reloader
 
 

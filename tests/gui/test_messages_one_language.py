@@ -8,8 +8,10 @@ from desktop_app.ui.messages import one_language
 
 pytestmark = pytest.mark.gui  # texts.role goes through Qt's translator
 
-RULE = ("ข้อ 208(3): ผู้อนุมัติคือหัวหน้าหน่วยงานของรัฐ บทบาท supply_head ไม่มีอำนาจอนุมัติ "
-        "(clause 208(3): the agency head decides; role 'supply_head' may not decide it)")  # fmt: skip
+RULE = (
+    "ข้อ 208(3): ผู้อนุมัติคือหัวหน้าหน่วยงานของรัฐ บทบาท supply_head ไม่มีอำนาจอนุมัติ "
+    "(clause 208(3): the agency head decides; role 'supply_head' may not decide it)"
+)
 
 
 def test_thai_mode_shows_the_thai_with_role_titles(qapp):
