@@ -329,6 +329,13 @@
     </message>
 </context>
 <context>
+    <name>BeDateField</name>
+    <message>
+        <source>เลือกจากปฏิทิน</source>
+        <translation>Choose on a calendar</translation>
+    </message>
+</context>
+<context>
     <name>BoardWindow</name>
     <message>
         <source>ขาดการเชื่อมต่อฐานข้อมูล กำลังลองใหม่…</source>
@@ -1122,6 +1129,14 @@
     <message>
         <source>ส่งคำขอยืมแล้ว ใบยืมเลขที่ %1 รออนุมัติจาก%2</source>
         <translation>Request sent: loan %1 awaits the approval of the %2</translation>
+    </message>
+    <message>
+        <source>ยืม %1 วัน</source>
+        <translation>%1-day loan</translation>
+    </message>
+    <message>
+        <source>วันคืนก่อนวันยืม</source>
+        <translation>due before the start</translation>
     </message>
     <message>
         <source>KhetDesk — ขอยืมพัสดุ</source>
