@@ -5,12 +5,13 @@ period modes, exports with their progress, a failed export, and who may open it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import shutil
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from desktop_app.domain.errors import Forbidden
 from desktop_app.ui.counter import CounterWindow
@@ -94,7 +95,9 @@ def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     assert "ออกบัตรคิว 0" in window.queue_summary.text()
     # A month is chosen by any of its days; February has 29 days in 2567 (2024).
     window.mode.setCurrentIndex(1)
-    type_date(qtbot, window.date_from, "10/02/2567")
+    assert not window.date_from.isVisible()  # a month is picked as a month
+    pick = window.findChild(QComboBox, "monthPick")
+    pick.setCurrentIndex(pick.findText("กุมภาพันธ์ 2567"))
     assert window.period() == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert window.period_text.text() == "1 กุมภาพันธ์ 2567 – 29 กุมภาพันธ์ 2567"
     # A range the wrong way round is refused with the service's message.
@@ -124,7 +127,8 @@ def test_the_period_is_read_on_the_ui_thread_and_kept_with_the_figures(qtbot, wo
     assert threads and all(threads)
     assert (window.loaded.start, window.loaded.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     # The officer changes the month but does not press Show: the export is November's.
-    type_date(qtbot, window.date_from, "01/10/2569")
+    pick = window.findChild(QComboBox, "monthPick")
+    pick.setCurrentIndex(pick.findText("ตุลาคม 2569"))
     assert window.period()[0] == dt.date(2026, 10, 1)
     asked = []
     target = tmp_path / "shown.csv"
@@ -208,3 +212,25 @@ def test_the_counter_shows_today(qtbot, worked):
     tickets.issue_ticket(worked.uow, actor(worked.uow, "clerk1"), "D")
     worked.live.poke()
     qtbot.waitUntil(lambda: "ออกบัตร 7" in office.text(), timeout=WAIT_MS)
+
+
+# ---------------------------------------------------------------- issue 19, item 14
+
+
+def test_charts_name_services_step_roundly_and_figures_meet_targets(qtbot, worked):
+    from desktop_app.ui.stats_window import GREEN, RED, against_target
+
+    window = open_window(qtbot, worked)
+    pick = window.findChild(QComboBox, "monthPick")
+    assert pick.isVisible() and pick.currentText() == "พฤศจิกายน 2569"
+    chart = window.wait_chart.chart()
+    names = chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert names[0] == "งานทะเบียนราษฎร"  # the service's name, not a bare letter
+    for view in (window.wait_chart, window.hour_chart):
+        y = view.chart().axes(Qt.Orientation.Vertical)[0]
+        step = y.max() / (y.tickCount() - 1)
+        mantissa = step / 10 ** math.floor(math.log10(step))
+        assert round(mantissa, 6) in (1, 2, 5, 10), (y.max(), y.tickCount())
+    share = window.loaded.queue.total.within_standard_share
+    colour = against_target(share)
+    assert colour in (GREEN, RED, "#b45309") and colour in window.queue_summary.text()
