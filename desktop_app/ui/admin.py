@@ -5,6 +5,7 @@ is, the kiosk's device account and exit PIN, the board's sound (QSettings)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -378,6 +379,9 @@ class SettingsWindow(QMainWindow):
         form.addRow(self._label("service.prefix"), self.service_prefix)
         form.addRow(self._label("service.minutes"), self.service_minutes)
         form.addRow("", self.service_active)
+        # One letter: a new service's code is its ticket letter (the CLI keeps both names;
+        # a service whose code differs shows it in the table).
+        form.setRowVisible(self.service_code, False)
         buttons = QHBoxLayout()
         for name, slot in (("serviceNew", self.new_service), ("serviceSave", self.save_service),
                            ("serviceUp", lambda: self.move_service(-1)),
@@ -411,12 +415,13 @@ class SettingsWindow(QMainWindow):
             field.clear()
         self.service_minutes.setValue(15)
         self.service_active.setChecked(True)
-        self.service_code.setFocus()
+        self.service_prefix.setFocus()
 
     def save_service(self) -> None:
         uow, actor = self.env.uow, self.actor
-        code, name = self.service_code.text(), self.service_name.text()
-        name_en, prefix = self.service_name_en.text(), self.service_prefix.text()
+        name, name_en = self.service_name.text(), self.service_name_en.text()
+        prefix = self.service_prefix.text().strip().upper()
+        code = self.service_code.text() if self.service_code.isReadOnly() else prefix
         minutes, active = self.service_minutes.value(), self.service_active.isChecked()
         if self.service_code.isReadOnly():
 
@@ -646,7 +651,7 @@ class SettingsWindow(QMainWindow):
         for dots in ("384", "512", "576"):
             width.addItem(dots, dots)
         self.pc_fields: dict[str, QLineEdit | QComboBox] = {
-            "printer.connection": QLineEdit(objectName="printerConnection"),
+            "printer.connection": _printer_picker(),
             "printer.width_dots": width,
             "printer.profile": QLineEdit(objectName="printerProfile"),
             "printer.timeout_s": QLineEdit(objectName="printerTimeout"),
@@ -768,7 +773,7 @@ class SettingsWindow(QMainWindow):
             "service.code": self.tr("รหัสบริการ"),
             "service.name": self.tr("ชื่อบริการ"),
             "service.name_en": self.tr("ชื่อภาษาอังกฤษ"),
-            "service.prefix": self.tr("อักษรนำหน้าคิว"),
+            "service.prefix": self.tr("อักษรนำหน้าบัตรคิว (คือรหัสบริการ)"),
             "service.minutes": self.tr("เวลามาตรฐาน (นาที)"),
             "counter.number": self.tr("หมายเลขช่อง"),
             "counter.name": self.tr("ชื่อช่อง"),
@@ -779,7 +784,7 @@ class SettingsWindow(QMainWindow):
             "user.position": self.tr("ตำแหน่ง"),
             "user.unit": self.tr("หน่วยงาน"),
             "user.password": self.tr("รหัสผ่าน (ผู้ใช้ใหม่หรือเปลี่ยน)"),
-            "printer.connection": self.tr("เครื่องพิมพ์ (none, network://IP:9100, usb://VID:PID …)"),
+            "printer.connection": self.tr("เครื่องพิมพ์ (เลือกจากรายการ หรือพิมพ์ network://IP:9100)"),
             "printer.width_dots": self.tr("ความกว้างกระดาษ (จุด)"),
             "printer.profile": self.tr("รุ่นเครื่องพิมพ์ (profile)"),
             "printer.timeout_s": self.tr("เวลารอเครื่องพิมพ์ (วินาที)"),
@@ -849,6 +854,9 @@ def _language_combo(name: str) -> QComboBox:
 def _set_field(field: QLineEdit | QComboBox, value: str) -> None:
     if isinstance(field, QComboBox):
         i = field.findData(value)
+        if i < 0 and field.isEditable():
+            field.setEditText(value)  # an address typed in before
+            return
         field.setCurrentIndex(max(0, i))
     else:
         field.setText(value)
@@ -857,5 +865,59 @@ def _set_field(field: QLineEdit | QComboBox, value: str) -> None:
 
 def _field_value(field: QLineEdit | QComboBox) -> str:
     if isinstance(field, QComboBox):
+        if field.isEditable():  # the printer: a listed one, or an address typed in
+            i = field.findText(field.currentText())
+            data = field.itemData(i) if i >= 0 else None
+            return str(data) if data else field.currentText().strip()
         return str(field.currentData())
     return field.text()
+
+
+def system_printers() -> list[tuple[str, str]]:
+    """(label, connection) for every printer this PC knows: its Windows or CUPS queues (by
+    Qt's printer list) and, with pyusb, USB printers by vendor and product."""
+    found: list[tuple[str, str]] = []
+    try:
+        from PySide6.QtPrintSupport import QPrinterInfo
+    except ImportError:  # pragma: no cover - shipped with PySide6
+        names: list[str] = []
+    else:
+        names = list(QPrinterInfo.availablePrinterNames())
+    scheme = "win32" if sys.platform == "win32" else "cups"
+    found += [(f"{name} ({'Windows' if scheme == 'win32' else 'CUPS'})", f"{scheme}://{name}")
+              for name in names]  # fmt: skip
+    try:
+        import usb.core  # type: ignore[import-not-found,unused-ignore]
+
+        for dev in usb.core.find(find_all=True) or ():
+            if any(i.bInterfaceClass == 7 for c in dev for i in c):  # USB printer class
+                vid, pid = int(dev.idVendor), int(dev.idProduct)
+                label = " ".join(
+                    x for x in (_usb_text(dev, "manufacturer"), _usb_text(dev, "product")) if x
+                )
+                found.append(
+                    (f"USB {label or '?'} {vid:04x}:{pid:04x}", f"usb://{vid:04x}:{pid:04x}")
+                )
+    except Exception:
+        pass
+    return found
+
+
+def _usb_text(dev: Any, field: str) -> str:
+    try:
+        return str(getattr(dev, field) or "")
+    except Exception:
+        return ""
+
+
+def _printer_picker() -> QComboBox:
+    """The printer of this PC: none, a system or USB printer from the list, or a network
+    address typed in (network://IP:9100)."""
+    combo = QComboBox(objectName="printerConnection")
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItem("none", "none")
+    for label, url in system_printers():
+        combo.addItem(f"{url}  —  {label}", url)
+    combo.lineEdit().setPlaceholderText("network://192.168.1.50:9100")
+    return combo

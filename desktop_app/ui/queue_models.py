@@ -180,12 +180,19 @@ class ServicesAdminModel(RowsModel):
         QT_TRANSLATE_NOOP("ServicesAdminModel", "ชื่อภาษาอังกฤษ"),
         QT_TRANSLATE_NOOP("ServicesAdminModel", "อักษรนำหน้า"),
         QT_TRANSLATE_NOOP("ServicesAdminModel", "เวลามาตรฐาน (นาที)"),
-        QT_TRANSLATE_NOOP("ServicesAdminModel", "เปิดให้บริการ"),
+        QT_TRANSLATE_NOOP("ServicesAdminModel", "เปิด"),
     )
 
     def cell(self, row: ServiceView, column: int) -> Any:
-        active = _yes_no(row.active)
-        return (row.code, row.name, row.name_en, row.prefix, row.standard_minutes, active)[column]
+        # Open or not is a tick in a narrow column, not the word "ใช่".
+        return (row.code, row.name, row.name_en, row.prefix, row.standard_minutes, None)[column]
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        tick = role == Qt.ItemDataRole.CheckStateRole and index.column() == 5
+        if tick and index.isValid() and 0 <= index.row() < len(self._rows):
+            on = self._rows[index.row()].active
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        return super().data(index, role)
 
     def numeric(self, column: int) -> bool:
         return column == 4

@@ -1752,7 +1752,7 @@
         <translation>Standard time (min)</translation>
     </message>
     <message>
-        <source>เปิดให้บริการ</source>
+        <source>เปิด</source>
         <translation>Open</translation>
     </message>
 </context>
@@ -1943,8 +1943,12 @@
         <translation>English name</translation>
     </message>
     <message>
-        <source>อักษรนำหน้าคิว</source>
-        <translation>Ticket prefix</translation>
+        <source>อักษรนำหน้าบัตรคิว (คือรหัสบริการ)</source>
+        <translation>Ticket letter (the service&apos;s code)</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์ (เลือกจากรายการ หรือพิมพ์ network://IP:9100)</source>
+        <translation>Printer (pick from the list, or type network://IP:9100)</translation>
     </message>
     <message>
         <source>เวลามาตรฐาน (นาที)</source>
@@ -1985,10 +1989,6 @@
     <message>
         <source>รหัสผ่าน (ผู้ใช้ใหม่หรือเปลี่ยน)</source>
         <translation>Password (new user, or to change it)</translation>
-    </message>
-    <message>
-        <source>เครื่องพิมพ์ (none, network://IP:9100, usb://VID:PID …)</source>
-        <translation>Printer (none, network://IP:9100, usb://VID:PID …)</translation>
     </message>
     <message>
         <source>ความกว้างกระดาษ (จุด)</source>

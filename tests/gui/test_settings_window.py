@@ -110,7 +110,8 @@ def test_a_refusal_is_shown_and_changes_nothing(qtbot, window, env):
 def test_add_a_service_and_give_it_to_a_counter(qtbot, window, env):
     window.tabs.setCurrentIndex(1)
     qtbot.mouseClick(button(window, "serviceNew"), LEFT)
-    qtbot.keyClicks(field(window, QLineEdit, "serviceCode"), "E")
+    assert not field(window, QLineEdit, "serviceCode").isVisible()  # one letter field
+    qtbot.keyClicks(field(window, QLineEdit, "servicePrefix"), "E")
     type_thai(field(window, QLineEdit, "serviceName"), "สวัสดิการสังคม")
     qtbot.keyClicks(field(window, QLineEdit, "serviceNameEn"), "Social welfare")
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
@@ -311,3 +312,20 @@ def test_the_board_sound_can_be_tried_from_this_pcs_settings(qtbot, window):
     qtbot.mouseClick(test, LEFT)
     assert message(window).startswith("ทดสอบเสียง: เสียงกริ่ง")
     assert "เสียงประกาศภาษาไทย" in message(window)
+
+
+def test_the_printer_is_picked_from_a_list_or_typed_and_services_show_a_tick(qtbot, window, env):
+    from PySide6.QtWidgets import QComboBox
+
+    open_col = window.services_model.index(0, 5)
+    assert open_col.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert open_col.data(Qt.ItemDataRole.DisplayRole) in (None, "")
+    window.tabs.setCurrentIndex(4)
+    picker = field(window, QComboBox, "printerConnection")
+    assert picker.isEditable() and picker.itemData(0) == "none"
+    retype(qtbot, picker.lineEdit(), "network://192.168.1.50:9100")
+    qtbot.mouseClick(button(window, "pcSave"), LEFT)
+    qtbot.waitUntil(
+        lambda: get_setting(env.uow, "printer.connection").value == "network://192.168.1.50:9100",
+        timeout=WAIT_MS,
+    )
