@@ -1,8 +1,9 @@
 """The counter console: the clerk's window for one counter.
 
-Call next (Space or F1), Recall (F2), Complete (F3), No-show (F4), Transfer (F5), Pick out
-of order (F6, a reason is required), Reprint (F7), Issue a ticket for a citizen who cannot
-use the kiosk (F8). The ticket being served with how long the citizen waited; the waiting
+Call next (Space; F1 shows the shortcut map), Recall (F2), Complete (F3), No-show (F4,
+undone for a few seconds), Transfer (F5), Pick out of order (F6, a reason is required),
+Reprint (F7; F5 and F7 take the selected row first), Issue a ticket for a citizen who
+cannot use the kiosk (F8). The ticket being served with how long the citizen waited; the waiting
 list of this counter's services in calling order; today's figures. Every service call runs
 off the UI thread; while one runs the buttons are disabled, so a double press cannot call
 two citizens.
@@ -41,11 +42,12 @@ from desktop_app.ui.env import UiEnv
 from desktop_app.ui.messages import one_language
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import WaitingTicketsModel
+from desktop_app.ui.shortcuts import install_help
 from desktop_app.ui.widgets import Banner
 
 # (object name, shortcuts): the order of the buttons on screen.
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("callNext", ("Space", "F1")),
+    ("callNext", ("Space",)),  # F1 is the shortcut map, as in every window
     ("recall", ("F2",)),
     ("complete", ("F3",)),
     ("noShow", ("F4",)),
@@ -158,6 +160,7 @@ class CounterWindow(QMainWindow):
                 grid.addWidget(b, row, col)
             for key in keys:
                 QShortcut(QKeySequence(key), self, activated=b.click)
+        install_help(self, self.env.dialogs)
         self.buttons["callNext"].clicked.connect(self.call_next)
         self.buttons["recall"].clicked.connect(self.recall)
         self.buttons["complete"].clicked.connect(self.complete)

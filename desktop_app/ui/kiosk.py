@@ -239,6 +239,7 @@ class KioskWindow(QWidget):
         row.setContentsMargins(32, 4, 12, 8)
         row.addWidget(self.message, 1)
         row.addWidget(self.language_button)
+        row.addSpacing(48)  # the staff's ⚙ well apart from the citizens' language button
         row.addWidget(self.exit_button)
         return footer
 

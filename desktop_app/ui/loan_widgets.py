@@ -242,6 +242,9 @@ class LoanWindow(QMainWindow):
         self.message = Banner(f"{name}Message")
         self.reloader: Reloader | None = None
         env.live.changed.connect(self._changed_elsewhere)
+        from desktop_app.ui.shortcuts import install_help
+
+        install_help(self, env.dialogs)  # F1: the application's shortcut map
         self.setStyleSheet(
             "QWidget { font-size: 15px; } QPushButton { min-height: 36px; padding: 2px 12px; }"
             "QLabel#heading { font-size: 20px; font-weight: bold; color: #0f3b5f; }"

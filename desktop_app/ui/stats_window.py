@@ -198,6 +198,9 @@ class StatsWindow(QMainWindow):
         self._wanted: tuple[dt.date, dt.date] | None = None  # set on the UI thread
         self.reloader = Reloader(self.ops, self._load, self._show, self._failed)
         self._build()
+        from desktop_app.ui.shortcuts import install_help
+
+        install_help(self, env.dialogs)
         today = business_date(env.clock())
         self.date_from.set_day(today.replace(day=1))
         self.date_to.set_day(today)

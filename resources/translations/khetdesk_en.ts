@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
+    <name></name>
+    <message>
+        <source>Shortcuts</source>
+        <comment>แป้นลัด</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <comment>แป้นลัดของทุกหน้าต่างในโปรแกรม จัดตามผู้ใช้</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <comment>แป้น</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <comment>ทำอะไร</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDialog</name>
     <message>
         <source>วันที่ได้มาต้องเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 24/11/2569</source>
@@ -2164,6 +2187,133 @@
     <message>
         <source>บันทึกการชดใช้</source>
         <translation>Record settlement</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>ทุกหน้าต่าง</source>
+        <translation>Every window</translation>
+    </message>
+    <message>
+        <source>แป้นลัดทั้งหมด (หน้านี้)</source>
+        <translation>All shortcuts (this page)</translation>
+    </message>
+    <message>
+        <source>ช่องบริการ (เจ้าหน้าที่ช่องบริการ)</source>
+        <translation>Counter (counter clerks)</translation>
+    </message>
+    <message>
+        <source>เรียกคิวถัดไป</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>เรียกซ้ำ</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>เสร็จสิ้น</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>ไม่มาตามเรียก (ยกเลิกได้ภายในไม่กี่วินาที)</source>
+        <translation>No-show (can be undone for a few seconds)</translation>
+    </message>
+    <message>
+        <source>โอนบริการ (แถวที่เลือก หรือคิวที่กำลังให้บริการ)</source>
+        <translation>Transfer (the selected row, or the ticket being served)</translation>
+    </message>
+    <message>
+        <source>เรียกข้ามคิว (ต้องระบุเหตุผล)</source>
+        <translation>Call out of order (a reason is required)</translation>
+    </message>
+    <message>
+        <source>พิมพ์บัตรซ้ำ (แถวที่เลือก หรือคิวที่กำลังให้บริการ)</source>
+        <translation>Reprint (the selected row, or the ticket being served)</translation>
+    </message>
+    <message>
+        <source>ออกบัตรคิวให้ผู้ที่ใช้ตู้ไม่ได้</source>
+        <translation>Issue a ticket for a citizen who cannot use the kiosk</translation>
+    </message>
+    <message>
+        <source>ทะเบียนพัสดุ (เจ้าหน้าที่พัสดุ)</source>
+        <translation>Asset register (supply staff)</translation>
+    </message>
+    <message>
+        <source>ค้นหา / สแกน QR</source>
+        <translation>Search / scan a QR code</translation>
+    </message>
+    <message>
+        <source>โหลดใหม่</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุที่เลือก</source>
+        <translation>Request the selected asset</translation>
+    </message>
+    <message>
+        <source>พิมพ์ป้าย QR</source>
+        <translation>Print QR labels</translation>
+    </message>
+    <message>
+        <source>พิมพ์ป้ายที่เครื่องพิมพ์ความร้อน</source>
+        <translation>Print a label on the thermal printer</translation>
+    </message>
+    <message>
+        <source>งานยืมพัสดุ (เจ้าหน้าที่พัสดุ)</source>
+        <translation>Loan desk (supply staff)</translation>
+    </message>
+    <message>
+        <source>ส่งมอบ</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>รับคืน</source>
+        <translation>Take back</translation>
+    </message>
+    <message>
+        <source>ชดใช้ / ปิดใบยืม</source>
+        <translation>Settle / close the loan</translation>
+    </message>
+    <message>
+        <source>หนังสือติดตาม</source>
+        <translation>Follow-up letter</translation>
+    </message>
+    <message>
+        <source>ใบยืมใหม่</source>
+        <translation>New loan request</translation>
+    </message>
+    <message>
+        <source>พิมพ์</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>ไปที่แท็บ</source>
+        <translation>Go to a tab</translation>
+    </message>
+    <message>
+        <source>รายการรออนุมัติ (หัวหน้า)</source>
+        <translation>Approvals (heads)</translation>
+    </message>
+    <message>
+        <source>เปิดใบยืมตามเลขที่ / สแกน QR</source>
+        <translation>Open a loan by number / scan its QR code</translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติ (ต้องระบุเหตุผล)</source>
+        <translation>Reject (a reason is required)</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุ (ทุกคน)</source>
+        <translation>Loan request (everyone)</translation>
+    </message>
+    <message>
+        <source>ส่งคำขอ</source>
+        <translation>Submit</translation>
     </message>
 </context>
 <context>

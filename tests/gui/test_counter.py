@@ -89,7 +89,7 @@ def test_keyboard_space_and_function_keys(qtbot, console, queue):
     qtbot.keyClick(console, Qt.Key.Key_F3)
     qtbot.waitUntil(lambda: serving(console) == "—", timeout=WAIT_MS)
     assert tickets.show(queue.uow, "B001").status == "done"
-    qtbot.keyClick(console, Qt.Key.Key_F1)
+    qtbot.keyClick(console, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: serving(console) == "A001", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: button(console, "noShow").isEnabled(), timeout=WAIT_MS)
     qtbot.keyClick(console, Qt.Key.Key_F4)
@@ -196,10 +196,10 @@ def test_calls_at_other_counters_arrive_by_themselves(qtbot, console, queue):
 
 
 def test_language_switch_changes_the_visible_texts(qtbot, console):
-    assert button(console, "callNext").text() == "เรียกคิวถัดไป  (Space / F1)"
+    assert button(console, "callNext").text() == "เรียกคิวถัดไป  (Space)"
     qtbot.mouseClick(button(console, "counterLanguage"), LEFT)
     qtbot.waitUntil(
-        lambda: button(console, "callNext").text() == "Call next  (Space / F1)", timeout=WAIT_MS
+        lambda: button(console, "callNext").text() == "Call next  (Space)", timeout=WAIT_MS
     )
     header = console.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     assert header == "Ticket"
@@ -331,3 +331,27 @@ def test_a_citizen_waiting_past_the_standard_stands_out(qtbot, console, queue, c
     qtbot.waitUntil(lambda: text(console, "todayOffice") != "", timeout=WAIT_MS)
     for word in ("มัธยฐาน", "P90"):
         assert word not in text(console, "todayOffice") + text(console, "todayCounter")
+
+
+# ---------------------------------------------------------------- issue 19, item 17
+
+
+def test_f1_shows_the_one_shortcut_map_and_calls_nobody(qtbot, console, queue, dialogs):
+    from PySide6.QtWidgets import QTableWidget
+
+    seen: list[list[str]] = []
+
+    def read_map(dialog):
+        table = dialog.findChild(QTableWidget, "shortcutsTable")
+        seen.extend(
+            [table.item(r, c).text() if table.item(r, c) else "" for c in range(2)]
+            for r in range(table.rowCount())
+        )
+        qtbot.mouseClick(button(dialog, "ok"), LEFT)
+
+    dialogs.answer(read_map)
+    qtbot.keyClick(console, Qt.Key.Key_F1)
+    assert dialogs.seen and dialogs.seen[-1].objectName() == "shortcutsDialog"
+    assert ["Space", "เรียกคิวถัดไป"] in seen
+    assert ["F9", "อนุมัติ"] in seen  # the other windows' keys are in the same map
+    assert serving(console) == "—" and tickets.show(queue.uow, "B001").status == "waiting"
