@@ -85,10 +85,12 @@ class ShortcutsDialog(_Dialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("Shortcuts", "แป้นลัด"))
-        self.intro.setText(tr("Shortcuts", "แป้นลัดของทุกหน้าต่างในโปรแกรม จัดตามผู้ใช้"))
-        self.table.setHorizontalHeaderLabels([tr("Shortcuts", "แป้น"), tr("Shortcuts", "ทำอะไร")])
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("Shortcuts", "แป้นลัด"))
+        self.intro.setText(translate("Shortcuts", "แป้นลัดของทุกหน้าต่างในโปรแกรม จัดตามผู้ใช้"))
+        self.table.setHorizontalHeaderLabels(
+            [translate("Shortcuts", "แป้น"), translate("Shortcuts", "ทำอะไร")]
+        )
         r = 0
         for title, keys in MAP:
             head = QTableWidgetItem(_t(title))

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
-    <name></name>
-    <message>
-        <source>Shortcuts</source>
-        <comment>แป้นลัด</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>แป้นลัดของทุกหน้าต่างในโปรแกรม จัดตามผู้ใช้</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>แป้น</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>ทำอะไร</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AssetDialog</name>
     <message>
         <source>วันที่ได้มาต้องเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 24/11/2569</source>
@@ -2314,6 +2291,22 @@
     <message>
         <source>ส่งคำขอ</source>
         <translation>Submit</translation>
+    </message>
+    <message>
+        <source>แป้นลัด</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>แป้นลัดของทุกหน้าต่างในโปรแกรม จัดตามผู้ใช้</source>
+        <translation>Every window&apos;s shortcuts, grouped by who uses them</translation>
+    </message>
+    <message>
+        <source>แป้น</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>ทำอะไร</source>
+        <translation>Does</translation>
     </message>
 </context>
 <context>
