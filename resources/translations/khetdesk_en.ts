@@ -1417,6 +1417,38 @@
         <translation>Condition</translation>
     </message>
     <message>
+        <source>%1 วัน %2 ชั่วโมง</source>
+        <translation>%1 days %2 hours</translation>
+    </message>
+    <message>
+        <source>%1 ชั่วโมง</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>เคยยืม %1 ครั้ง · คืนช้า %2 ครั้ง · ชำรุดหรือสูญหาย %3 รายการ</source>
+        <translation>%1 earlier loans · %2 returned late · %3 items damaged or lost</translation>
+    </message>
+    <message>
+        <source>ยังไม่เคยยืม</source>
+        <translation>No earlier loans</translation>
+    </message>
+    <message>
+        <source>รอพิจารณามาแล้ว</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>มูลค่าพัสดุ</source>
+        <translation>Items&apos; value</translation>
+    </message>
+    <message>
+        <source>%1 บาท</source>
+        <translation>%1 baht</translation>
+    </message>
+    <message>
+        <source>ประวัติผู้ยืม</source>
+        <translation>Borrower&apos;s record</translation>
+    </message>
+    <message>
         <source>รออนุมัติ</source>
         <translation>Awaiting approval</translation>
     </message>
