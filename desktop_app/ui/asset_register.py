@@ -114,7 +114,8 @@ class AssetRegisterWindow(LoanWindow):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
-        for column, width in enumerate((150, 260, 60, 130, 95, 80, 100)):
+        # Fits 1366 wide with the holding unit in view; a cut name reads in full on hover.
+        for column, width in enumerate((140, 235, 60, 110, 90, 70, 110)):
             if width:
                 self.table.setColumnWidth(column, width)
 

@@ -71,6 +71,9 @@ class RowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(self._rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cut-off cell reads in full on hover
+            value = self.cell(self._rows[index.row()], index.column())
+            return None if value is None or value == "" else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.numeric(index.column()):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -109,6 +109,8 @@ class StatsTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return str(value)  # the row's name, cut in a narrow first column
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return "-"
