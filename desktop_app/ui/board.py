@@ -114,7 +114,7 @@ class BoardWindow(QWidget):
         h = QHBoxLayout(header)
         h.addWidget(self.logo)
         h.addLayout(names, 1)
-        h.addWidget(self.no_sound)
+        h.addWidget(self.no_sound, 0, Qt.AlignmentFlag.AlignVCenter)
         h.addLayout(when)
 
         calls = QFrame(objectName="boardCalls")
@@ -304,7 +304,7 @@ class BoardWindow(QWidget):
         self.head_counter.setText(self.tr("ช่องบริการ"))
         self.waiting_title.setText(self.tr("จำนวนผู้รอ"))
         self.placeholder.setText(self.tr("รอเรียกคิว") + "\n" + self.tr("กรุณารอสักครู่"))
-        self.no_sound.setText("🔇 " + self.tr("ไม่มีเสียง"))
+        self.no_sound.setText(self.tr("ไม่มีเสียง"))
         self.no_sound.setVisible(not self.has_sound)
         self._tick()
         s = self.status

@@ -251,11 +251,11 @@ class CounterWindow(QMainWindow):
             #counterHeading {{ font-size: {px(22)}; font-weight: bold; color: #0f3b5f; }}
             #servingPanel {{ background: white; border: 2px solid #0f3b5f; border-radius: 10px; }}
             #servingTitle {{ font-size: {px(18)}; color: #334155; }}
-            #servingCode {{ font-size: {px(84)}; font-weight: bold; color: #0f3b5f; }}
+            #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f; }}
             #servingService {{ font-size: {px(20)}; }}
             #servingWaited, #servingElapsed {{ font-size: {px(17)}; color: #334155; }}
             QPushButton {{ font-size: {px(17)}; border-radius: 8px; border: 1px solid #94a3b8;
-                          background: #f8fafc; padding: 2px; min-height: {px(48)}; }}
+                          background: #f8fafc; padding: 2px; min-height: {px(44)}; }}
             QPushButton:disabled {{ color: #94a3b8; background: #e2e8f0; }}
             #callNext {{ font-size: {px(24)}; font-weight: bold; background: #0f766e;
                          color: white; min-height: {px(72)}; }}
