@@ -204,3 +204,14 @@ def test_export_writes_the_register(qtbot, register, env, dialogs, tmp_path):
     qtbot.waitUntil(lambda: "ส่งออก 10 รายการ" in w.message.text(), timeout=WAIT_MS)
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert len(rows) == 11
+
+
+def test_at_1366_the_holding_unit_is_in_view_and_a_cut_name_reads_in_full(register):
+    w = register
+    view = w.table
+    holder = 6
+    right = view.columnViewportPosition(holder) + view.columnWidth(holder)
+    assert view.columnViewportPosition(holder) >= 0 and right <= view.viewport().width()
+    row = next(r for r in range(w.model.rowCount()) if "Toyota" in w.model.row_at(r).name)
+    tip = w.model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == w.model.row_at(row).name  # the whole name, however narrow the column
