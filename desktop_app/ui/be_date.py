@@ -177,7 +177,7 @@ class BeDateField(QWidget):
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = BeDateEdit(day)
-        self.button = QToolButton(text="📅")
+        self.button = QToolButton(text=self.tr("ปฏิทิน"))  # no emoji font on office PCs
         self.button.setToolTip(self.tr("เลือกจากปฏิทิน"))
         self.button.clicked.connect(self.open_calendar)
         self.popup: BeCalendar | None = None

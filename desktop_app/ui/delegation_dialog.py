@@ -63,6 +63,8 @@ class DelegationDialog(_Dialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((230, 190, 110, 130)):
+            self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._enable)
         self.revoke_button = QPushButton(objectName="delegationRevoke")
         self.revoke_button.clicked.connect(self.revoke)
@@ -127,7 +129,6 @@ class DelegationDialog(_Dialog):
                 item.setToolTip(value)
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
         self.loaded = True
         self._enable()
 

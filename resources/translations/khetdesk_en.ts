@@ -331,6 +331,10 @@
 <context>
     <name>BeDateField</name>
     <message>
+        <source>ปฏิทิน</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
         <source>เลือกจากปฏิทิน</source>
         <translation>Choose on a calendar</translation>
     </message>

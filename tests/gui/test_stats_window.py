@@ -65,7 +65,11 @@ def test_the_month_on_screen(qtbot, worked):
     rows = cells(window.queue_model)
     assert [r[0] for r in rows] == ["A งานทะเบียนราษฎร", "B บัตรประจำตัวประชาชน",
                                     "C ชำระภาษีและค่าธรรมเนียม", "D ทะเบียนพาณิชย์", "รวม"]  # fmt: skip
-    assert rows[0][1:4] == ["4", "2", "1"] and rows[-1][7] == "15.0"
+    assert rows[0][1:3] == ["4", "2"] and rows[0][4] == "1" and rows[-1][8] == "15.0"
+    header = window.queue_model.headerData(
+        3, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+    )
+    assert header == "ภายในมาตรฐาน %"  # the key figure first, in view at 1366
     assert window.wait_chart.chart().series()[0].count() == 2  # median and p90
     window.queue_choice.setCurrentIndex(window.QUEUE_TABLES.index("picks"))
     (pick,) = cells(window.queue_model)
