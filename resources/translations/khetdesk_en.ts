@@ -911,6 +911,17 @@
     </message>
 </context>
 <context>
+    <name>LetterNumberDialog</name>
+    <message>
+        <source>เลขที่หนังสือออก</source>
+        <translation>Outgoing letter number</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือออกจากทะเบียนหนังสือส่ง (เว้นว่างไว้เพื่อเขียนภายหลัง)</source>
+        <translation>The outgoing number from the correspondence register (leave blank to write it in by hand)</translation>
+    </message>
+</context>
+<context>
     <name>LoanDeskWindow</name>
     <message>
         <source>ใบยืมพัสดุ %1</source>

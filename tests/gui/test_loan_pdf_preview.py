@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLineEdit
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -239,8 +240,17 @@ def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
     p = opened(lambda: qtbot.mouseClick(button(desk, "printReturn"), LEFT))
     assert p.file_name.startswith("return-") and back.loan_no in text(p)
     desk.tabs.setCurrentIndex(OVERDUE)
+
+    def outgoing_number(dialog):  # typed from the correspondence register
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "letterNumber"), "5201/77")
+        qtbot.mouseClick(button(dialog, "ok"), LEFT)
+
+    dialogs.answer(outgoing_number)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printLetter"), LEFT))
-    assert p.file_name.startswith("followup-") and late.loan_no in text(p)
+    thai_no = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    letter = "".join(text(p).split())
+    assert p.file_name.startswith("followup-") and late.loan_no.translate(thai_no) in letter
+    assert "๕๒๐๑/๗๗" in letter  # the typed number, in the letter's digits
     desk.date_from.set_day(late.start)
     p = opened(lambda: qtbot.mouseClick(button(desk, "printRegister"), LEFT))
     found = "".join(text(p).split())  # a narrow column may wrap a loan number
