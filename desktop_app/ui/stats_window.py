@@ -320,6 +320,8 @@ class StatsWindow(QMainWindow):
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setDefaultSectionSize(96)
         model.modelReset.connect(lambda: view.setColumnWidth(0, 230))
+        if name == "queueTable":  # the within-standard share, fully headed
+            model.modelReset.connect(lambda: view.setColumnWidth(3, 130))
         return view
 
     # ------------------------------------------------------------------ the period
