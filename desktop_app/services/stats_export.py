@@ -575,7 +575,9 @@ def queue_document(s: QueueStats, agency: str, today: dt.date) -> StatsDocument:
             key_lines,
             BarChart(
                 "เวลารอเรียกตามบริการ (นาที)",
-                tuple(r.label or r.key for r in services),  # the services' names
+                # Letters, defined by the table under the chart (full names collide at
+                # this width); the window's chart shows the names.
+                tuple(r.key for r in services),
                 (
                     Series("มัธยฐาน", tuple(r.wait_median_min for r in services)),
                     Series("เปอร์เซ็นไทล์ที่ 90", tuple(r.wait_p90_min for r in services)),
