@@ -609,3 +609,37 @@ def print_raster(raster: Raster, setup: PrinterSetup) -> PrintResult:
             f"raster is {raster.width} dots wide, the printer {setup.width}",
         )
     return send(build_job(raster, setup.profile), setup)
+
+
+def probe(setup: PrinterSetup) -> str | None:
+    """Whether the printer can take a ticket now, without printing anything: the paper state
+    ("ok", "near_end", or None when the connection cannot tell), or PrinterError. A network
+    printer is connected to and asked for its paper (DLE EOT 4); a device file must exist and
+    be writable; a USB, serial, Windows or CUPS printer is checked for its setup only (it
+    tells more only when a ticket is sent)."""
+    conn = parse_connection(setup.connection)
+    deadline = _Deadline(setup.timeout_s)
+    if conn.scheme == "network":
+        try:
+            sock = socket.create_connection((conn.target, conn.port), max(0.01, deadline.left()))
+        except OSError as e:
+            raise _network_failure(conn, e) from None
+        try:
+            paper = _ask_paper_socket(sock, min(STATUS_WAIT_S, deadline.left()))
+        except OSError as e:
+            raise _network_failure(conn, e) from None
+        finally:
+            sock.close()
+        if paper == "out":
+            raise _paper_out("")
+        return paper
+    if conn.scheme == "file":
+        path = conn.target
+        there = os.path.exists(path) or os.path.isdir(os.path.dirname(path) or ".")
+        if not there or (os.path.exists(path) and not os.access(path, os.W_OK)):
+            raise PrinterError(
+                Failure.UNREACHABLE,
+                f"เขียนไปยังเครื่องพิมพ์ {path[:80]} ไม่ได้",
+                f"cannot write to {path[:80]}",
+            )
+    return None

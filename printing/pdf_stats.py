@@ -59,13 +59,17 @@ class StatsDocument:
     thai_digits: bool = False
 
 
+ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def stats_pdf(doc: StatsDocument, progress: Progress | None = None) -> bytes:
     st = styles()
     n = Numerals(thai=doc.thai_digits)
     width = frame_width(False)
 
     def txt(s: str) -> str:
-        return thai_digits(s) if doc.thai_digits else s
+        # One digit style for the whole document, whichever the text was written in.
+        return thai_digits(s) if doc.thai_digits else s.translate(ARABIC_DIGITS)
 
     story: list[Flowable] = []
     for section in doc.sections:
@@ -75,7 +79,7 @@ def stats_pdf(doc: StatsDocument, progress: Progress | None = None) -> bytes:
             block += [Spacer(1, 4), image_flowable(render_bar_chart(section.chart), CHART_HEIGHT)]
         story.append(KeepTogether(block))
         for t in section.tables:
-            rows = [list(t.header)] + [[txt(c) for c in r] for r in t.rows]
+            rows = [[txt(h) for h in t.header]] + [[txt(c) for c in r] for r in t.rows]
             if len(rows) == 1:
                 rows.append(["—"] + [""] * (len(t.header) - 1))
             grid = table(
@@ -91,6 +95,10 @@ def stats_pdf(doc: StatsDocument, progress: Progress | None = None) -> bytes:
         notes += [para(txt(line), st["small"]) for line in doc.notes]
         story.append(KeepTogether(notes))
     head = Letterhead(
-        title=doc.title, agency=doc.agency, date=doc.date, subtitle=txt(doc.subtitle), numerals=n
+        title=txt(doc.title),
+        agency=doc.agency,
+        date=doc.date,
+        subtitle=txt(doc.subtitle),
+        numerals=n,
     )
     return build_pdf(story, head, progress=progress)

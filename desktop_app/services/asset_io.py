@@ -83,9 +83,10 @@ class ExportResult:
 class ImportRejected(InvalidInput):
     """Some rows are bad; nothing was imported. ``errors`` has every bad row."""
 
-    def __init__(self, message: str, errors: tuple[RowError, ...]) -> None:
+    def __init__(self, message: str, errors: tuple[RowError, ...], rows: int = 0) -> None:
         super().__init__(message, errors=[e.__dict__ for e in errors[:MAX_REPORTED]])
         self.errors = errors
+        self.rows = rows  # the file's data rows, good and bad
 
 
 def _header_key(text: str) -> str:
@@ -211,7 +212,9 @@ def import_assets(
         errors.sort(key=lambda e: e.line)
         good = [(line, inp) for line, inp in good if inp.asset_no not in taken]
         if errors and not only_valid:
-            raise ImportRejected(_summary(path, len(sheet.rows), errors), tuple(errors))
+            raise ImportRejected(
+                _summary(path, len(sheet.rows), errors), tuple(errors), len(sheet.rows)
+            )
         for n, (_, inp) in enumerate(good, start=1):
             add_asset(tx, actor, inp)
             if progress and (n % 250 == 0 or n == len(good)):

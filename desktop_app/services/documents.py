@@ -47,6 +47,7 @@ from desktop_app.domain.loans import (
     case_text,
 )
 from desktop_app.domain.roles import Role
+from desktop_app.domain.text import clean_text
 from desktop_app.domain.thai_time import business_date
 from desktop_app.services.assets import find_asset
 from desktop_app.services.loans import find_loan
@@ -293,7 +294,9 @@ def return_record_pdf(uow: UnitOfWork, loan_no: str) -> bytes:
 # ---------------------------------------------------------------- the follow-up letter
 
 
-def followup_letter(tx: Transaction, loan: Loan, as_of: dt.date) -> FollowupLetter:
+def followup_letter(
+    tx: Transaction, loan: Loan, as_of: dt.date, letter_no: str | None = None
+) -> FollowupLetter:
     status = LoanStatus(loan.status)
     if status is not LoanStatus.ON_LOAN:
         raise Conflict(
@@ -313,11 +316,16 @@ def followup_letter(tx: Transaction, loan: Loan, as_of: dt.date) -> FollowupLett
     borrower, agency = _borrower(loan)
     out = [i for i in loan.items if i.qty - i.returned_qty > 0]
     value = sum((i.asset.price * (i.qty - i.returned_qty) for i in out), Decimal(0))
-    prefix = read_setting(tx, "document.letter_prefix")
+    # The outgoing number comes from the office's correspondence register: typed in by the
+    # officer, or left blank to be filled in by hand (never made up from the loan number).
+    number = clean_text(letter_no, "letter_no", max_len=60, required=False) if letter_no else ""
+    if not number:  # the office's prefix, the register's number to be written after it
+        prefix = read_setting(tx, "document.letter_prefix")
+        number = f"{prefix}/" if prefix else ""
     previous = tuple((f.on_date, MEANS_LABELS_TH.get(f.means, f.means)) for f in loan.followups)
     to = f"หัวหน้า{loan.borrower.name}" if agency else borrower.name
     return FollowupLetter(
-        setup=setup, letter_no=f"{prefix}/{loan.loan_no}" if prefix else loan.loan_no,
+        setup=setup, letter_no=number, memo=not agency,
         on=as_of, loan_no=loan.loan_no, requested_on=business_date(loan.requested_at), to=to,
         borrower=borrower, borrower_is_agency=agency, purpose=loan.purpose,
         start=loan.start_on, due=loan.due_on,
@@ -328,14 +336,16 @@ def followup_letter(tx: Transaction, loan: Loan, as_of: dt.date) -> FollowupLett
     )  # fmt: skip
 
 
-def followup_letter_pdf(uow: UnitOfWork, loan_no: str, as_of: dt.date | None = None) -> bytes:
+def followup_letter_pdf(
+    uow: UnitOfWork, loan_no: str, as_of: dt.date | None = None, letter_no: str | None = None
+) -> bytes:
     """หนังสือติดตามทวงคืน (clause 211), dated ``as_of`` (default today), listing what is
     still out. Refused for a loan that is not on loan (Conflict) or not yet overdue
     (RuleViolation, clause 211). Recording the follow-up stays a separate action
     (services.loans.record_followup)."""
     with uow.read() as tx:
         day = as_of or _today(tx)
-        content = followup_letter(tx, find_loan(tx, loan_no), day)
+        content = followup_letter(tx, find_loan(tx, loan_no), day, letter_no)
     return render_followup_letter(content)
 
 

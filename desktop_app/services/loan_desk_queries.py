@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.models import Loan, User
 from db.uow import Transaction, UnitOfWork
@@ -180,3 +181,68 @@ def desk(uow: UnitOfWork, as_of: dt.date | None = None) -> DeskData:
     return DeskData(tuple(sorted(approved, key=lambda s: (s.start, s.loan_no))),
                     tuple(sorted(out, key=key)), tuple(sorted(settle, key=key)), tuple(late),
                     day)  # fmt: skip
+
+
+# ---------------------------------------------------------------- what a head decides on
+
+
+@dataclass(frozen=True)
+class ApprovalContext:
+    """Beside a request in the approvals window: who asked (full name and position), how
+    long it has waited, what the items are worth, and the borrower's record of earlier
+    loans (late returns, items back damaged or lost)."""
+
+    requester_name: str
+    requester_position: str
+    waited_hours: int
+    items_value: Decimal
+    earlier_loans: int  # handed over before this one
+    late_returns: int  # returned after the due day, or still out past it
+    damaged: int  # items that came back damaged or lost
+
+
+def approval_context(uow: UnitOfWork, loan_no: str) -> ApprovalContext:
+    from db.models import Asset, LoanItem
+
+    with uow.read() as tx:
+        loan = find_loan(tx, loan_no)
+        now = tx.now()
+        today = business_date(now)
+        who = loan.requested_by
+        value = tx.session.scalar(
+            select(func.coalesce(func.sum(Asset.price * LoanItem.qty), 0))
+            .select_from(LoanItem)
+            .join(Asset, Asset.id == LoanItem.asset_id)
+            .where(LoanItem.loan_id == loan.id)
+        )
+        lent = [s.value for s in (LoanStatus.ON_LOAN, LoanStatus.RETURNED, LoanStatus.CLOSED)]
+        earlier = list(
+            tx.session.execute(
+                select(Loan).where(
+                    Loan.borrower_id == loan.borrower_id,
+                    Loan.id != loan.id,
+                    Loan.status.in_(lent),
+                )
+            ).scalars()
+        )
+        late = 0
+        for e in earlier:
+            back = business_date(e.returned_at) if e.returned_at is not None else None
+            if (back is not None and back > e.due_on) or (back is None and today > e.due_on):
+                late += 1
+        damaged = 0
+        if earlier:
+            damaged = int(
+                tx.session.scalar(
+                    select(func.count(LoanItem.id)).where(
+                        LoanItem.loan_id.in_([e.id for e in earlier]),
+                        LoanItem.condition_in.in_(["damaged", "lost"]),
+                    )
+                )
+                or 0
+            )
+        waited = max(0, int((now - loan.requested_at).total_seconds() // 3600))
+        return ApprovalContext(
+            who.name if who is not None else "", who.position if who is not None else "",
+            waited, Decimal(value or 0), len(earlier), late, damaged,
+        )  # fmt: skip

@@ -19,6 +19,7 @@ Numbers stay numbers and dates stay dates in XLSX; minutes carry one decimal.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -574,6 +575,8 @@ def queue_document(s: QueueStats, agency: str, today: dt.date) -> StatsDocument:
             key_lines,
             BarChart(
                 "เวลารอเรียกตามบริการ (นาที)",
+                # Letters, defined by the table under the chart (full names collide at
+                # this width); the window's chart shows the names.
                 tuple(r.key for r in services),
                 (
                     Series("มัธยฐาน", tuple(r.wait_median_min for r in services)),
@@ -752,6 +755,13 @@ def _office(uow: UnitOfWork) -> tuple[str, dt.date]:
         return read_setting(tx, "office.name"), business_date(tx.now())
 
 
+def _digits(uow: UnitOfWork, doc: StatsDocument) -> StatsDocument:
+    """One digit style per document: the office's (setting ``document.digits``)."""
+    with uow.read() as tx:
+        thai = read_setting(tx, "document.digits") == "thai"
+    return dataclasses.replace(doc, thai_digits=thai)
+
+
 def check_target(path: Path) -> None:
     """Refuse before any work: a folder, or a file in a folder that does not exist."""
     if path.is_dir():
@@ -788,7 +798,8 @@ def export_queue(
     rows = 0
     if kind == "pdf":
         agency, today = _office(uow)
-        data = stats_pdf(queue_document(stats, agency, today), progress=_phase(progress, 40, 60))
+        doc = _digits(uow, queue_document(stats, agency, today))
+        data = stats_pdf(doc, progress=_phase(progress, 40, 60))
         write_bytes(path, data)
     else:
         tables = [queue_csv_table(stats)] if kind == "csv" else queue_xlsx_tables(stats)
@@ -863,9 +874,8 @@ def loans_summary_pdf(
     check_target(path)
     stats = loan_stats(uow, date_from, date_to, progress=_phase(progress, 0, 40))
     agency, today = _office(uow)
-    write_bytes(
-        path, stats_pdf(loans_document(stats, agency, today), progress=_phase(progress, 40, 60))
-    )
+    doc = _digits(uow, loans_document(stats, agency, today))
+    write_bytes(path, stats_pdf(doc, progress=_phase(progress, 40, 60)))
     return ReportResult(
         str(path),
         "pdf",

@@ -587,13 +587,15 @@ def transfer(uow: UnitOfWork, actor: Actor, code: str, to_service: str) -> Ticke
 
 def pick(uow: UnitOfWork, actor: Actor, code: str, counter_number: int, reason: str) -> TicketView:
     """Call a ticket out of order. The reason is required; the audit entry names the ticket
-    that should have been called instead, so the fairness report can show every skip."""
+    that should have been called instead, so the fairness report can show every skip.
+    A no-show of the same day is taken back the same way (the citizen came back)."""
     require(actor.role, "ticket.pick")
     why = clean_text(reason, "reason", max_len=500)
     with uow.write() as tx:
         counter = _open_counter(tx, counter_number)
         t = _find_ticket(tx, code, business_date(tx.now()))
-        if t.status != TicketStatus.WAITING.value:
+        came_back = t.status == TicketStatus.NO_SHOW.value  # today's only (_find_ticket)
+        if t.status != TicketStatus.WAITING.value and not came_back:
             raise Conflict(f"บัตรคิว {t.code} ไม่ได้รออยู่ (ticket is {t.status}, not waiting)")
         if t.service_id not in {s.id for s in counter.services}:
             raise RuleViolation(
@@ -605,6 +607,8 @@ def pick(uow: UnitOfWork, actor: Actor, code: str, counter_number: int, reason: 
         before = _audit_state(t)
         _mark_called(tx, actor, t, counter)
         _event(tx, actor, "pick", t, t.called_at or tx.now(), t.service_id, counter.id)
+        if came_back:  # a no-show taken back: being served again, not finished
+            t.finished_at = None
         t.pick_reason = why
         tx.session.flush()
         tx.audit(

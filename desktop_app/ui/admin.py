@@ -6,6 +6,7 @@ devices (kiosk and board tokens: ui.devices_page)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,13 @@ class SettingsWindow(QMainWindow):
         self.ops.run(work, done, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
+        from desktop_app.ui.messages import one_language
+
+        text = (
+            one_language(error.message, self.env.i18n.language)
+            if isinstance(error, KhetDeskError)
+            else type(error).__name__
+        )
         self.message.show_message(text, "error", 15)
 
     def message_text(self, text: str, kind: str) -> None:
@@ -379,6 +386,9 @@ class SettingsWindow(QMainWindow):
         form.addRow(self._label("service.prefix"), self.service_prefix)
         form.addRow(self._label("service.minutes"), self.service_minutes)
         form.addRow("", self.service_active)
+        # One letter: a new service's code is its ticket letter (the CLI keeps both names;
+        # a service whose code differs shows it in the table).
+        form.setRowVisible(self.service_code, False)
         buttons = QHBoxLayout()
         for name, slot in (("serviceNew", self.new_service), ("serviceSave", self.save_service),
                            ("serviceUp", lambda: self.move_service(-1)),
@@ -412,12 +422,13 @@ class SettingsWindow(QMainWindow):
             field.clear()
         self.service_minutes.setValue(15)
         self.service_active.setChecked(True)
-        self.service_code.setFocus()
+        self.service_prefix.setFocus()
 
     def save_service(self) -> None:
         uow, actor = self.env.uow, self.actor
-        code, name = self.service_code.text(), self.service_name.text()
-        name_en, prefix = self.service_name_en.text(), self.service_prefix.text()
+        name, name_en = self.service_name.text(), self.service_name_en.text()
+        prefix = self.service_prefix.text().strip().upper()
+        code = self.service_code.text() if self.service_code.isReadOnly() else prefix
         minutes, active = self.service_minutes.value(), self.service_active.isChecked()
         if self.service_code.isReadOnly():
 
@@ -647,7 +658,7 @@ class SettingsWindow(QMainWindow):
         for dots in ("384", "512", "576"):
             width.addItem(dots, dots)
         self.pc_fields: dict[str, QLineEdit | QComboBox] = {
-            "printer.connection": QLineEdit(objectName="printerConnection"),
+            "printer.connection": _printer_picker(),
             "printer.width_dots": width,
             "printer.profile": QLineEdit(objectName="printerProfile"),
             "printer.timeout_s": QLineEdit(objectName="printerTimeout"),
@@ -677,6 +688,7 @@ class SettingsWindow(QMainWindow):
         form.addRow(self.kiosk_pin_state, self.kiosk_pin_clear)
         form.addRow("", self.board_sound)
         form.addRow("", self.board_voice)
+        form.addRow("", self._button("boardSoundTest", self.test_board_sound))
         form.addRow("", self._button("pcSave", self.save_pc))
         return page
 
@@ -731,6 +743,23 @@ class SettingsWindow(QMainWindow):
             return self.tr("มีโทเค็นแล้ว: keyring ของระบบ")
         return self.tr("มีโทเค็นแล้ว: ไฟล์ตั้งค่า (0600)")
 
+    def test_board_sound(self) -> None:
+        """ทดสอบเสียง: the board's chime and announcement, played here; says whether this PC
+        has a Thai voice, so IT knows what the waiting room will hear."""
+        from desktop_app.ui.sound import Announcer, Chime
+
+        chime, voice = Chime(True, self), Announcer(True, self)
+        chime.play()
+        voice.announce("A001", 1)
+        speaks = getattr(voice, "_speech", None) is not None
+        plays = chime.backend != "beep"
+        text = (
+            self.tr("ทดสอบเสียง: เสียงกริ่ง %1 · เสียงประกาศภาษาไทย %2")
+            .replace("%1", self.tr("เล่นแล้ว") if plays else self.tr("ไม่มีอุปกรณ์เสียง"))
+            .replace("%2", self.tr("มี") if speaks else self.tr("ไม่มีในเครื่องนี้"))
+        )
+        self.message.show_message(text, "info" if plays or speaks else "error", 15)
+
     def print_test(self) -> None:
         uow = self.env.uow
         self._run(lambda: printer.print_test_page(uow), self.tr("พิมพ์หน้าทดสอบแล้ว"), False)
@@ -765,7 +794,7 @@ class SettingsWindow(QMainWindow):
             "service.code": self.tr("รหัสบริการ"),
             "service.name": self.tr("ชื่อบริการ"),
             "service.name_en": self.tr("ชื่อภาษาอังกฤษ"),
-            "service.prefix": self.tr("อักษรนำหน้าคิว"),
+            "service.prefix": self.tr("อักษรนำหน้าบัตรคิว (คือรหัสบริการ)"),
             "service.minutes": self.tr("เวลามาตรฐาน (นาที)"),
             "counter.number": self.tr("หมายเลขช่อง"),
             "counter.name": self.tr("ชื่อช่อง"),
@@ -776,7 +805,7 @@ class SettingsWindow(QMainWindow):
             "user.position": self.tr("ตำแหน่ง"),
             "user.unit": self.tr("หน่วยงาน"),
             "user.password": self.tr("รหัสผ่าน (ผู้ใช้ใหม่หรือเปลี่ยน)"),
-            "printer.connection": self.tr("เครื่องพิมพ์ (none, network://IP:9100, usb://VID:PID …)"),
+            "printer.connection": self.tr("เครื่องพิมพ์ (เลือกจากรายการ หรือพิมพ์ network://IP:9100)"),
             "printer.width_dots": self.tr("ความกว้างกระดาษ (จุด)"),
             "printer.profile": self.tr("รุ่นเครื่องพิมพ์ (profile)"),
             "printer.timeout_s": self.tr("เวลารอเครื่องพิมพ์ (วินาที)"),
@@ -815,6 +844,7 @@ class SettingsWindow(QMainWindow):
         self.device_token_clear.setText(self.tr("ลบโทเค็นออกจากเครื่องนี้"))
         self.board_sound.setText(self.tr("จอแสดงคิว: เสียงกริ่งเมื่อเรียกคิว"))
         self.board_voice.setText(self.tr("จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)"))
+        self.findChild(QPushButton, "boardSoundTest").setText(self.tr("ทดสอบเสียง"))
         for i, r in enumerate(Role):
             self.user_role.setItemText(i, texts.role(r.value))
         self.document_group.setTitle(self.tr("เอกสารที่พิมพ์ (ใบยืม ใบรับคืน หนังสือติดตาม ทะเบียนคุม)"))
@@ -845,6 +875,9 @@ def _language_combo(name: str) -> QComboBox:
 def _set_field(field: QLineEdit | QComboBox, value: str) -> None:
     if isinstance(field, QComboBox):
         i = field.findData(value)
+        if i < 0 and field.isEditable():
+            field.setEditText(value)  # an address typed in before
+            return
         field.setCurrentIndex(max(0, i))
     else:
         field.setText(value)
@@ -853,5 +886,59 @@ def _set_field(field: QLineEdit | QComboBox, value: str) -> None:
 
 def _field_value(field: QLineEdit | QComboBox) -> str:
     if isinstance(field, QComboBox):
+        if field.isEditable():  # the printer: a listed one, or an address typed in
+            i = field.findText(field.currentText())
+            data = field.itemData(i) if i >= 0 else None
+            return str(data) if data else field.currentText().strip()
         return str(field.currentData())
     return field.text()
+
+
+def system_printers() -> list[tuple[str, str]]:
+    """(label, connection) for every printer this PC knows: its Windows or CUPS queues (by
+    Qt's printer list) and, with pyusb, USB printers by vendor and product."""
+    found: list[tuple[str, str]] = []
+    try:
+        from PySide6.QtPrintSupport import QPrinterInfo
+    except ImportError:  # pragma: no cover - shipped with PySide6
+        names: list[str] = []
+    else:
+        names = list(QPrinterInfo.availablePrinterNames())
+    scheme = "win32" if sys.platform == "win32" else "cups"
+    found += [(f"{name} ({'Windows' if scheme == 'win32' else 'CUPS'})", f"{scheme}://{name}")
+              for name in names]  # fmt: skip
+    try:
+        import usb.core  # type: ignore[import-not-found,unused-ignore]
+
+        for dev in usb.core.find(find_all=True) or ():
+            if any(i.bInterfaceClass == 7 for c in dev for i in c):  # USB printer class
+                vid, pid = int(dev.idVendor), int(dev.idProduct)
+                label = " ".join(
+                    x for x in (_usb_text(dev, "manufacturer"), _usb_text(dev, "product")) if x
+                )
+                found.append(
+                    (f"USB {label or '?'} {vid:04x}:{pid:04x}", f"usb://{vid:04x}:{pid:04x}")
+                )
+    except Exception:
+        pass
+    return found
+
+
+def _usb_text(dev: Any, field: str) -> str:
+    try:
+        return str(getattr(dev, field) or "")
+    except Exception:
+        return ""
+
+
+def _printer_picker() -> QComboBox:
+    """The printer of this PC: none, a system or USB printer from the list, or a network
+    address typed in (network://IP:9100)."""
+    combo = QComboBox(objectName="printerConnection")
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItem("none", "none")
+    for label, url in system_printers():
+        combo.addItem(f"{url}  —  {label}", url)
+    combo.lineEdit().setPlaceholderText("network://192.168.1.50:9100")
+    return combo

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -113,7 +114,8 @@ class AssetRegisterWindow(LoanWindow):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
-        for column, width in enumerate((150, 260, 60, 130, 95, 80, 100)):
+        # Fits 1366 wide with the holding unit in view; a cut name reads in full on hover.
+        for column, width in enumerate((140, 235, 60, 110, 90, 70, 110)):
             if width:
                 self.table.setColumnWidth(column, width)
 
@@ -142,6 +144,7 @@ class AssetRegisterWindow(LoanWindow):
         self.thermal_button.clicked.connect(self.print_thermal_label)
         self.thermal_button.setVisible(self.actor.role in PERMISSIONS["asset.add"])
         self.thermal_printing = False
+        self._build_register_tools()
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.request_button.click)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.labels_button.click)
         QShortcut(QKeySequence("Ctrl+T"), self, activated=self.thermal_button.click)
@@ -170,10 +173,12 @@ class AssetRegisterWindow(LoanWindow):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
+        layout.addLayout(self.tools)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.progress)
         bottom.addWidget(self.count)
         layout.addLayout(bottom)
         self.setCentralWidget(body)
@@ -336,7 +341,8 @@ class AssetRegisterWindow(LoanWindow):
         self.ops.run(lambda: assets.show_asset(uow, asset_no), show, self.fail)
 
     def update_buttons(self) -> None:
-        self.request_button.setEnabled(self.selected_asset is not None)
+        self._update_register_tools()
+        self.request_button.setEnabled(self.can_request)
         self.labels_button.setEnabled(self.model.rowCount() > 0)
         self.thermal_button.setEnabled(
             self.selected_asset is not None and not self.thermal_printing
@@ -423,6 +429,7 @@ class AssetRegisterWindow(LoanWindow):
         self.category_filter.setItemText(0, self.tr("ทุกหมวด"))
         self.holder_filter.setItemText(0, self.tr("ทุกหน่วยงาน"))
         self.request_button.setText(self.tr("ขอยืมพัสดุนี้ (Ctrl+N)"))
+        self._retranslate_register_tools()
         self.thermal_button.setText(self.tr("พิมพ์ป้ายที่เครื่องพิมพ์ความร้อน (Ctrl+T)"))
         self.history_title.setText(self.tr("ประวัติการยืม"))
         names = {
@@ -461,6 +468,223 @@ class AssetRegisterWindow(LoanWindow):
         self.model.set_language(self.env.i18n.language)
         self._count_changed()
         self.update_buttons()
+
+    # ------------------------------------------------------------------ keeping the register
+    # (issue 19 item 8: add, edit, write off, import with its report and a progress bar,
+    # export; supply staff only, as the services require ``asset.add`` / ``asset.import``)
+    def _build_register_tools(self) -> None:
+        self.tools = QHBoxLayout()
+        self.tool_buttons: dict[str, QPushButton] = {}
+        for name, slot in (
+            ("assetAdd", self.add_asset),
+            ("assetEdit", self.edit_asset),
+            ("assetWriteOff", self.write_off_asset),
+            ("assetImport", self.import_assets),
+            ("assetExport", self.export_assets),
+        ):
+            b = QPushButton(objectName=name)
+            b.clicked.connect(slot)
+            b.setVisible(self.actor.role in PERMISSIONS["asset.add"])
+            self.tools.addWidget(b)
+            self.tool_buttons[name] = b
+        self.tools.addStretch(1)
+        self.progress = QProgressBar(objectName="assetProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+
+    @property
+    def can_request(self) -> bool:
+        """Only an asset that may be lent now: not damaged, lost, written off, or marked
+        not for lending (the reason is the button's tooltip)."""
+        d = self.detail
+        return (
+            self.selected_asset is not None
+            and d is not None
+            and d.asset_no == self.selected_asset
+            and d.lendable
+            and d.status in ("available", "reserved", "on_loan")  # booked for other dates
+        )
+
+    def _update_register_tools(self) -> None:
+        if not hasattr(self, "tool_buttons"):
+            return
+        d, chosen = self.detail, self.selected_asset
+        current = d is not None and d.asset_no == chosen and not self.busy
+        self.tool_buttons["assetAdd"].setEnabled(not self.busy)
+        self.tool_buttons["assetEdit"].setEnabled(current and d is not None and not d.written_off)
+        self.tool_buttons["assetWriteOff"].setEnabled(
+            current and d is not None and not d.written_off
+        )
+        self.tool_buttons["assetImport"].setEnabled(not self.busy)
+        self.tool_buttons["assetExport"].setEnabled(not self.busy and self.model.total > 0)
+        why = ""
+        if d is not None and d.asset_no == chosen and not self.can_request:
+            why = self.tr("ให้ยืมไม่ได้: %1").replace(
+                "%1",
+                word(ASSET_STATUSES, d.status) if d.lendable else self.tr("ไม่ให้ยืม"),
+            )
+        self.request_button.setToolTip(why)
+
+    def _retranslate_register_tools(self) -> None:
+        texts = {
+            "assetAdd": self.tr("เพิ่มพัสดุ"),
+            "assetEdit": self.tr("แก้ไข"),
+            "assetWriteOff": self.tr("จำหน่าย"),
+            "assetImport": self.tr("นำเข้า Excel"),
+            "assetExport": self.tr("ส่งออก"),
+        }
+        for name, b in self.tool_buttons.items():
+            b.setText(texts[name])
+
+    def add_asset(self) -> None:
+        from desktop_app.services.assets import create_asset
+        from desktop_app.ui.asset_dialogs import AssetDialog
+
+        dialog = AssetDialog(None, self.env.clock().date(), self)
+        if not self.env.dialogs.run(dialog) or dialog.result_input is None:
+            return
+        uow, actor, inp = self.env.uow, self.actor, dialog.result_input
+
+        def done(view: assets.AssetView) -> None:
+            self._pending_jump = view.asset_no
+            self.say(self.tr("เพิ่ม %1 ในทะเบียนแล้ว").replace("%1", view.asset_no))
+
+        self.run(lambda: create_asset(uow, actor, inp), done)
+
+    def edit_asset(self) -> None:
+        from desktop_app.services.asset_edit import update_asset
+        from desktop_app.ui.asset_dialogs import AssetDialog
+
+        d = self.detail
+        if d is None or d.asset_no != self.selected_asset:
+            return
+        dialog = AssetDialog(d, self.env.clock().date(), self)
+        if not self.env.dialogs.run(dialog) or dialog.result_input is None:
+            return
+        uow, actor, inp = self.env.uow, self.actor, dialog.result_input
+        self.run(
+            lambda: update_asset(uow, actor, inp),
+            lambda v: self.say(self.tr("บันทึกการแก้ไข %1 แล้ว").replace("%1", v.asset_no)),
+        )
+
+    def write_off_asset(self) -> None:
+        from desktop_app.services.asset_edit import write_off_asset
+        from desktop_app.ui.asset_dialogs import WriteOffDialog
+
+        d = self.detail
+        if d is None or d.asset_no != self.selected_asset:
+            return
+        dialog = WriteOffDialog(d.asset_no, d.name, self)
+        if not self.env.dialogs.run(dialog):
+            return
+        uow, actor, asset_no = self.env.uow, self.actor, d.asset_no
+        reason, document = dialog.reason.text(), dialog.document.text()
+        self.run(
+            lambda: write_off_asset(uow, actor, asset_no, reason, document),
+            lambda v: self.say(self.tr("จำหน่าย %1 แล้ว").replace("%1", v.asset_no)),
+        )
+
+    def _with_progress(self, work: Any, done: Any, failed: Any) -> None:
+        """A long job on the worker with the bar moving; the buttons off meanwhile."""
+        from desktop_app.ui.asset_dialogs import ProgressRelay
+
+        relay = ProgressRelay(self)
+        relay.moved.connect(self._progress_moved)
+        self.progress.setRange(0, 0)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.busy = True
+        self.update_buttons()
+
+        def finish() -> None:
+            self.busy = False
+            relay.deleteLater()
+            self.update_buttons()
+
+        def ok(value: Any) -> None:
+            finish()
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            done(value)
+            self._after(True)
+
+        def bad(error: Exception) -> None:
+            finish()
+            self.progress.hide()
+            failed(error)
+
+        self.ops.run(lambda: work(relay), ok, bad)
+
+    def _progress_moved(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def import_assets(self, only_valid: bool = False, path: str | None = None) -> None:
+        from pathlib import Path
+
+        from desktop_app.services.asset_io import ImportRejected, import_assets
+        from desktop_app.ui.asset_dialogs import ImportReportDialog
+
+        if self.busy:
+            return
+        if path is None:
+            path = self.env.dialogs.open_file(
+                self, self.tr("นำเข้าทะเบียนพัสดุ"), "Excel / CSV (*.xlsx *.csv)"
+            )
+        if not path:
+            return
+        uow, actor, file = self.env.uow, self.actor, Path(path)
+
+        def done(result: Any) -> None:
+            self.say(
+                self.tr("นำเข้า %1 รายการจาก %2 แล้ว")
+                .replace("%1", f"{result.imported:,}")
+                .replace("%2", file.name)
+            )
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ImportRejected):
+                report = ImportReportDialog(file.name, error.rows, error.errors, self)
+                if self.env.dialogs.run(report):
+                    self.import_assets(only_valid=True, path=path)
+                else:
+                    self.message.show_message(
+                        self.tr("ไม่ได้นำเข้า: %1 มีแถวที่ไม่ถูกต้อง").replace("%1", file.name),
+                        "error",
+                        0,
+                    )
+                return
+            self.fail(error)
+
+        self._with_progress(
+            lambda progress: import_assets(uow, actor, file, progress, only_valid=only_valid),
+            done,
+            failed,
+        )
+
+    def export_assets(self) -> None:
+        from pathlib import Path
+
+        from desktop_app.services.asset_io import export_assets
+
+        if self.busy:
+            return
+        path = self.env.dialogs.save_file(
+            self, self.tr("ส่งออกทะเบียนพัสดุ"), "ทะเบียนพัสดุ.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if not path:
+            return
+        uow, file = self.env.uow, Path(path)
+        self._with_progress(
+            lambda progress: export_assets(uow, file, progress),
+            lambda r: self.say(
+                self.tr("ส่งออก %1 รายการไปที่ %2 แล้ว")
+                .replace("%1", f"{r.rows:,}")
+                .replace("%2", file.name)
+            ),
+            self.fail,
+        )
 
 
 def open_asset_register(env: UiEnv, actor: Actor) -> AssetRegisterWindow:

@@ -213,7 +213,7 @@ class AssetTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             r = self._all[self._visible[index.row()]]
             c = index.column()
             if c == KIND:

@@ -3,17 +3,27 @@ as Thai offices write dates. Typing works the same way; a year typed in the Comm
 understood too (a year of 2400 or more is พ.ศ., a year from 1900 to 2399 is ค.ศ.: "2026"
 is 2569, never 1483), and anything else is refused as typed, the field keeping its date.
 
-There is no calendar pop-up: Qt's calendars have no Buddhist Era (the year in their
-navigation bar would read 2026 beside a field reading 2569). Up and Down step the part
+Qt's own calendar pop-up has no Buddhist Era (the year in its navigation bar would read
+2026 beside a field reading 2569): ``BeDateField`` puts a button beside the field that
+opens ``BeCalendar``, a month with a title bar of its own in พ.ศ. Up and Down step the part
 under the cursor, as in any Qt date field."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.thai_time import BE_OFFSET
 
@@ -113,3 +123,78 @@ class BeDateEdit(QDateEdit):
 
     def set_day(self, day: dt.date) -> None:
         self.setDate(QDate(day.year, day.month, day.day))
+
+
+THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")  # fmt: skip
+
+
+class BeCalendar(QFrame):
+    """A month to click a day in, with the year in the Buddhist Era in its own title bar
+    (Qt's navigation bar, which shows the CE year, is hidden). ``picked`` carries the day."""
+
+    picked = Signal(object)
+
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("beCalendar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.calendar = QCalendarWidget(objectName="beCalendarMonth")
+        self.calendar.setNavigationBarVisible(False)
+        self.calendar.setLocale(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.clicked.connect(self._clicked)
+        self.calendar.activated.connect(self._clicked)
+        self.calendar.currentPageChanged.connect(lambda *_: self._title())
+        self.previous = QToolButton(objectName="beCalendarPrevious", text="◀")
+        self.next = QToolButton(objectName="beCalendarNext", text="▶")
+        self.previous.clicked.connect(self.calendar.showPreviousMonth)
+        self.next.clicked.connect(self.calendar.showNextMonth)
+        self.month = QLabel(objectName="beCalendarTitle")
+        self.month.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QHBoxLayout()
+        bar.addWidget(self.previous)
+        bar.addWidget(self.month, 1)
+        bar.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.calendar)
+        self._title()
+
+    def _title(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        self.month.setText(f"{THAI_MONTHS[month - 1]} {year + BE_OFFSET}")
+
+    def _clicked(self, q: QDate) -> None:
+        self.picked.emit(dt.date(q.year(), q.month(), q.day()))
+        self.close()
+
+
+class BeDateField(QWidget):
+    """A BeDateEdit with a calendar button beside it (``edit`` is the date field)."""
+
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = BeDateEdit(day)
+        self.button = QToolButton(text=self.tr("ปฏิทิน"))  # no emoji font on office PCs
+        self.button.setToolTip(self.tr("เลือกจากปฏิทิน"))
+        self.button.clicked.connect(self.open_calendar)
+        self.popup: BeCalendar | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+
+    def setObjectName(self, name: str) -> None:
+        """The field's name goes to the date edit (tests and style sheets look for it),
+        and ``<name>Calendar`` to the button."""
+        super().setObjectName(f"{name}Field")
+        self.edit.setObjectName(name)
+        self.button.setObjectName(f"{name}Calendar")
+
+    def open_calendar(self) -> None:
+        self.popup = BeCalendar(self.edit.day, self)
+        self.popup.picked.connect(self.edit.set_day)
+        self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.popup.show()

@@ -107,9 +107,14 @@ class BoardWindow(QWidget):
         when.setSpacing(0)
         when.addWidget(self.clock)
         when.addWidget(self.date)
+        # Said small in a corner when the board can neither chime nor speak: staff then
+        # know the waiting room hears nothing.
+        self.no_sound = QLabel(objectName="boardNoSound")
+        self.no_sound.hide()
         h = QHBoxLayout(header)
         h.addWidget(self.logo)
         h.addLayout(names, 1)
+        h.addWidget(self.no_sound, 0, Qt.AlignmentFlag.AlignVCenter)
         h.addLayout(when)
 
         calls = QFrame(objectName="boardCalls")
@@ -137,6 +142,11 @@ class BoardWindow(QWidget):
             grid.addWidget(frame, i + 1, 0, 1, 2)
             grid.setRowStretch(i + 1, 1)
             self.rows.append((frame, code, counter))
+        # Before the day's first call: one line saying so, not six empty boxes.
+        self.placeholder = QLabel(objectName="boardPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        grid.addWidget(self.placeholder, 1, 0, rows, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         for label in (self.head_code, self.head_counter):
@@ -293,6 +303,9 @@ class BoardWindow(QWidget):
         self.head_code.setText(self.tr("หมายเลข"))
         self.head_counter.setText(self.tr("ช่องบริการ"))
         self.waiting_title.setText(self.tr("จำนวนผู้รอ"))
+        self.placeholder.setText(self.tr("รอเรียกคิว") + "\n" + self.tr("กรุณารอสักครู่"))
+        self.no_sound.setText(self.tr("ไม่มีเสียง"))
+        self.no_sound.setVisible(not self.has_sound)
         self._tick()
         s = self.status
         if s is None:
@@ -307,14 +320,25 @@ class BoardWindow(QWidget):
             self.footer.setText(self._last_announcement())
         self._paint_rows()
 
+    @property
+    def has_sound(self) -> bool:
+        """The chime can play or a Thai voice can speak."""
+        chime = self.chime.enabled and self.chime.backend != "beep"
+        voice = self.announcer.enabled and getattr(self.announcer, "_speech", None) is not None
+        return chime or voice
+
     def _paint_rows(self) -> None:
         calls = self.status.calls if self.status is not None else ()
+        self.placeholder.setVisible(self.status is not None and not calls)
         for i, (frame, code, counter) in enumerate(self.rows):
             call = calls[i] if i < len(calls) else None
+            frame.setVisible(bool(calls))
             code.setText(call.code if call else "")
             counter.setText(str(call.counter) if call else "")
             lit = call is not None and call.code == self.highlight
-            state = "on" if lit and self._blink_on else "steady" if lit else "off"
+            # Calls before the newest are dimmed: called already, no longer the one to see.
+            old = call is not None and not lit
+            state = "on" if lit and self._blink_on else "steady" if lit else "old" if old else "off"
             if frame.property("lit") != state:
                 frame.setProperty("lit", state)
                 for w in (frame, code, counter):
@@ -333,9 +357,9 @@ class BoardWindow(QWidget):
             #board {{ background: #0b1726; }}
             #boardHeader {{ background: #0f3b5f; }}
             #boardOffice {{ color: white; font-size: {px(5)}; font-weight: bold; }}
-            #boardOfficeSub {{ color: #cbd5e1; font-size: {px(2.6)}; }}
+            #boardOfficeSub {{ color: #e2e8f0; font-size: {px(3.8)}; }}
             #boardClock {{ color: white; font-size: {px(5.4)}; font-weight: bold; }}
-            #boardDate {{ color: #e2e8f0; font-size: {px(2.6)}; }}
+            #boardDate {{ color: #f1f5f9; font-size: {px(3.8)}; }}
             #boardHeadCode, #boardHeadCounter {{ color: #93c5fd; font-size: {px(3.6)};
                                                  font-weight: bold; }}
             QFrame[row="even"] {{ background: #13263d; border-radius: {px(1)}; }}
@@ -346,10 +370,15 @@ class BoardWindow(QWidget):
             QFrame[lit="on"] QLabel[cell="call"] {{ color: #111827; }}
             QFrame[lit="steady"] {{ background: #1e3a8a; border: {px(0.4)} solid #facc15; }}
             QFrame[lit="steady"] QLabel[cell="call"] {{ color: #fde047; }}
+            QFrame[lit="old"] QLabel[cell="call"] {{ color: #8a9bb3; font-weight: normal; }}
+            #boardPlaceholder {{ color: #cbd5e1; font-size: {px(7)}; font-weight: bold;
+                                 background: #13263d; border-radius: {px(1)}; }}
+            #boardNoSound {{ color: #fecaca; background: #7f1d1d; font-size: {px(2.4)};
+                             border-radius: {px(0.6)}; padding: {px(0.3)} {px(0.8)}; }}
             #boardSide {{ background: #13263d; border-radius: {px(1)}; }}
             #boardWaitingTitle {{ color: #93c5fd; font-size: {px(3.6)}; font-weight: bold; }}
             QLabel[cell="waitName"] {{ color: white; font-size: {px(3)}; font-weight: bold; }}
-            QLabel[cell="waitSub"] {{ color: #94a3b8; font-size: {px(2)}; }}
+            QLabel[cell="waitSub"] {{ color: #cbd5e1; font-size: {px(3.8)}; }}
             QLabel[cell="waitCount"] {{ color: #fde047; font-size: {px(5.4)};
                                         font-weight: bold; }}
             #boardAnnouncement {{ color: {"#fecaca" if offline else "white"};

@@ -1,8 +1,9 @@
 """The counter console: the clerk's window for one counter.
 
-Call next (Space or F1), Recall (F2), Complete (F3), No-show (F4), Transfer (F5), Pick out
-of order (F6, a reason is required), Reprint (F7), Issue a ticket for a citizen who cannot
-use the kiosk (F8). The ticket being served with how long the citizen waited; the waiting
+Call next (Space; F1 shows the shortcut map), Recall (F2), Complete (F3), No-show (F4,
+undone for a few seconds), Transfer (F5), Pick out of order (F6, a reason is required),
+Reprint (F7; F5 and F7 take the selected row first), Issue a ticket for a citizen who
+cannot use the kiosk (F8). The ticket being served with how long the citizen waited; the waiting
 list of this counter's services in calling order; today's figures. Every service call runs
 off the UI thread; while one runs the buttons are disabled, so a double press cannot call
 two citizens.
@@ -38,13 +39,15 @@ from desktop_app.services.tickets import CounterQueue, TicketView
 from desktop_app.ui import texts
 from desktop_app.ui.dialogs import IssueDialog, PickDialog, TransferDialog
 from desktop_app.ui.env import UiEnv
+from desktop_app.ui.messages import one_language
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import WaitingTicketsModel
+from desktop_app.ui.shortcuts import install_help
 from desktop_app.ui.widgets import Banner
 
 # (object name, shortcuts): the order of the buttons on screen.
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("callNext", ("Space", "F1")),
+    ("callNext", ("Space",)),  # F1 is the shortcut map, as in every window
     ("recall", ("F2",)),
     ("complete", ("F3",)),
     ("noShow", ("F4",)),
@@ -53,10 +56,22 @@ ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reprint", ("F7",)),
     ("issueTicket", ("F8",)),
 )
+# A no-show pressed by mistake, or a citizen back a moment later: undo is offered this long.
+UNDO_SECONDS = 10.0
+UNDO_REASON = "ยกเลิกการบันทึกไม่มาตามเรียก (undo no-show)"
+# How often the console asks whether a kiosk printer is down (its banner).
+PRINTER_POLL_SECONDS = 15.0
+GEOMETRY_KEY = "counter/geometry"  # this PC's settings (env.local)
 
 
 class CounterWindow(QMainWindow):
-    def __init__(self, env: UiEnv, actor: Actor, counter: int) -> None:
+    def __init__(
+        self,
+        env: UiEnv,
+        actor: Actor,
+        counter: int,
+        printer_poll_seconds: float = PRINTER_POLL_SECONDS,
+    ) -> None:
         super().__init__()
         self.setObjectName("counterWindow")
         self.env, self.actor, self.counter = env, actor, counter
@@ -75,12 +90,28 @@ class CounterWindow(QMainWindow):
             lambda _error: None,  # the panel keeps its last figures; the queue shows errors
         )  # fmt: skip
         env.live.changed.connect(self._changed_elsewhere)
+        self.printer_faults: tuple[printer.PrinterHealth, ...] = ()
+        self.printer_reloader = Reloader(
+            self.ops, lambda: printer.printer_faults(env.uow), self._show_printer_faults,
+            lambda _error: None,  # the queue's own reload shows a database fault
+        )  # fmt: skip
+        self.printer_timer = QTimer(
+            self, interval=int(printer_poll_seconds * 1000),
+            timeout=self.printer_reloader.request,
+        )  # fmt: skip
+        self.printer_timer.start()
+        self.printer_reloader.request()
         self.ticker = QTimer(self, interval=1000, timeout=self._tick)
         self.ticker.start()
         self.retranslate()
         self._update_buttons()
         self.reloader.request()
-        self.resize(1280, 760)
+        # Maximised the first time (1366×768 with a title bar and a taskbar leaves no room
+        # to spare); after that as the clerk left it on this PC.
+        geometry = env.local.store.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 760)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -94,6 +125,10 @@ class CounterWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.language_button)
+        # Red across the top while a kiosk cannot print: the clerks hear it before citizens.
+        self.printer_banner = QLabel(objectName="printerBanner")
+        self.printer_banner.setWordWrap(True)
+        self.printer_banner.hide()
 
         serving = QFrame(objectName="servingPanel")
         serving.setFrameShape(QFrame.Shape.StyledPanel)
@@ -125,6 +160,7 @@ class CounterWindow(QMainWindow):
                 grid.addWidget(b, row, col)
             for key in keys:
                 QShortcut(QKeySequence(key), self, activated=b.click)
+        install_help(self, self.env.dialogs)
         self.buttons["callNext"].clicked.connect(self.call_next)
         self.buttons["recall"].clicked.connect(self.recall)
         self.buttons["complete"].clicked.connect(self.complete)
@@ -142,7 +178,7 @@ class CounterWindow(QMainWindow):
         self.waiting_title = QLabel(objectName="waitingTitle")
         self.table = QTableView(objectName="waitingList")
         self.table.setModel(self.model)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -178,10 +214,20 @@ class CounterWindow(QMainWindow):
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
         self.message = Banner("counterMessage")
+        self.undo_button = QPushButton(objectName="undoNoShow")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_no_show)
+        self.undo_button.hide()
+        self.undo_code = ""
+        self.undo_timer = QTimer(self, singleShot=True, timeout=self._end_undo)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.undo_button)
         outer = QVBoxLayout(body)
         outer.addLayout(top)
+        outer.addWidget(self.printer_banner)
         outer.addLayout(columns, 1)
-        outer.addWidget(self.message)
+        outer.addLayout(bottom)
         # The type grows with the window (see _restyle); the window must not grow with the
         # type, so the body's own minimum does not bind the window.
         body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -205,17 +251,23 @@ class CounterWindow(QMainWindow):
             #counterHeading {{ font-size: {px(22)}; font-weight: bold; color: #0f3b5f; }}
             #servingPanel {{ background: white; border: 2px solid #0f3b5f; border-radius: 10px; }}
             #servingTitle {{ font-size: {px(18)}; color: #334155; }}
-            #servingCode {{ font-size: {px(84)}; font-weight: bold; color: #0f3b5f; }}
+            #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f; }}
             #servingService {{ font-size: {px(20)}; }}
             #servingWaited, #servingElapsed {{ font-size: {px(17)}; color: #334155; }}
             QPushButton {{ font-size: {px(17)}; border-radius: 8px; border: 1px solid #94a3b8;
-                          background: #f8fafc; padding: 2px; min-height: {px(48)}; }}
+                          background: #f8fafc; padding: 2px; min-height: {px(44)}; }}
             QPushButton:disabled {{ color: #94a3b8; background: #e2e8f0; }}
             #callNext {{ font-size: {px(24)}; font-weight: bold; background: #0f766e;
                          color: white; min-height: {px(72)}; }}
             #callNext:disabled {{ background: #94a3b8; color: #e2e8f0; }}
+            #noShow {{ border: 2px solid #b45309; color: #92400e; background: #fffbeb; }}
+            #noShow:disabled {{ border: 1px solid #94a3b8; color: #94a3b8; background: #e2e8f0; }}
+            #undoNoShow {{ font-weight: bold; background: #fde68a; border: 2px solid #b45309;
+                           padding: 2px 16px; }}
             #waitingTitle {{ font-size: {px(18)}; font-weight: bold; }}
             #waitingList {{ font-size: {px(16)}; }}
+            #waitingList QHeaderView::section {{ font-size: {px(15)}; font-weight: bold;
+                                                 padding: 2px 4px; }}
             #counterCounts {{ font-size: {px(16)}; color: #334155; }}
             #todayPanel {{ background: #f1f5f9; border: 1px solid #cbd5e1; border-radius: 8px; }}
             #todayTitle {{ font-size: {px(15)}; font-weight: bold; color: #0f3b5f; }}
@@ -223,6 +275,8 @@ class CounterWindow(QMainWindow):
             #counterMessage {{ font-size: {px(17)}; padding: 4px; }}
             #counterMessage[kind="error"] {{ color: white; background: #b91c1c; }}
             #counterMessage[kind="info"] {{ color: #14532d; background: #dcfce7; }}
+            #printerBanner {{ font-size: {px(17)}; font-weight: bold; color: white;
+                              background: #b91c1c; padding: 4px 10px; border-radius: 6px; }}
             #counterLanguage {{ font-size: {px(15)}; padding: 4px 14px; min-height: 0; }}
             """
         )
@@ -242,6 +296,7 @@ class CounterWindow(QMainWindow):
         self.queue = q
         self._clock_offset = q.now - self.env.clock()
         selected = self.selected_code
+        self.model.standards = {s.code: s.standard_minutes for s in q.services}
         self.model.set_rows(list(q.waiting))
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.table.selectRow(row)
@@ -267,8 +322,8 @@ class CounterWindow(QMainWindow):
         o = p.office
         share = "-" if o.within_standard_share is None else f"{o.within_standard_share:.0%}"
         self.today_office.setText(
-            self.tr("ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · รอเรียก มัธยฐาน %3 นาที "
-                    "(สูงสุด %4) · ภายในเวลามาตรฐาน %5")
+            self.tr("ทั้งสำนักงาน: ออกบัตร %1 · ให้บริการแล้ว %2 · ส่วนใหญ่รอราว %3 นาที "
+                    "(นานสุด %4) · ได้รับบริการภายในเวลามาตรฐาน %5")
             .replace("%1", str(o.issued))
             .replace("%2", str(o.served))
             .replace("%3", minutes(o.wait_median_min))
@@ -279,11 +334,24 @@ class CounterWindow(QMainWindow):
         self.today_counter.setText(
             ""
             if c is None
-            else self.tr("ช่องนี้: เรียก %1 · เวลารอ มัธยฐาน %2 นาที · เวลาให้บริการ มัธยฐาน %3 นาที")
+            else self.tr("ช่องนี้: เรียก %1 · ส่วนใหญ่รอราว %2 นาที · ให้บริการราว %3 นาทีต่อคน")
             .replace("%1", str(c.issued))
             .replace("%2", minutes(c.wait_median_min))
             .replace("%3", minutes(c.service_median_min))
         )
+
+    def _show_printer_faults(self, faults: tuple[printer.PrinterHealth, ...]) -> None:
+        self.printer_faults = faults
+        self._retranslate_printer()
+
+    def _retranslate_printer(self) -> None:
+        faults = self.printer_faults
+        self.printer_banner.setVisible(bool(faults))
+        if not faults:
+            return
+        english = self.env.i18n.language == "en"
+        why = " · ".join((f.english if english else f.thai) or f.reason for f in faults)
+        self.printer_banner.setText(self.tr("เครื่องพิมพ์ตู้บัตรคิวขัดข้อง: %1").replace("%1", why))
 
     def _failed(self, error: Exception) -> None:
         self.message.show_message(self._error_text(error), "error", 0)
@@ -299,6 +367,19 @@ class CounterWindow(QMainWindow):
     def serving(self) -> TicketView | None:
         return self.queue.serving if self.queue is not None else None
 
+    @property
+    def target_code(self) -> str | None:
+        """The ticket that reprint (F7) and transfer (F5) act on: the row the clerk has
+        selected when there is one, else the citizen at the counter. Both buttons name it."""
+        selected = self.selected_code
+        if selected is not None:
+            return selected
+        return self.serving.code if self.serving is not None else None
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self._retranslate_buttons()
+
     def _update_buttons(self) -> None:
         q = self.queue
         loaded = q is not None and not self.busy
@@ -310,9 +391,9 @@ class CounterWindow(QMainWindow):
             "recall": serving,
             "complete": serving,
             "noShow": serving,
-            "transfer": serving or (loaded and self.selected_code is not None),
+            "transfer": loaded and self.target_code is not None,
             "pick": open_ and waiting,
-            "reprint": serving or (loaded and self.selected_code is not None),
+            "reprint": loaded and self.target_code is not None,
             "issueTicket": loaded,
         }
         for name, on in enabled.items():
@@ -323,6 +404,7 @@ class CounterWindow(QMainWindow):
         if self.busy:
             return
         self.busy = True
+        self._end_undo()  # anything else done at the counter ends the chance to undo
         self._update_buttons()
 
         def finished(value: Any) -> None:
@@ -376,22 +458,45 @@ class CounterWindow(QMainWindow):
 
     def no_show(self) -> None:
         uow, actor, n = self.env.uow, self.actor, self.counter
+
+        def done(t: TicketView) -> None:
+            self.message.show_message(
+                self.tr("%1 ไม่มาตามเรียก").replace("%1", t.code), "info", UNDO_SECONDS
+            )
+            self.undo_code = t.code
+            self.undo_button.setText(self.tr("ยกเลิก: เรียก %1 กลับ").replace("%1", t.code))
+            self.undo_button.show()
+            self.undo_timer.start(int(UNDO_SECONDS * 1000))
+
+        self._run(lambda: tickets.no_show(uow, actor, n), done)
+
+    def _end_undo(self) -> None:
+        self.undo_timer.stop()
+        self.undo_button.hide()
+
+    def undo_no_show(self) -> None:
+        """The citizen was there after all: the no-show is taken back and the ticket is at
+        this counter again (audited as a pick with its reason)."""
+        code = self.undo_code
+        if not code or self.busy:
+            return
+        uow, actor, n = self.env.uow, self.actor, self.counter
         self._run(
-            lambda: tickets.no_show(uow, actor, n),
-            lambda t: self._say(self.tr("%1 ไม่มาตามเรียก").replace("%1", t.code)),
+            lambda: tickets.pick(uow, actor, code, n, UNDO_REASON),
+            lambda t: self._say(self.tr("เรียก %1 กลับแล้ว").replace("%1", t.code)),
         )
 
     def transfer(self) -> None:
         q = self.queue
         if q is None or self.busy:
             return
-        if self.serving is not None:
-            code, current = self.serving.code, self.serving.service
-        else:
-            code = self.selected_code or ""
-            current = next((w.service for w in q.waiting if w.code == code), "")
+        code = self.target_code or ""
         if not code:
             return
+        if self.serving is not None and self.serving.code == code:
+            current = self.serving.service
+        else:
+            current = next((w.service for w in q.waiting if w.code == code), "")
         dialog = TransferDialog(q.services, current, code, self.env.i18n.language, self)
         if not self.env.dialogs.run(dialog) or not dialog.chosen:
             return
@@ -418,8 +523,8 @@ class CounterWindow(QMainWindow):
         )
 
     def reprint(self) -> None:
-        code = self.serving.code if self.serving is not None else self.selected_code
-        if not code:
+        code = self.target_code
+        if not code or self.busy:
             return
         uow, actor = self.env.uow, self.actor
 
@@ -437,14 +542,15 @@ class CounterWindow(QMainWindow):
         if not self.env.dialogs.run(dialog):
             return
         service, priority = dialog.choice
-        uow, actor = self.env.uow, self.actor
+        uow, actor, lang = self.env.uow, self.actor, self.env.i18n.language
 
         def work() -> tuple[TicketView, str]:
             ticket = tickets.issue_ticket(uow, actor, service, priority)
             try:
                 return printer.print_ticket(uow, actor, ticket), ""
             except DeviceError as e:
-                return ticket, e.message  # the ticket stands; say why it is not printed
+                # The ticket stands; say why it is not printed.
+                return ticket, one_language(e.message, lang)
 
         def done(result: tuple[TicketView, str]) -> None:
             ticket, fault = result
@@ -463,7 +569,7 @@ class CounterWindow(QMainWindow):
     # ------------------------------------------------------------------ texts
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, KhetDeskError):
-            return error.message
+            return one_language(error.message, self.env.i18n.language)
         return self.tr("ข้อผิดพลาดภายใน: %1").replace("%1", type(error).__name__)
 
     def _tick(self) -> None:
@@ -483,22 +589,27 @@ class CounterWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def retranslate(self) -> None:
-        lang = self.env.i18n.language
-        if self.model.language != lang:
-            self.model.set_language(lang)
+    def _retranslate_buttons(self) -> None:
+        target = self.target_code or ""
+        transfer, reprint = self.tr("โอนบริการ"), self.tr("พิมพ์ซ้ำ")
         labels = {
             "callNext": self.tr("เรียกคิวถัดไป"),
             "recall": self.tr("เรียกซ้ำ"),
             "complete": self.tr("เสร็จสิ้น"),
             "noShow": self.tr("ไม่มาตามเรียก"),
-            "transfer": self.tr("โอนบริการ"),
+            "transfer": f"{transfer} {target}".strip(),
             "pick": self.tr("เรียกข้ามคิว"),
-            "reprint": self.tr("พิมพ์บัตรซ้ำ"),
+            "reprint": f"{reprint} {target}".strip(),
             "issueTicket": self.tr("ออกบัตรคิว"),
         }
         for name, keys in ACTIONS:
             self.buttons[name].setText(f"{labels[name]}  ({' / '.join(keys)})")
+
+    def retranslate(self) -> None:
+        lang = self.env.i18n.language
+        if self.model.language != lang:
+            self.model.set_language(lang)
+        self._retranslate_buttons()
         self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
         q = self.queue
         name = self.tr("ช่องบริการ %1").replace("%1", str(self.counter))
@@ -534,6 +645,7 @@ class CounterWindow(QMainWindow):
             )
         self._tick()
         self._retranslate_today()
+        self._retranslate_printer()
         if q is None:
             self.waiting_title.setText(self.tr("กำลังโหลด…"))
             self.counts.setText("")
@@ -555,6 +667,9 @@ class CounterWindow(QMainWindow):
         self.counts.setText(f"{counts}\n{office}{closed}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.env.local.store.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.ticker.stop()
+        self.undo_timer.stop()
+        self.printer_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)

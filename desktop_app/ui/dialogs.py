@@ -49,6 +49,12 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
         return path or None
 
+    def save_file(
+        self, parent: QWidget | None, caption: str, name: str, filters: str
+    ) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, caption, name, filters)
+        return path or None
+
 
 class _Dialog(QDialog):
     """OK and Cancel buttons with object names, and texts set again on a language switch."""

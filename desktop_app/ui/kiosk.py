@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 
 RESULT_SECONDS = 8.0
 FAULT_SECONDS = 20.0
+# A priority lane chosen and then left: the next citizen must not inherit it.
+PRIORITY_IDLE_SECONDS = 15.0
+# How often the printer is asked, while nobody is printing, whether it could print.
+PRINTER_CHECK_SECONDS = 60.0
 SERVICE_COLOURS = ("#0f766e", "#1d4ed8", "#7c3aed", "#b45309", "#be123c", "#15803d", "#0369a1")
 
 
@@ -69,11 +73,15 @@ class KioskWindow(QWidget):
         actor: Actor,
         result_seconds: float = RESULT_SECONDS,
         fault_seconds: float = FAULT_SECONDS,
+        idle_seconds: float = PRIORITY_IDLE_SECONDS,
+        printer_check_seconds: float = PRINTER_CHECK_SECONDS,
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
         self.env, self.actor = env, actor
         self.result_seconds, self.fault_seconds = result_seconds, fault_seconds
+        self.idle_seconds = idle_seconds
+        self.printer_ok: bool | None = None  # not known until the first check
         self.ops = Operations(self)
         self.data: KioskData | None = None
         self.ticket: TicketView | None = None
@@ -91,6 +99,7 @@ class KioskWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.back_timer = QTimer(self, singleShot=True, timeout=self.back_to_start)
+        self.idle_timer = QTimer(self, singleShot=True, timeout=self.clear_priority)
         self.clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self.clock_timer.start()
         self.reloader = Reloader(self.ops, lambda: _load(env.uow), self._show, self._failed)
@@ -99,6 +108,18 @@ class KioskWindow(QWidget):
         env.live.online.connect(self._online)
         self.reloader.request()
         self.ops.run(lambda: office_logo(env.uow), self._show_logo, lambda e: None)
+        # The printer is checked before anyone taps, then every minute while idle.
+        self.printer_check = Reloader(
+            self.ops,
+            lambda: printer.check_ticket_printer(env.uow, actor),
+            self._printer_checked,
+            lambda e: log.warning("kiosk printer check failed: %s", e),
+        )
+        self.printer_timer = QTimer(
+            self, interval=int(printer_check_seconds * 1000), timeout=self._check_printer
+        )
+        self.printer_timer.start()
+        self.printer_check.request()
         self._tick()
         self.retranslate()
         self._restyle()
@@ -142,6 +163,10 @@ class KioskWindow(QWidget):
 
     def _build_start(self) -> QWidget:
         page = QWidget(objectName="kioskStart")
+        self.printer_down = QLabel(objectName="kioskPrinterDown")
+        self.printer_down.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.printer_down.setWordWrap(True)
+        self.printer_down.hide()
         self.instruction = QLabel(objectName="kioskInstruction")
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.instruction.setWordWrap(True)
@@ -155,6 +180,11 @@ class KioskWindow(QWidget):
             b.toggled.connect(lambda on, v=value: self._priority_toggled(v, on))
             prio_row.addWidget(b)
             self.priority_buttons[value] = b
+        # Shown while a lane is chosen: the next step, large, where the eye already is.
+        self.priority_prompt = QLabel(objectName="kioskPriorityPrompt")
+        self.priority_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.priority_prompt.setWordWrap(True)
+        self.priority_prompt.hide()
         self.services_grid = QGridLayout()
         self.services_grid.setSpacing(16)
         self.service_buttons: list[tuple[BigButton, ServiceView]] = []
@@ -164,9 +194,11 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 16, 32, 8)
         layout.setSpacing(12)
+        layout.addWidget(self.printer_down)
         layout.addWidget(self.instruction)
         layout.addWidget(self.priority_title)
         layout.addLayout(prio_row, 2)
+        layout.addWidget(self.priority_prompt)
         layout.addLayout(self.services_grid, 7)
         layout.addWidget(self.no_services)
         return page
@@ -207,6 +239,7 @@ class KioskWindow(QWidget):
         row.setContentsMargins(32, 4, 12, 8)
         row.addWidget(self.message, 1)
         row.addWidget(self.language_button)
+        row.addSpacing(48)  # the staff's ⚙ well apart from the citizens' language button
         row.addWidget(self.exit_button)
         return footer
 
@@ -270,6 +303,31 @@ class KioskWindow(QWidget):
             for other, b in self.priority_buttons.items():
                 if other != value and b.isChecked():
                     b.setChecked(False)
+        chosen = self.priority
+        if chosen is None:
+            self.idle_timer.stop()
+        else:  # each tap on a lane starts the idle time again
+            self.idle_timer.start(int(self.idle_seconds * 1000))
+        self.priority_prompt.setVisible(chosen is not None)
+        self._priority_prompt_text()
+
+    def clear_priority(self) -> None:
+        """No lane chosen: after each ticket, and when a choice has been left idle."""
+        self.idle_timer.stop()
+        for b in self.priority_buttons.values():
+            if b.isChecked():
+                b.setChecked(False)
+        self.priority_prompt.hide()
+
+    def _priority_prompt_text(self) -> None:
+        chosen = self.priority
+        if chosen is None:
+            return
+        lang = self.env.i18n.language
+        thai, english = texts.PRIORITY_NAMES[chosen]
+        self.priority_prompt.setText(
+            self.tr("%1: เลือกบริการด้านล่าง").replace("%1", texts.name_in(lang, thai, english))
+        )
 
     def _enable(self, on: bool) -> None:
         for b, _ in self.service_buttons:
@@ -278,6 +336,7 @@ class KioskWindow(QWidget):
     def issue(self, service_code: str) -> None:
         if self._busy:
             return  # a second tap while the first is being issued
+        self.idle_timer.stop()
         self._busy = True
         self._enable(False)
         uow, actor, prio = self.env.uow, self.actor, self.priority
@@ -291,8 +350,7 @@ class KioskWindow(QWidget):
         self._busy = False
         self._enable(True)
         self.ticket, self.print_state, self.fault_detail = ticket, "printing", ""
-        for b in self.priority_buttons.values():
-            b.setChecked(False)
+        self.clear_priority()
         self.stack.setCurrentIndex(1)
         self.back_timer.stop()
         self.retranslate()
@@ -306,26 +364,57 @@ class KioskWindow(QWidget):
         self.print_state = "printed"
         self.retranslate()
         self.back_timer.start(int(self.result_seconds * 1000))
+        if self.printer_ok is not True:
+            self._check_printer()  # it works again: the counters' banner goes
 
     def _print_failed(self, error: Exception) -> None:
         self.print_state = "fault"
-        # The citizen reads the red line; staff get the printer's reason code, short enough
-        # not to confuse anyone (the full message is in the log and on the counter).
+        # The citizen reads the red line and what to do; the reason is for staff: in the
+        # log, and on every counter's banner through the recorded printer state.
         reason = error.details.get("reason") if isinstance(error, KhetDeskError) else None
-        self.fault_detail = f"({reason or type(error).__name__})"
+        self.fault_detail = ""
         code = self.ticket.code if self.ticket is not None else "?"
         log.warning("kiosk ticket %s not printed: %s", code, error)
         self.retranslate()
         self.back_timer.start(int(self.fault_seconds * 1000))
+        self._set_printer_ok(False)
+        uow, actor, why = self.env.uow, self.actor, str(reason or "io")
+        thai, english = f"พิมพ์บัตรคิว {code} ไม่ได้ ({why})", f"ticket {code} not printed ({why})"
+        self.ops.run(
+            lambda: printer.record_printer_health(uow, actor, False, why, thai, english),
+            lambda _h: None,
+            lambda e: log.warning("kiosk printer state not recorded: %s", e),
+        )
+
+    def _check_printer(self) -> None:
+        if not self._busy and self.print_state != "printing":
+            self.printer_check.request()
+
+    def _printer_checked(self, health: printer.PrinterHealth) -> None:
+        if not health.ok:
+            log.warning("kiosk printer down: %s (%s)", health.english, health.reason)
+        self._set_printer_ok(health.ok)
+
+    def _set_printer_ok(self, ok: bool) -> None:
+        self.printer_ok = ok
+        self.printer_down.setVisible(not ok)
+        self._printer_text()
+
+    def _printer_text(self) -> None:
+        self.printer_down.setText(
+            self.tr("เครื่องพิมพ์บัตรคิวขัดข้อง: ท่านยังรับหมายเลขคิวได้ "
+                    "โปรดจำหมายเลขบนหน้าจอ แล้วแจ้งเจ้าหน้าที่ที่เคาน์เตอร์")
+        )  # fmt: skip
 
     def _issue_failed(self, error: Exception) -> None:
         self._busy = False
         self._enable(True)
-        detail = error.message if isinstance(error, KhetDeskError) else type(error).__name__
+        if self.priority is not None:
+            self.idle_timer.start(int(self.idle_seconds * 1000))
+        # The reason is for staff (the log); the citizen is told what to do.
+        log.warning("kiosk could not issue a ticket: %s", error)
         self.message.show_message(
-            self.tr("ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์") + f"\n{detail}",
-            "error",
-            15,
+            self.tr("ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์"), "error", 15
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -334,6 +423,7 @@ class KioskWindow(QWidget):
 
     def back_to_start(self) -> None:
         self.back_timer.stop()
+        self.clear_priority()
         self.stack.setCurrentIndex(0)
         self.setFocus()
         if self.env.i18n.language != self._home_language:
@@ -387,6 +477,8 @@ class KioskWindow(QWidget):
             return
         self.clock_timer.stop()
         self.back_timer.stop()
+        self.idle_timer.stop()
+        self.printer_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)
 
@@ -419,10 +511,12 @@ class KioskWindow(QWidget):
         for value, b in self.priority_buttons.items():
             thai, english = texts.PRIORITY_NAMES[value]
             b.set_lines(texts.name_in(lang, thai, english), texts.other_name(lang, thai, english))
+        self._priority_prompt_text()
         for b, svc in self.service_buttons:
             b.set_lines(texts.name_in(lang, svc.name, svc.name_en),
                         texts.other_name(lang, svc.name, svc.name_en))  # fmt: skip
         self.no_services.setText(self.tr("ยังไม่เปิดให้บริการ กรุณาติดต่อเจ้าหน้าที่"))
+        self._printer_text()
         self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
         self.done.setText(self.tr("ตกลง"))
         self.result_title.setText(self.tr("บัตรคิวของท่าน"))
@@ -483,6 +577,13 @@ class KioskWindow(QWidget):
             #kioskClock {{ color: white; font-size: {px(5)}; font-weight: bold; }}
             #kioskInstruction {{ color: #0f172a; font-size: {px(4.6)}; font-weight: bold; }}
             #kioskPriorityTitle {{ color: #334155; font-size: {px(2.5)}; }}
+            #kioskPriorityPrompt {{ color: #0f172a; background: #fde68a;
+                                    border: 3px solid #b45309; border-radius: {px(1)};
+                                    font-size: {px(5)}; font-weight: bold;
+                                    padding: {px(0.6)}; }}
+            #kioskPrinterDown {{ color: white; background: #b91c1c; font-weight: bold;
+                                 font-size: {px(3.4)}; border-radius: {px(1)};
+                                 padding: {px(0.8)}; }}
             #kioskNoServices {{ color: #b91c1c; font-size: {px(4)}; }}
             BigButton {{ border-radius: {px(1.6)}; border: 2px solid #94a3b8;
                          background: white; }}

@@ -428,11 +428,17 @@ class LoanDeskWindow(LoanWindow):
         loan_no = self.selected_loan(OVERDUE)
         if loan_no is None:
             return
-        uow = self.env.uow
+        from desktop_app.ui.letter_dialog import LetterNumberDialog
+
+        # The outgoing number from the correspondence register (blank: written in later).
+        ask = LetterNumberDialog(self)
+        if not self.env.dialogs.run(ask):
+            return
+        uow, number = self.env.uow, ask.number.text().strip() or None
         self._preview(
             self.tr("หนังสือติดตามทวงคืน %1").replace("%1", loan_no),
             f"followup-{_file_part(loan_no)}.pdf",
-            lambda: bytes(_documents().followup_letter_pdf(uow, loan_no)),
+            lambda: bytes(_documents().followup_letter_pdf(uow, loan_no, None, number)),
         )
 
     def _range(self) -> tuple[dt.date, dt.date]:

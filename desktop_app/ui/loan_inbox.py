@@ -8,7 +8,7 @@ button. The service checks the same rule again when it writes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.roles import PERMISSIONS
 from desktop_app.services import loan_desk_queries, loans
 from desktop_app.services.asset_queries import loan_number_in
 from desktop_app.services.auth import Actor
@@ -40,6 +41,7 @@ from desktop_app.ui.loan_widgets import (
     setup_table,
     word,
 )
+from desktop_app.ui.messages import one_language
 from desktop_app.ui.operations import Reloader
 
 
@@ -48,6 +50,7 @@ class LoanInboxWindow(LoanWindow):
         super().__init__(env, actor, "loanInbox")
         self.model = InboxModel()
         self.decision: Decision | None = None
+        self.context: loan_desk_queries.ApprovalContext | None = None
         self._seq = 0
         self.loaded = False
         self._build()
@@ -99,6 +102,11 @@ class LoanInboxWindow(LoanWindow):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
         rl.addWidget(self.refusal)
+        # Heads hand their authority on from here (รักษาการแทน), and see who holds it.
+        self.delegation_button = QPushButton(objectName="loanDelegations")
+        self.delegation_button.clicked.connect(self.open_delegations)
+        self.delegation_button.setVisible(self.actor.role in PERMISSIONS["delegation.add"])
+        top.addWidget(self.delegation_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -116,6 +124,13 @@ class LoanInboxWindow(LoanWindow):
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         self.setCentralWidget(body)
+
+    def open_delegations(self) -> None:
+        from desktop_app.ui.delegation_dialog import DelegationDialog
+
+        self.env.dialogs.run(DelegationDialog(self.env, self.actor, self))
+        if self.reloader is not None:
+            self.reloader.request()  # a delegation changes what this user may decide
 
     # ------------------------------------------------------------------ loading
     def _show(self, lines: list[InboxLine]) -> None:
@@ -148,12 +163,18 @@ class LoanInboxWindow(LoanWindow):
         self._seq += 1
         seq, uow, actor = self._seq, self.env.uow, self.actor
 
-        def show(d: Decision) -> None:
+        def show(loaded: tuple[Decision, loan_desk_queries.ApprovalContext]) -> None:
             if seq == self._seq:
-                self.decision = d
+                self.decision, self.context = loaded
                 self.retranslate()
 
-        self.ops.run(lambda: loan_desk_queries.decision(uow, actor, loan_no), show, self.fail)
+        def load() -> tuple[Decision, loan_desk_queries.ApprovalContext]:
+            return (
+                loan_desk_queries.decision(uow, actor, loan_no),
+                loan_desk_queries.approval_context(uow, loan_no),
+            )
+
+        self.ops.run(load, show, self.fail)
 
     def update_buttons(self) -> None:
         d = self.decision
@@ -217,6 +238,7 @@ class LoanInboxWindow(LoanWindow):
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("KhetDesk — รายการรออนุมัติ"))
+        self.delegation_button.setText(self.tr("รักษาการแทน…"))
         self.heading.setText(
             self.tr("รายการรออนุมัติของ %1: %2 รายการ")
             .replace("%1", self.actor.name)
@@ -233,9 +255,11 @@ class LoanInboxWindow(LoanWindow):
         self.reject_button.setText(self.tr("ไม่อนุมัติ (F10)"))
         self.print_button.setText(self.tr("ดูใบยืม (Ctrl+P)"))
         d = self.decision
-        self.detail.setHtml(loan_html(d.loan) if d is not None else "")
+        self.detail.setHtml(loan_html(d.loan, self.context) if d is not None else "")
         if d is not None and not d.may_decide:
-            self.refusal.setText(self.tr("ท่านอนุมัติใบยืมนี้ไม่ได้: %1").replace("%1", d.refusal))
+            self.refusal.setText(
+                self.tr("ท่านอนุมัติใบยืมนี้ไม่ได้: %1").replace("%1", one_language(d.refusal))
+            )
             self.refusal.show()
         elif d is not None and d.on_behalf_of:
             self.refusal.setText(
@@ -276,8 +300,36 @@ LABELS: dict[str, str] = {
 }
 
 
-def loan_html(v: LoanView) -> str:
-    """One loan as the approver and the supply officer read it."""
+def _context_rows(c: loan_desk_queries.ApprovalContext) -> list[tuple[str, str]]:
+    translate = QCoreApplication.translate
+    days, hours = divmod(c.waited_hours, 24)
+    waited = (
+        translate("LoanTexts", "%1 วัน %2 ชั่วโมง").replace("%1", str(days)).replace("%2", str(hours))
+        if days
+        else translate("LoanTexts", "%1 ชั่วโมง").replace("%1", str(hours))
+    )
+    record = (
+        translate("LoanTexts", "เคยยืม %1 ครั้ง · คืนช้า %2 ครั้ง · ชำรุดหรือสูญหาย %3 รายการ")
+        .replace("%1", str(c.earlier_loans))
+        .replace("%2", str(c.late_returns))
+        .replace("%3", str(c.damaged))
+        if c.earlier_loans
+        else translate("LoanTexts", "ยังไม่เคยยืม")
+    )
+    colour = "#b91c1c" if c.late_returns or c.damaged else "#15803d"
+    return [
+        (translate("LoanTexts", "รอพิจารณามาแล้ว"), _esc(waited)),
+        (
+            translate("LoanTexts", "มูลค่าพัสดุ"),
+            translate("LoanTexts", "%1 บาท").replace("%1", f"{c.items_value:,.2f}"),
+        ),
+        (translate("LoanTexts", "ประวัติผู้ยืม"), f'<span style="color:{colour}">{_esc(record)}</span>'),
+    ]
+
+
+def loan_html(v: LoanView, context: loan_desk_queries.ApprovalContext | None = None) -> str:
+    """One loan as the approver and the supply officer read it (with ``context``: who
+    asked, how long it waited, its value and the borrower's record)."""
     t = {k: word(LABELS, k) for k in LABELS}
     b = v.borrower_detail
     who = _esc(v.borrower)
@@ -295,6 +347,12 @@ def loan_html(v: LoanView) -> str:
         (t["approver"], f"{word(ROLE_TITLES, v.approver_role)} ({t['clause']} {v.clause})"),
         (t["requested_by"], _esc(v.requested_by or "")),
     ]
+    if context is not None:
+        if context.requester_name:
+            rows[-1] = (t["requested_by"], _esc(" · ".join(
+                x for x in (context.requester_name, context.requester_position) if x
+            )))  # fmt: skip
+        rows += _context_rows(context)
     if v.decided_by:
         note = f" — {v.decision_note}" if v.decision_note else ""
         rows.append((t["decided_by"], _esc(v.decided_by + note)))

@@ -42,7 +42,7 @@ from desktop_app.services.assets import AssetDetail
 from desktop_app.services.auth import Actor
 from desktop_app.services.loan_desk_queries import CasePreview
 from desktop_app.services.loans import LoanView
-from desktop_app.ui.be_date import BeDateEdit
+from desktop_app.ui.be_date import BeDateField
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.loan_widgets import (
     KINDS,
@@ -160,16 +160,27 @@ class LoanRequestWindow(LoanWindow):
         self.place_detail = QLineEdit(objectName="placeDetail")
         self.purpose = QLineEdit(objectName="purpose")
         today = business_date(self.env.clock())
-        self.start = BeDateEdit(today)
-        self.due = BeDateEdit(today + dt.timedelta(days=7))
-        self.start.setObjectName("startDate")
-        self.due.setObjectName("dueDate")
+        start_field = BeDateField(today)
+        due_field = BeDateField(today + dt.timedelta(days=7))
+        start_field.setObjectName("startDate")
+        due_field.setObjectName("dueDate")
+        self.start, self.due = start_field.edit, due_field.edit
+        # How long the loan is, counted as the office counts it (both days included).
+        self.length = QLabel(objectName="loanLength")
+        self.length.setStyleSheet("#loanLength { font-weight: bold; color: #0f3b5f; }")
+        for edit in (self.start, self.due):
+            edit.changed.connect(self._show_length)
+        due_row = QWidget()
+        dr = QHBoxLayout(due_row)
+        dr.setContentsMargins(0, 0, 0, 0)
+        dr.addWidget(due_field, 1)
+        dr.addWidget(self.length)
         self.official = QCheckBox(objectName="officialUse")
         self.case_form = QFormLayout(self.case_box)
         self.case_labels: dict[str, QLabel] = {}
         for key, w in (("place", self.place_row), ("urgent", self.urgent),
                        ("detail", self.place_detail), ("purpose", self.purpose),
-                       ("start", self.start), ("due", self.due),
+                       ("start", start_field), ("due", due_row),
                        ("official", self.official)):  # fmt: skip
             label = QLabel()
             self.case_labels[key] = label
@@ -376,8 +387,15 @@ class LoanRequestWindow(LoanWindow):
         preview_loan_record(self.env, self.saved.loan_no, self)
 
     # ------------------------------------------------------------------ texts
+    def _show_length(self) -> None:
+        days = (self.due.day - self.start.day).days + 1
+        self.length.setText(
+            self.tr("ยืม %1 วัน").replace("%1", str(days)) if days > 0 else self.tr("วันคืนก่อนวันยืม")
+        )
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("KhetDesk — ขอยืมพัสดุ"))
+        self._show_length()
         if self.saved is not None:
             self.heading.setText(self.tr("ใบยืมพัสดุ เลขที่ %1").replace("%1", self.saved.loan_no))
         else:

@@ -76,7 +76,9 @@ def word(table: dict[str, str], value: str | None) -> str:
 
 def error_text(error: Exception) -> str:
     if isinstance(error, KhetDeskError):
-        return error.message
+        from desktop_app.ui.messages import one_language
+
+        return one_language(error.message)
     return QCoreApplication.translate("LoanTexts", "ข้อผิดพลาดภายใน: %1").replace(
         "%1", type(error).__name__
     )
@@ -240,6 +242,9 @@ class LoanWindow(QMainWindow):
         self.message = Banner(f"{name}Message")
         self.reloader: Reloader | None = None
         env.live.changed.connect(self._changed_elsewhere)
+        from desktop_app.ui.shortcuts import install_help
+
+        install_help(self, env.dialogs)  # F1: the application's shortcut map
         self.setStyleSheet(
             "QWidget { font-size: 15px; } QPushButton { min-height: 36px; padding: 2px 12px; }"
             "QLabel#heading { font-size: 20px; font-weight: bold; color: #0f3b5f; }"

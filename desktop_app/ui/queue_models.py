@@ -71,6 +71,9 @@ class RowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(self._rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cut-off cell reads in full on hover
+            value = self.cell(self._rows[index.row()], index.column())
+            return None if value is None or value == "" else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.numeric(index.column()):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -118,6 +121,7 @@ class CounterStateModel(RowsModel):
 
 
 PRIORITY_TINT = QColor("#fde68a")
+LATE_TINT = QColor("#fca5a5")  # waited past the service's standard time
 
 
 class WaitingTicketsModel(RowsModel):
@@ -132,9 +136,23 @@ class WaitingTicketsModel(RowsModel):
         QT_TRANSLATE_NOOP("WaitingTicketsModel", "รอแล้ว (นาที)"),
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.standards: dict[str, int] = {}  # service code → its standard waiting minutes
+
+    def late(self, row: WaitingTicket) -> bool:
+        standard = self.standards.get(row.service)
+        return standard is not None and standard > 0 and row.waited_minutes > standard
+
     def data(self, index: _Index, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
             return index.row() + 1 if 0 <= index.row() < len(self._rows) else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+            if row is not None and self.late(row):
+                return QCoreApplication.translate(
+                    "WaitingTicketsModel", "รอนานเกินเวลามาตรฐาน %1 นาที"
+                ).replace("%1", str(self.standards[row.service]))
         return super().data(index, role)
 
     def cell(self, row: WaitingTicket, column: int) -> Any:
@@ -150,6 +168,8 @@ class WaitingTicketsModel(RowsModel):
         return column in (0, 5)
 
     def background(self, row: WaitingTicket) -> QColor | None:
+        if self.late(row):
+            return LATE_TINT
         return PRIORITY_TINT if row.priority else None
 
     def row_of(self, code: str) -> int:
@@ -163,12 +183,19 @@ class ServicesAdminModel(RowsModel):
         QT_TRANSLATE_NOOP("ServicesAdminModel", "ชื่อภาษาอังกฤษ"),
         QT_TRANSLATE_NOOP("ServicesAdminModel", "อักษรนำหน้า"),
         QT_TRANSLATE_NOOP("ServicesAdminModel", "เวลามาตรฐาน (นาที)"),
-        QT_TRANSLATE_NOOP("ServicesAdminModel", "เปิดให้บริการ"),
+        QT_TRANSLATE_NOOP("ServicesAdminModel", "เปิด"),
     )
 
     def cell(self, row: ServiceView, column: int) -> Any:
-        active = _yes_no(row.active)
-        return (row.code, row.name, row.name_en, row.prefix, row.standard_minutes, active)[column]
+        # Open or not is a tick in a narrow column, not the word "ใช่".
+        return (row.code, row.name, row.name_en, row.prefix, row.standard_minutes, None)[column]
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        tick = role == Qt.ItemDataRole.CheckStateRole and index.column() == 5
+        if tick and index.isValid() and 0 <= index.row() < len(self._rows):
+            on = self._rows[index.row()].active
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        return super().data(index, role)
 
     def numeric(self, column: int) -> bool:
         return column == 4

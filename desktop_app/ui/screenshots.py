@@ -164,9 +164,17 @@ def _shoot_all(app: QApplication, env: UiEnv, out: Path) -> None:
     clerk = authenticate(env.uow, "clerk1", "demo")
     admin = authenticate(env.uow, "admin", "demo")
     kiosk = KioskWindow(env, clerk)
-    settle(app, lambda: kiosk.data is not None)
+    settle(app, lambda: kiosk.data is not None and kiosk.printer_ok is not None)
     for w, h in SIZES:
         _grab(app, kiosk, (w, h), out / f"kiosk-{w}x{h}.png")
+    # A priority lane tapped: the prompt to choose a service (the demo PC has no printer,
+    # so the kiosk says so before anyone taps).
+    elderly = kiosk.findChild(QPushButton, "priority_elderly")
+    assert elderly is not None
+    elderly.click()
+    for w, h in SIZES:
+        _grab(app, kiosk, (w, h), out / f"kiosk-priority-{w}x{h}.png")
+    elderly.click()
     # The ticket screen, with the printer fault this demo PC has (no printer configured).
     button = kiosk.findChild(QPushButton, "service_A")
     assert button is not None
@@ -178,11 +186,18 @@ def _shoot_all(app: QApplication, env: UiEnv, out: Path) -> None:
     kiosk.close()
 
     counter = CounterWindow(env, clerk, 1)
-    settle(app, lambda: counter.queue is not None)
+    counter.showNormal()  # opens maximised; the pictures are taken at the given sizes
+    settle(app, lambda: counter.queue is not None and bool(counter.printer_faults))
     counter.table.selectRow(1)
     for w, h in SIZES:
         _grab(app, counter, (w, h), out / f"counter-{w}x{h}.png")
     counter.close()
+
+    from desktop_app.ui.shortcuts import ShortcutsDialog
+
+    shortcuts = ShortcutsDialog()
+    _grab(app, shortcuts, (640, 720), out / "shortcuts.png")
+    shortcuts.close()
 
     board = BoardWindow(env)
     settle(app, lambda: board.status is not None)
@@ -195,7 +210,10 @@ def _shoot_all(app: QApplication, env: UiEnv, out: Path) -> None:
     settle(app, lambda: bool(settings.data))
     settings.tabs.setCurrentIndex(1)
     settings.services_view.selectRow(0)
-    _grab(app, settings, (1366, 768), out / "settings-1366x768.png")
+    for w, h in SIZES:
+        _grab(app, settings, (w, h), out / f"settings-{w}x{h}.png")
+    settings.tabs.setCurrentIndex(4)
+    _grab(app, settings, SIZES[0], out / "settings-this-pc-1366x768.png")
     settings.close()
     _shoot_loans(app, env, out)
 
@@ -219,8 +237,15 @@ def _shoot_loans(app: QApplication, env: UiEnv, out: Path) -> None:
     settle(app, lambda: register.loaded)
     register.scan.setText(asset_link("7110-006-0001/2567"))  # as a label's QR types it
     register.jump()
-    settle(app, lambda: register.history.rowCount() > 0)
-    _grab(app, register, size, out / "asset-register-1366x768.png")
+    settle(app, lambda: register.history.rowCount() > 0 and register.detail is not None)
+    for w, h in SIZES:
+        _grab(app, register, (w, h), out / f"asset-register-{w}x{h}.png")
+    from desktop_app.ui.asset_dialogs import AssetDialog
+
+    assert register.detail is not None
+    edit = AssetDialog(register.detail, env.clock().date(), register)
+    _grab(app, edit, (620, 620), out / "asset-edit.png")
+    edit.close()
     register.close()
 
     form = LoanRequestWindow(env, staff, ["7440-001-0001/2566"])
@@ -230,12 +255,25 @@ def _shoot_loans(app: QApplication, env: UiEnv, out: Path) -> None:
     form.place_detail.setText("ศาลาประชาคมชุมชนวัดบางยี่ขัน")
     form.official.setChecked(True)
     settle(app, lambda: form.preview is not None)
-    _grab(app, form, size, out / "loan-request-1366x768.png")
+    for w, h in SIZES:
+        _grab(app, form, (w, h), out / f"loan-request-{w}x{h}.png")
+    from desktop_app.ui.be_date import BeCalendar
+
+    calendar = BeCalendar(form.due.day)
+    _grab(app, calendar, (340, 300), out / "be-calendar.png")
+    calendar.close()
     form.close()
 
     inbox = LoanInboxWindow(env, director)
     settle(app, lambda: inbox.decision is not None)
-    _grab(app, inbox, size, out / "loan-inbox-1366x768.png")
+    for w, h in SIZES:
+        _grab(app, inbox, (w, h), out / f"loan-inbox-{w}x{h}.png")
+    from desktop_app.ui.delegation_dialog import DelegationDialog
+
+    delegation = DelegationDialog(env, director, inbox)
+    settle(app, lambda: delegation.loaded)
+    _grab(app, delegation, (900, 560), out / "delegation-dialog.png")
+    delegation.close()
     inbox.close()
     waiting = [s.loan_no for s in loans.list_loans(env.uow, status="submitted")]
     wrong = LoanInboxWindow(env, head)

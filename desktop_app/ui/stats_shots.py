@@ -143,6 +143,11 @@ def stats_screenshots(out_dir: Path, size: tuple[int, int] = (1366, 768)) -> lis
         path = out_dir / "stats-window.png"
         window.grab().save(str(path))
         made.append(path)
+        window.resize(1920, 1080)  # the director's desk screen
+        settle(app, lambda: True)
+        path = out_dir / "stats-window-1920x1080.png"
+        window.grab().save(str(path))
+        made.append(path)
         window.close()
 
         pdf = Path(tmp) / "summary.pdf"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -62,6 +64,7 @@ from desktop_app.ui.be_date import BeDateEdit
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.widgets import Banner
+from printing.stats_charts import nice_step
 
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
@@ -106,6 +109,8 @@ class StatsTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return str(value)  # the row's name, cut in a narrow first column
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return "-"
@@ -145,9 +150,12 @@ def _bar_chart(
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(x)
     y = QValueAxis()
-    y.setRange(0, max(top * 1.1, 1.0))
-    y.setLabelFormat("%.0f")
-    y.setTickCount(5)
+    # Round steps (1, 2 or 5 × 10ⁿ), the top a whole number of them: 0/20/40/60/80.
+    step = nice_step(max(top, 1.0), 4)
+    steps = max(1, math.ceil(top / step - 1e-9)) if top > 0 else 4
+    y.setRange(0, step * steps)
+    y.setLabelFormat("%.0f" if step >= 1 else "%.1f")
+    y.setTickCount(steps + 1)
     small = QFont(chart.font())
     small.setPixelSize(12)
     for axis in (x, y):
@@ -192,6 +200,9 @@ class StatsWindow(QMainWindow):
         self._wanted: tuple[dt.date, dt.date] | None = None  # set on the UI thread
         self.reloader = Reloader(self.ops, self._load, self._show, self._failed)
         self._build()
+        from desktop_app.ui.shortcuts import install_help
+
+        install_help(self, env.dialogs)
         today = business_date(env.clock())
         self.date_from.set_day(today.replace(day=1))
         self.date_to.set_day(today)
@@ -209,6 +220,9 @@ class StatsWindow(QMainWindow):
         self.date_to = BeDateEdit(dt.date.today())
         self.date_from.setObjectName("dateFrom")
         self.date_to.setObjectName("dateTo")
+        # A month is chosen as a month (not by typing one of its days).
+        self.month_pick = QComboBox(objectName="monthPick")
+        self.month_pick.currentIndexChanged.connect(lambda *_: self._month_picked())
         self.to_label = QLabel(objectName="toLabel")
         self.period_text = QLabel(objectName="periodText")  # the period in words
         for field in (self.date_from, self.date_to):
@@ -218,6 +232,7 @@ class StatsWindow(QMainWindow):
         self.mode.currentIndexChanged.connect(lambda *_: self._mode_changed())
         top = QHBoxLayout()
         top.addWidget(self.mode)
+        top.addWidget(self.month_pick)
         top.addWidget(self.date_from)
         top.addWidget(self.to_label)
         top.addWidget(self.date_to)
@@ -227,6 +242,7 @@ class StatsWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="statsTabs")
         self.queue_summary = QLabel(objectName="queueSummary")
         self.queue_summary.setWordWrap(True)
+        self.queue_summary.setTextFormat(Qt.TextFormat.RichText)
         self.wait_chart = QChartView(objectName="waitChart")
         self.hour_chart = QChartView(objectName="hourChart")
         for view in (self.wait_chart, self.hour_chart):
@@ -250,6 +266,7 @@ class StatsWindow(QMainWindow):
 
         self.loans_summary = QLabel(objectName="loansSummary")
         self.loans_summary.setWordWrap(True)
+        self.loans_summary.setTextFormat(Qt.TextFormat.RichText)
         self.month_chart = QChartView(objectName="loanMonthChart")
         self.month_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.month_chart.setMinimumHeight(230)
@@ -303,6 +320,8 @@ class StatsWindow(QMainWindow):
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setDefaultSectionSize(96)
         model.modelReset.connect(lambda: view.setColumnWidth(0, 230))
+        if name == "queueTable":  # the within-standard share, fully headed
+            model.modelReset.connect(lambda: view.setColumnWidth(3, 130))
         return view
 
     # ------------------------------------------------------------------ the period
@@ -324,9 +343,38 @@ class StatsWindow(QMainWindow):
 
     def _mode_changed(self) -> None:
         ranged = self.mode.currentIndex() == 2
+        monthly = self.mode.currentIndex() == 1
         self.date_to.setVisible(ranged)
         self.to_label.setVisible(ranged)
+        self.date_from.setVisible(not monthly)
+        self.month_pick.setVisible(monthly)
+        if monthly:
+            self._fill_months()
         self._show_period()
+
+    def _fill_months(self) -> None:
+        """The last three years' months, newest first, and the one the fields are in."""
+        today = business_date(self.env.clock())
+        chosen = self.date_from.day.replace(day=1)
+        months: list[dt.date] = []
+        y, m = today.year, today.month
+        for _ in range(36):
+            months.append(dt.date(y, m, 1))
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        if chosen not in months:
+            months.append(chosen)
+            months.sort(reverse=True)
+        self.month_pick.blockSignals(True)
+        self.month_pick.clear()
+        for first in months:
+            self.month_pick.addItem(_month_name(first, self.env.i18n.language), first)
+        self.month_pick.setCurrentIndex(months.index(chosen))
+        self.month_pick.blockSignals(False)
+
+    def _month_picked(self) -> None:
+        first = self.month_pick.currentData()
+        if isinstance(first, dt.date):
+            self.date_from.set_day(first)
 
     def _show_period(self) -> None:
         """The period in words beside the fields: a month chosen by any of its days reads
@@ -361,7 +409,9 @@ class StatsWindow(QMainWindow):
 
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, KhetDeskError):
-            return error.message
+            from desktop_app.ui.messages import one_language
+
+            return one_language(error.message, self.env.i18n.language)
         return self.tr("ข้อผิดพลาดภายใน: %1").replace("%1", type(error).__name__)
 
     def _fill(self) -> None:
@@ -369,13 +419,16 @@ class StatsWindow(QMainWindow):
             return
         qs, ls = self.loaded.queue, self.loaded.loans
         t = qs.total
+        share = t.within_standard_share
         self.queue_summary.setText(
-            self.tr(
-                "ออกบัตรคิว %1 · ให้บริการแล้ว %2 · ไม่มาตามเรียก %3 · ค้าง %4 · โอน %5 · "
-                "เรียกข้ามคิว %6\nเวลารอ มัธยฐาน %7 นาที · P90 %8 · สูงสุด %9 · "
-                "ภายในเวลามาตรฐาน %10"
+            _rich(
+                self.tr(
+                    "ออกบัตรคิว %1 · ให้บริการแล้ว %2 · ไม่มาตามเรียก %3 · ค้าง %4 · โอน %5 · "
+                    "เรียกข้ามคิว %6\nเวลารอ มัธยฐาน %7 นาที · P90 %8 · สูงสุด %9 · "
+                    "ภายในเวลามาตรฐาน %10"
+                )
             )
-            .replace("%10", share_text(t.within_standard_share))
+            .replace("%10", _coloured(share_text(share), against_target(share)))
             .replace("%1", f"{t.issued:,}")
             .replace("%2", f"{t.served:,}")
             .replace("%3", f"{t.no_show:,}")
@@ -389,7 +442,7 @@ class StatsWindow(QMainWindow):
         self.wait_chart.setChart(
             _bar_chart(
                 self.tr("เวลารอเรียกตามบริการ (นาที)"),
-                [r.key for r in qs.by_service],
+                [r.label or r.key for r in qs.by_service],  # names, not letters
                 [
                     (self.tr("มัธยฐาน"), [r.wait_median_min for r in qs.by_service]),
                     (self.tr("เปอร์เซ็นไทล์ที่ 90"), [r.wait_p90_min for r in qs.by_service]),
@@ -416,20 +469,24 @@ class StatsWindow(QMainWindow):
         if ls is not None:
             r, f = ls.returns, ls.followups
             self.loans_summary.setText(
-                self.tr(
-                    "คำขอยืม %1 · ยืมจริง %2 · คืนตรงเวลา %3 จาก %4 (%5) · ยังไม่คืน %6\n"
-                    "เกินกำหนด %7: ติดตามทัน %8 · ไม่ได้ติดตามภายในกำหนด %9 · ยังไม่ครบกำหนด %10"
+                _rich(
+                    self.tr(
+                        "คำขอยืม %1 · ยืมจริง %2 · คืนตรงเวลา %3 จาก %4 (%5) · ยังไม่คืน %6\n"
+                        "เกินกำหนด %7: ติดตามทัน %8 · ไม่ได้ติดตามภายในกำหนด %9 · ยังไม่ครบกำหนด %10"
+                    )
                 )
                 .replace("%10", f"{f.pending:,}")
                 .replace("%1", f"{ls.total.requests:,}")
                 .replace("%2", f"{ls.total.lent:,}")
                 .replace("%3", f"{r.on_time:,}")
                 .replace("%4", f"{r.returned:,}")
-                .replace("%5", share_text(r.on_time_rate))
+                .replace(
+                    "%5", _coloured(share_text(r.on_time_rate), against_target(r.on_time_rate))
+                )
                 .replace("%6", f"{r.still_out:,}")
                 .replace("%7", f"{f.overdue:,}")
                 .replace("%8", f"{f.met:,}")
-                .replace("%9", f"{f.missed:,}")
+                .replace("%9", _coloured(f"{f.missed:,}", RED if f.missed else GREEN))
             )
             self.month_chart.setChart(
                 _bar_chart(
@@ -448,6 +505,7 @@ class StatsWindow(QMainWindow):
             first,
             self.tr("ออกบัตร"),
             self.tr("ให้บริการ"),
+            self.tr("ภายในมาตรฐาน %"),  # the ITA's key figure: in view at 1366 wide
             self.tr("ไม่มา"),
             self.tr("ค้าง"),
             self.tr("โอน"),
@@ -457,7 +515,6 @@ class StatsWindow(QMainWindow):
             self.tr("รอ สูงสุด"),
             self.tr("บริการ มัธยฐาน"),
             self.tr("บริการ P90"),
-            self.tr("ภายในมาตรฐาน %"),
         ]
 
     @staticmethod
@@ -466,6 +523,7 @@ class StatsWindow(QMainWindow):
             label,
             r.issued,
             r.served,
+            share_percent(r.within_standard_share),
             r.no_show,
             r.unfinished,
             r.transferred,
@@ -475,7 +533,6 @@ class StatsWindow(QMainWindow):
             r.wait_max_min,
             r.service_median_min,
             r.service_p90_min,
-            share_percent(r.within_standard_share),
         )
 
     def _fill_queue_table(self) -> None:
@@ -709,6 +766,35 @@ class StatsWindow(QMainWindow):
 
 def _be(day: dt.date | None) -> str:
     return thai_date(day) if day else "-"
+
+
+def _month_name(first: dt.date, language: str) -> str:
+    """พฤศจิกายน 2569 (or November BE 2569)."""
+    if language == "th":
+        return f"{THAI_MONTHS_FULL[first.month - 1]} {first.year + BE_OFFSET}"
+    return f"{MONTHS_EN[first.month - 1]} BE {first.year + BE_OFFSET}"
+
+
+# Targets the figures are coloured against (the office's ITA self-assessment aims): a share
+# at or above GOOD is green, at or above FAIR amber, below it red.
+TARGET_GOOD, TARGET_FAIR = 0.80, 0.60
+GREEN, AMBER, RED = "#15803d", "#b45309", "#b91c1c"
+
+
+def against_target(share: float | None) -> str:
+    """The colour of a share measured against its target ("" when there is none)."""
+    if share is None:
+        return ""
+    return GREEN if share >= TARGET_GOOD else AMBER if share >= TARGET_FAIR else RED
+
+
+def _coloured(text: str, colour: str) -> str:
+    safe = html.escape(text)
+    return f'<b style="color:{colour}">{safe}</b>' if colour else safe
+
+
+def _rich(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
 
 
 def _long_date(day: dt.date, language: str) -> str:

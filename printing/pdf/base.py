@@ -304,7 +304,9 @@ def _short_chunks(words: Sequence[tuple[str, float]], width: float | None) -> di
     start, total, digit = 0, 0.0, False
     for i, (word, w) in enumerate([*words, (" ", 0.0)]):
         if word.isspace():
-            short = i - start <= 3 and total <= width / 2  # a name, not a running phrase
+            # A name, not a running phrase; or a word the dictionary cuts in two (สูง|สุด)
+            # that fits the line, as in a narrow table heading.
+            short = (i - start <= 3 and total <= width / 2) or (i - start <= 2 and total <= width)
             if i > start and (short or (digit and total <= width)):
                 out[start] = total
             start, total, digit = i + 1, 0.0, False

@@ -182,6 +182,9 @@ class FollowupLetter:
     items: tuple[ItemLine, ...]  # still out
     total_value: Decimal  # acquisition price of what is out, for the clause 209 warning
     total_words: str
+    # To the office's own staff: an internal memo (บันทึกข้อความ); to another agency: an
+    # external letter. The outgoing number is typed in; blank for the correspondence register.
+    memo: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ closing and the signature, and the contact line at the bottom."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -19,8 +21,11 @@ from printing.pdf.base import (
     image_flowable,
     styles,
     table,
+    thai_digits,
 )
 from printing.pdf.content import FollowupLetter
+
+ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 REGULATION = "ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. ๒๕๖๐"
 
@@ -38,18 +43,58 @@ def _plain_table(rows: list[list[Flowable | str]], widths: list[float]) -> Table
     return t
 
 
+def _digits(text: str, n: Numerals) -> str:
+    """The letter's one digit style (asset numbers stay as on their labels)."""
+    return thai_digits(text) if n.thai else text.translate(ARABIC)
+
+
+def _number(doc: FollowupLetter, n: Numerals) -> str:
+    """The outgoing number in the document's digit style; dots to fill in when blank."""
+    number = doc.letter_no.strip()
+    if not number or number.endswith("/"):
+        number += "." * (30 if not number else 16)  # written in from the register
+    return _digits(number, n)
+
+
+def _memo_head(doc: FollowupLetter, n: Numerals, st: dict[str, Any], w: float) -> list[Flowable]:
+    """บันทึกข้อความ: ส่วนราชการ, ที่ … วันที่ …, เรื่อง (the internal memo of the สารบรรณ rules)."""
+    s = doc.setup
+    out: list[Flowable] = [ThaiParagraph("บันทึกข้อความ", st["title"]), Spacer(1, 6)]
+    unit = " ".join(x for x in (s.agency, s.supply_unit) if x)
+    rows: list[list[Flowable | str]] = [
+        [ThaiParagraph("ส่วนราชการ", st["body_bold"]), ThaiParagraph(unit, st["body"]), "", ""],
+        [ThaiParagraph("ที่", st["body_bold"]), ThaiParagraph(_number(doc, n), st["body"]),
+         ThaiParagraph("วันที่", st["body_bold"]), ThaiParagraph(n.date(doc.on), st["body"])],
+        [ThaiParagraph("เรื่อง", st["body_bold"]),
+         ThaiParagraph("ขอให้ส่งคืนพัสดุที่ยืม", st["body"]), "", ""],
+    ]  # fmt: skip
+    t = _plain_table(rows, [2.4 * cm, w * 0.5 - 2.4 * cm, 1.6 * cm, w * 0.5 - 1.6 * cm])
+    t.setStyle(TableStyle([("SPAN", (1, 0), (3, 0)), ("SPAN", (1, 2), (3, 2))]))
+    out += [t, Spacer(1, 8)]
+    ref = f"ใบยืมพัสดุเลขที่ {_digits(doc.loan_no, n)} ลงวันที่ {n.date(doc.requested_on)}"
+    out.append(_plain_table(
+        [[ThaiParagraph("เรียน", st["body"]), ThaiParagraph(doc.to, st["body"])],
+         [ThaiParagraph("อ้างถึง", st["body"]), ThaiParagraph(ref, st["body"])]],
+        [3.3 * cm, w - 3.3 * cm],
+    ))  # fmt: skip
+    out.append(Spacer(1, 8))
+    return out
+
+
 def story(doc: FollowupLetter) -> list[Flowable]:
     n = Numerals(doc.setup.thai_digits)
     st = styles(BODY_SIZE, 1.45)
     w = frame_width()
     s = doc.setup
+    if doc.memo:
+        return _memo_head(doc, n, st, w) + _body(doc, n, st, w)
     out: list[Flowable] = []
 
     # ที่ … | emblem | the office and its address
     emblem: Flowable = image_flowable(s.emblem, 3 * cm) if s.emblem else Spacer(1, 1.2 * cm)
     office = s.agency + (f"\n{s.address}" if s.address else "")
     out.append(_plain_table(
-        [[ThaiParagraph(f"ที่ {doc.letter_no}", st["body"]), emblem,
+        [[ThaiParagraph(f"ที่ {_number(doc, n)}", st["body"]), emblem,
           ThaiParagraph(office, st["body"])]],
         [w * 0.36, w * 0.24, w * 0.40],
     ))  # fmt: skip
@@ -62,7 +107,7 @@ def story(doc: FollowupLetter) -> list[Flowable]:
     head = [
         ("เรื่อง", "ขอให้ส่งคืนพัสดุที่ยืม"),
         ("เรียน", doc.to),
-        ("อ้างถึง", f"ใบยืมพัสดุเลขที่ {doc.loan_no} ลงวันที่ {n.date(doc.requested_on)}"),
+        ("อ้างถึง", f"ใบยืมพัสดุเลขที่ {_digits(doc.loan_no, n)} ลงวันที่ {n.date(doc.requested_on)}"),
         ("สิ่งที่ส่งมาด้วย", "สำเนาใบยืมพัสดุ จำนวน ๑ ฉบับ" if n.thai else "สำเนาใบยืมพัสดุ จำนวน 1 ฉบับ"),
     ]
     out.append(_plain_table(
@@ -70,7 +115,12 @@ def story(doc: FollowupLetter) -> list[Flowable]:
         [3.3 * cm, w - 3.3 * cm],
     ))  # fmt: skip
     out.append(Spacer(1, 8))
+    return out + _body(doc, n, st, w)
 
+
+def _body(doc: FollowupLetter, n: Numerals, st: dict[str, Any], w: float) -> list[Flowable]:
+    s = doc.setup
+    out: list[Flowable] = []
     who = "หน่วยงานของท่าน" if doc.borrower_is_agency else "ท่าน"
     earlier = ""
     if doc.previous:
@@ -107,8 +157,12 @@ def story(doc: FollowupLetter) -> list[Flowable]:
     out.append(ThaiParagraph("จึงเรียนมาเพื่อโปรดดำเนินการ", st["indent"]))
     out.append(Spacer(1, 6))
     signer = s.signer_name or "." * 40
+    # A memo has no closing formula; a letter ends "ขอแสดงความนับถือ".
+    regards = [] if doc.memo else [
+        _plain_table([["", ThaiParagraph("ขอแสดงความนับถือ", st["center"])]], [w * 0.45, w * 0.55])
+    ]  # fmt: skip
     closing = [
-        _plain_table([["", ThaiParagraph("ขอแสดงความนับถือ", st["center"])]], [w * 0.45, w * 0.55]),
+        *regards,
         Spacer(1, 30),
         _plain_table(
             [["", ThaiParagraph(f"( {signer} )\n{s.signer_position}".rstrip(), st["center"])]],
@@ -117,6 +171,8 @@ def story(doc: FollowupLetter) -> list[Flowable]:
     ]
     out.append(KeepTogether(closing))
     out.append(Spacer(1, 10))
+    if doc.memo:
+        return out
     contact = [s.supply_unit or "หน่วยพัสดุ"]
     if s.contact:
         contact.append(s.contact)
@@ -127,5 +183,5 @@ def story(doc: FollowupLetter) -> list[Flowable]:
 def render_followup_letter(doc: FollowupLetter) -> bytes:
     n = Numerals(doc.setup.thai_digits)
     head = Letterhead(title="หนังสือติดตามทวงคืนพัสดุ", agency=doc.setup.agency,
-                      doc_no=doc.letter_no, date=doc.on, numerals=n)  # fmt: skip
+                      doc_no=_number(doc, n), date=doc.on, numerals=n)  # fmt: skip
     return build_pdf(story(doc), head, title=f"หนังสือติดตามทวงคืน {doc.loan_no}", letterhead=False)

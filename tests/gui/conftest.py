@@ -68,6 +68,11 @@ class AnsweringDialogs(Dialogs):
     def open_file(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
         return self.files.popleft()
 
+    def save_file(
+        self, parent: QWidget | None, caption: str, name: str, filters: str
+    ) -> str | None:
+        return self.files.popleft()
+
 
 def type_thai(widget: QWidget, text: str) -> None:
     """Thai arrives the way a Thai keyboard's input method delivers it: committed text.

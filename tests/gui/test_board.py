@@ -69,7 +69,7 @@ def test_every_call_and_recall_chimes_and_is_announced(qtbot, env, clerk, clock)
     with qtbot.waitSignal(board.announced, timeout=WAIT_MS) as again:
         tickets.recall(env.uow, clerk, 3)
     assert again.args == ["C001", 3]
-    assert board.highlight == "C001" and lit(board, 1) == "on" and lit(board, 0) == "off"
+    assert board.highlight == "C001" and lit(board, 1) == "on" and lit(board, 0) == "old"
     assert len(rang) == 3
 
 
@@ -126,3 +126,33 @@ def test_after_midnight_yesterdays_calls_leave_the_board(qtbot, env, clerk, cloc
     clock.advance(days=1)  # nothing is written: the board notices the new day itself
     qtbot.waitUntil(lambda: text(board, "boardCode0") == "", timeout=WAIT_MS)
     assert text(board, "boardDate") == "วันพุธที่ 25 พฤศจิกายน พ.ศ. 2569"
+
+
+# ---------------------------------------------------------------- issue 19, item 7
+
+
+def test_before_the_first_call_one_placeholder_then_older_calls_dimmed(qtbot, env, clerk):
+    board = open_board(qtbot, env)
+    placeholder = board.findChild(QLabel, "boardPlaceholder")
+    assert placeholder.isVisible() and placeholder.text().startswith("รอเรียกคิว")
+    assert not board.findChild(QFrame, "boardRow0").isVisible()
+    for _ in range(3):
+        tickets.issue_ticket(env.uow, clerk, "A")
+    tickets.call_next(env.uow, clerk, 1)
+    tickets.call_next(env.uow, clerk, 2)
+    qtbot.waitUntil(lambda: text(board, "boardCode1") != "", timeout=WAIT_MS)
+    assert not placeholder.isVisible()
+    assert lit(board, 0) in ("on", "steady")  # the newest
+    assert lit(board, 1) == "old"  # called already: dimmed
+
+
+def test_secondary_text_is_40_px_at_1080p_and_no_sound_is_said(qtbot, env):
+    board = open_board(qtbot, env)  # the test PC: chime switched off, no Thai voice
+    qtbot.waitUntil(lambda: text(board, "boardOfficeSub") != "", timeout=WAIT_MS)
+    for name in ("boardOfficeSub", "boardDate"):
+        assert board.findChild(QLabel, name).font().pixelSize() >= 40, name
+    sub = lambda: board.findChild(QLabel, "boardWaitSub_A")  # noqa: E731
+    qtbot.waitUntil(lambda: sub() is not None and sub().isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: sub().font().pixelSize() >= 40, timeout=3000)
+    marker = board.findChild(QLabel, "boardNoSound")
+    assert marker.isVisible() and "ไม่มีเสียง" in marker.text()

@@ -216,3 +216,92 @@ def test_a_kiosk_closed_with_the_pin_leaves_nothing_listening(qtbot, env, dialog
         env.live.poke()
     qtbot.wait(200)
     assert tickets.show(env.uow, "A001").status == "waiting"
+
+
+# ---------------------------------------------------------------- issue 19, item 1
+
+
+def test_a_priority_tap_asks_for_the_service_in_large_type(qtbot, kiosk):
+    prompt = kiosk.findChild(QLabel, "kioskPriorityPrompt")
+    assert prompt is None or not prompt.isVisible()
+    tap(qtbot, kiosk, "priority_elderly")
+    prompt = kiosk.findChild(QLabel, "kioskPriorityPrompt")
+    assert prompt is not None and prompt.isVisible()
+    assert "เลือกบริการด้านล่าง" in prompt.text() and "ผู้สูงอายุ" in prompt.text()
+    assert prompt.font().pixelSize() >= 30  # large, not a small grey line
+    # Tapping the lane again takes the choice back, and the prompt with it.
+    tap(qtbot, kiosk, "priority_elderly")
+    assert not prompt.isVisible()
+
+
+def test_a_priority_left_idle_clears_itself_and_the_next_citizen_gets_a_normal_ticket(qtbot, env):
+    window = KioskWindow(env, actor(env.uow, "clerk1"), result_seconds=30, idle_seconds=1.0)
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QPushButton, "service_A") is not None, timeout=WAIT_MS)
+    tap(qtbot, window, "priority_elderly")
+    qtbot.wait(500)
+    assert button(window, "priority_elderly").isChecked()  # not yet: the citizen is reading
+    qtbot.waitUntil(lambda: not button(window, "priority_elderly").isChecked(), timeout=3000)
+    assert not window.findChild(QLabel, "kioskPriorityPrompt").isVisible()
+    # The citizen who walks up next taps a service and gets an ordinary ticket.
+    tap(qtbot, window, "service_A")
+    qtbot.waitUntil(lambda: label(window, "kioskTicketCode") == "A001", timeout=WAIT_MS)
+    assert tickets.show(env.uow, "A001").priority is None
+
+
+def test_the_priority_is_cleared_after_each_ticket(qtbot, kiosk, env):
+    tap(qtbot, kiosk, "priority_monk")
+    tap(qtbot, kiosk, "service_B")
+    qtbot.waitUntil(lambda: label(kiosk, "kioskTicketCode") == "B001", timeout=WAIT_MS)
+    tap(qtbot, kiosk, "kioskDone")
+    assert not button(kiosk, "priority_monk").isChecked()
+    assert not kiosk.findChild(QLabel, "kioskPriorityPrompt").isVisible()
+    tap(qtbot, kiosk, "service_B")
+    qtbot.waitUntil(lambda: label(kiosk, "kioskTicketCode") == "B002", timeout=WAIT_MS)
+    assert tickets.show(env.uow, "B002").priority is None
+
+
+# ---------------------------------------------------------------- issue 19, item 4
+
+
+def _visible_texts(window) -> str:
+    return " ".join(w.text() for w in window.findChildren(QLabel) if w.isVisible())
+
+
+def test_the_printer_is_checked_before_anyone_taps_and_every_counter_hears_of_it(
+    qtbot, env, tmp_path
+):
+    from desktop_app.services.settings import set_setting
+    from desktop_app.ui.counter import CounterWindow
+
+    # The test PC has no printer configured. Nobody has touched the kiosk yet.
+    window = KioskWindow(env, actor(env.uow, "clerk1"), printer_check_seconds=0.3)
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.resize(1366, 768)
+    window.show()
+    down = lambda: window.findChild(QLabel, "kioskPrinterDown")  # noqa: E731
+    qtbot.waitUntil(lambda: down() is not None and down().isVisible(), timeout=WAIT_MS)
+    assert down().text().startswith("เครื่องพิมพ์บัตรคิวขัดข้อง")
+    assert "not_configured" not in _visible_texts(window)
+    counter = CounterWindow(env, actor(env.uow, "clerk2"), 1, printer_poll_seconds=0.3)
+    qtbot.addWidget(counter)
+    env.windows.append(counter)
+    counter.show()
+    banner = lambda: counter.findChild(QLabel, "printerBanner")  # noqa: E731
+    qtbot.waitUntil(lambda: banner() is not None and banner().isVisible(), timeout=WAIT_MS)
+    assert banner().text().startswith("เครื่องพิมพ์ตู้บัตรคิวขัดข้อง")
+    # A citizen taps anyway: the ticket stands, and no reason code reaches the screen.
+    tap(qtbot, window, "service_A")
+    qtbot.waitUntil(lambda: window.print_state == "fault", timeout=WAIT_MS)
+    assert "not_configured" not in _visible_texts(window)
+    tap(qtbot, window, "kioskDone")
+    # IT connects the printer: the kiosk notices by itself, and the counters' banner goes.
+    device = tmp_path / "printer.bin"
+    device.write_bytes(b"")
+    set_setting(env.uow, actor(env.uow, "admin"), "printer.connection", f"file://{device}")
+    qtbot.waitUntil(lambda: not down().isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not banner().isVisible(), timeout=WAIT_MS)

@@ -369,3 +369,33 @@ def test_the_supply_officer_enters_an_agencys_urgent_consumable_request(qtbot, e
         "210", "สำนักงานเขตบางกอกใหญ่", "agency", True)  # fmt: skip
     assert v.borrower_detail.signatory == "นายวิชัย ใจดี"
     assert [(i.asset_no, i.qty) for i in v.items] == [(PAPER, 30)]
+
+
+def test_a_buddhist_era_calendar_and_the_loan_length(qtbot, env):
+    from PySide6.QtWidgets import QCalendarWidget, QLabel, QTableView, QToolButton
+
+    form = _open(qtbot, env, LoanRequestWindow, "staff1")
+    length = form.findChild(QLabel, "loanLength")
+    assert length.text() == "ยืม 8 วัน"  # 24/11 to 01/12, both days counted
+    qtbot.mouseClick(form.findChild(QToolButton, "dueDateCalendar"), LEFT)
+    popup = form.findChild(QCalendarWidget, "beCalendarMonth").parentWidget()
+    assert popup.isVisible()
+    title = popup.findChild(QLabel, "beCalendarTitle")
+    assert title.text() == "ธันวาคม 2569"  # the year in พ.ศ., not 2026
+    qtbot.mouseClick(popup.findChild(QToolButton, "beCalendarNext"), LEFT)
+    assert title.text() == "มกราคม 2570"
+    qtbot.mouseClick(popup.findChild(QToolButton, "beCalendarPrevious"), LEFT)
+    # Click the 5th of December in the month's grid.
+    calendar = popup.findChild(QCalendarWidget, "beCalendarMonth")
+    view = calendar.findChild(QTableView, "qt_calendar_calendarview")
+    model = view.model()
+    cell = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.index(r, c).data() in (5, "5") and r < 3
+    )
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(cell).center())
+    qtbot.waitUntil(lambda: form.due.day == DUE, timeout=WAIT_MS)
+    assert form.due.text() == "05/12/2569"
+    assert length.text() == "ยืม 12 วัน"

@@ -21,6 +21,7 @@ from desktop_app.services.documents import doc_setup
 from desktop_app.services.settings import get_setting
 from desktop_app.ui.admin import SettingsWindow
 from desktop_app.ui.env import verify_pin
+from desktop_app.ui.messages import one_language
 from tests.gui.conftest import WAIT_MS, button, type_thai
 from tests.gui.person import choose, open_tab, type_number
 from tests.support.db import actor, snapshot
@@ -101,7 +102,8 @@ def test_a_refusal_is_shown_and_changes_nothing(qtbot, window, env):
     click_row(qtbot, window.services_view, 0)
     retype(qtbot, field(window, QLineEdit, "servicePrefix"), "C")  # C's letter
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
-    qtbot.waitUntil(lambda: "prefix C is already used" in message(window), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "อักษร C ใช้กับบริการ" in message(window), timeout=WAIT_MS)
+    assert "already used" not in message(window)  # Thai windows: the Thai only
     assert window.message.kind == "error"
     assert snapshot(env.uow.engine) == before
 
@@ -109,7 +111,8 @@ def test_a_refusal_is_shown_and_changes_nothing(qtbot, window, env):
 def test_add_a_service_and_give_it_to_a_counter(qtbot, window, env):
     open_tab(qtbot, window.tabs, 1)
     qtbot.mouseClick(button(window, "serviceNew"), LEFT)
-    qtbot.keyClicks(field(window, QLineEdit, "serviceCode"), "E")
+    assert not field(window, QLineEdit, "serviceCode").isVisible()  # one letter field
+    qtbot.keyClicks(field(window, QLineEdit, "servicePrefix"), "E")
     type_thai(field(window, QLineEdit, "serviceName"), "สวัสดิการสังคม")
     qtbot.keyClicks(field(window, QLineEdit, "serviceNameEn"), "Social welfare")
     qtbot.mouseClick(button(window, "serviceSave"), LEFT)
@@ -270,7 +273,7 @@ def test_an_emblem_that_is_not_png_or_jpeg_is_refused_and_nothing_saved(
     qtbot.mouseClick(button(window, "officeSave"), LEFT)
     qtbot.waitUntil(lambda: window.message.kind == "error", timeout=WAIT_MS)
     # The registry's refusal, naming the setting (the page holds many).
-    assert message(window) == f"document.emblem_path: {refused.value.message}"
+    assert message(window) == f"document.emblem_path: {one_language(refused.value.message, 'th')}"
     assert "ตราครุฑต้องเป็นไฟล์ .png หรือ .jpg" in message(window)
     assert snapshot(env.uow.engine) == before
     assert get_setting(env.uow, "document.emblem_path").value == ""
@@ -309,3 +312,29 @@ def test_an_emblem_this_pc_cannot_open_is_flagged_in_the_preview(
     retype(qtbot, path_field, "")
     qtbot.keyClick(path_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: preview.text() == "(ไม่มีตราครุฑ)", timeout=WAIT_MS)
+
+
+def test_the_board_sound_can_be_tried_from_this_pcs_settings(qtbot, window):
+    open_tab(qtbot, window.tabs, 4)
+    test = button(window, "boardSoundTest")
+    assert test.isVisible() and test.text() == "ทดสอบเสียง"
+    qtbot.mouseClick(test, LEFT)
+    assert message(window).startswith("ทดสอบเสียง: เสียงกริ่ง")
+    assert "เสียงประกาศภาษาไทย" in message(window)
+
+
+def test_the_printer_is_picked_from_a_list_or_typed_and_services_show_a_tick(qtbot, window, env):
+    from PySide6.QtWidgets import QComboBox
+
+    open_col = window.services_model.index(0, 5)
+    assert open_col.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert open_col.data(Qt.ItemDataRole.DisplayRole) in (None, "")
+    open_tab(qtbot, window.tabs, 4)
+    picker = field(window, QComboBox, "printerConnection")
+    assert picker.isEditable() and picker.itemData(0) == "none"
+    retype(qtbot, picker.lineEdit(), "network://192.168.1.50:9100")
+    qtbot.mouseClick(button(window, "pcSave"), LEFT)
+    qtbot.waitUntil(
+        lambda: get_setting(env.uow, "printer.connection").value == "network://192.168.1.50:9100",
+        timeout=WAIT_MS,
+    )

@@ -5,12 +5,13 @@ period modes, exports with their progress, a failed export, and who may open it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import shutil
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from desktop_app.domain.errors import Forbidden
 from desktop_app.ui.counter import CounterWindow
@@ -66,7 +67,11 @@ def test_the_month_on_screen(qtbot, worked):
     rows = cells(window.queue_model)
     assert [r[0] for r in rows] == ["A งานทะเบียนราษฎร", "B บัตรประจำตัวประชาชน",
                                     "C ชำระภาษีและค่าธรรมเนียม", "D ทะเบียนพาณิชย์", "รวม"]  # fmt: skip
-    assert rows[0][1:4] == ["4", "2", "1"] and rows[-1][7] == "15.0"
+    assert rows[0][1:3] == ["4", "2"] and rows[0][4] == "1" and rows[-1][8] == "15.0"
+    header = window.queue_model.headerData(
+        3, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+    )
+    assert header == "ภายในมาตรฐาน %"  # the key figure first, in view at 1366
     assert window.wait_chart.chart().series()[0].count() == 2  # median and p90
     choose(qtbot, window.queue_choice, text=window.queue_choice.itemText(
         window.QUEUE_TABLES.index("picks")))  # fmt: skip
@@ -98,7 +103,8 @@ def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     assert "ออกบัตรคิว 0" in window.queue_summary.text()
     # A month is chosen by any of its days; February has 29 days in 2567 (2024).
     choose(qtbot, window.mode, text=window.mode.itemText(1))  # รายเดือน
-    type_date(qtbot, window.date_from, "10/02/2567")
+    assert not window.date_from.isVisible()  # a month is picked as a month
+    choose(qtbot, window.findChild(QComboBox, "monthPick"), text="กุมภาพันธ์ 2567")
     assert window.period() == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert window.period_text.text() == "1 กุมภาพันธ์ 2567 – 29 กุมภาพันธ์ 2567"
     # A range the wrong way round is refused with the service's message.
@@ -107,7 +113,7 @@ def test_a_single_day_chosen_in_the_buddhist_era(qtbot, worked):
     type_date(qtbot, window.date_to, "21/11/2569")
     qtbot.mouseClick(button(window, "showStats"), LEFT)
     qtbot.waitUntil(lambda: window.message.text() != "", timeout=WAIT_MS)
-    assert "before the start" in window.message.text()
+    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in window.message.text()  # Thai only
 
 
 def test_the_period_is_kept_with_the_figures(qtbot, worked, dialogs, tmp_path):
@@ -118,7 +124,7 @@ def test_the_period_is_kept_with_the_figures(qtbot, worked, dialogs, tmp_path):
     qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
     assert (window.loaded.start, window.loaded.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     # The officer changes the month but does not press Show: the export is November's.
-    type_date(qtbot, window.date_from, "01/10/2569")
+    choose(qtbot, window.findChild(QComboBox, "monthPick"), text="ตุลาคม 2569")
     assert window.period()[0] == dt.date(2026, 10, 1)
     target = tmp_path / "shown.csv"
     dialogs.answer(save_as(target, "queue-2026-11-01_2026-11-30.csv"))
@@ -163,7 +169,7 @@ def test_exports_with_progress(qtbot, worked, dialogs, tmp_path):
 
     dialogs.answer(folder_removed_meanwhile)
     click(qtbot, button(window, "export_csv"))
-    qtbot.waitUntil(lambda: "folder" in window.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "ไม่มีโฟลเดอร์" in window.message.text(), timeout=WAIT_MS)
     assert not (tmp_path / "gone").exists() and button(window, "export_csv").isEnabled()
 
 
@@ -210,3 +216,25 @@ def test_the_counter_shows_today(qtbot, worked):
     tickets.issue_ticket(worked.uow, actor(worked.uow, "clerk1"), "D")
     worked.live.poke()
     qtbot.waitUntil(lambda: "ออกบัตร 7" in office.text(), timeout=WAIT_MS)
+
+
+# ---------------------------------------------------------------- issue 19, item 14
+
+
+def test_charts_name_services_step_roundly_and_figures_meet_targets(qtbot, worked):
+    from desktop_app.ui.stats_window import GREEN, RED, against_target
+
+    window = open_window(qtbot, worked)
+    pick = window.findChild(QComboBox, "monthPick")
+    assert pick.isVisible() and pick.currentText() == "พฤศจิกายน 2569"
+    chart = window.wait_chart.chart()
+    names = chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert names[0] == "งานทะเบียนราษฎร"  # the service's name, not a bare letter
+    for view in (window.wait_chart, window.hour_chart):
+        y = view.chart().axes(Qt.Orientation.Vertical)[0]
+        step = y.max() / (y.tickCount() - 1)
+        mantissa = step / 10 ** math.floor(math.log10(step))
+        assert round(mantissa, 6) in (1, 2, 5, 10), (y.max(), y.tickCount())
+    share = window.loaded.queue.total.within_standard_share
+    colour = against_target(share)
+    assert colour in (GREEN, RED, "#b45309") and colour in window.queue_summary.text()

@@ -18,6 +18,7 @@ from desktop_app.domain.errors import Conflict, InvalidInput, NotFound, RuleViol
 from desktop_app.services import documents, loans
 from desktop_app.services.loans import find_loan
 from desktop_app.services.settings import set_setting
+from printing.pdf.base import thai_digits
 from printing.pdf.content import asset_link, loan_link, parse_asset_link, parse_loan_link
 from tests.support import pdf_check
 from tests.support.db import actor, snapshot
@@ -136,7 +137,7 @@ def test_the_follow_up_letter_only_for_an_overdue_loan(office, who, clock):
     embedded_only(pdf)
     assert pdf_check.page_count(pdf) == 1
     text = pdf_check.text(pdf)
-    assert v.loan_no in text and PROJECTOR in text and "โทรศัพท์" in text
+    assert thai_digits(v.loan_no) in text and PROJECTOR in text and "โทรศัพท์" in text
     assert "๙ ธันวาคม ๒๕๖๙" in text  # the letter's date, Buddhist Era in Thai digits
     content = content_of(office, documents.followup_letter, v.loan_no, dt.date(2026, 12, 9))
     assert (content.overdue_days, content.followup_deadline) == (4, dt.date(2026, 12, 12))
@@ -235,3 +236,31 @@ def test_the_emblem_setting(office, who, tmp_path):
     (tmp_path / "fake.png").write_bytes(b"not an image")
     set_setting(office, admin, "document.emblem_path", str(tmp_path / "fake.png"))
     refused(office, InvalidInput, documents.loan_record_pdf, office, v.loan_no)
+
+
+def test_the_follow_up_to_our_own_staff_is_a_memo_with_a_typed_number(office, who):
+    """Issue 19 item 15: an internal memo (บันทึกข้อความ) for the office's own staff, an
+    external letter for another agency; the outgoing number typed in (or left to be
+    written in from the register), in the document's one digit style."""
+    supply = who["supply"]
+    v = request(office, who["staff1"], items=[PROJECTOR], place="off_premises")
+    loans.approve_loan(office, who["director"], v.loan_no)
+    loans.hand_over(office, supply, v.loan_no)
+    day = dt.date(2026, 12, 9)
+    memo = pdf_check.text(documents.followup_letter_pdf(office, v.loan_no, day, "กท 5201/77"))
+    assert "บันทึกข้อความ" in memo and "ส่วนราชการ" in memo
+    assert "ขอแสดงความนับถือ" not in memo  # a memo has no closing formula
+    assert "กท ๕๒๐๑/๗๗" in memo and "5201" not in memo  # one digit style
+    assert f"/{v.loan_no}" not in memo  # never numbered from the loan number
+    blank = pdf_check.text(documents.followup_letter_pdf(office, v.loan_no, day))
+    assert "......" in blank  # written in from the office's correspondence register
+
+
+def test_the_follow_up_to_another_agency_is_an_external_letter(office, who):
+    supply = who["supply"]
+    v = request(office, supply, items=[PROJECTOR], place="off_premises", borrower_type="agency",
+                borrower="โรงเรียนวัดนาคปรก", borrower_user=None)  # fmt: skip
+    loans.approve_loan(office, who["director"], v.loan_no)
+    loans.hand_over(office, supply, v.loan_no)
+    letter = pdf_check.text(documents.followup_letter_pdf(office, v.loan_no, dt.date(2026, 12, 9)))
+    assert "ขอแสดงความนับถือ" in letter and "บันทึกข้อความ" not in letter

@@ -289,3 +289,39 @@ def test_the_wait_is_estimated_from_todays_ten_latest_service_times_at_the_open_
     tickets.complete(office, clerk, 1)
     seventh = issue(office, clerk, "A")
     assert (seventh.ahead, seventh.estimated_wait_minutes) == (5, 10)
+
+
+def test_pick_takes_back_a_no_show_of_the_same_day_with_a_reason(office, clerk, clock):
+    issue(office, clerk, "A", clock=clock)
+    issue(office, clerk, "A", clock=clock)
+    tickets.call_next(office, clerk, 1)
+    tickets.no_show(office, clerk, 1)
+    before = snapshot(office.engine)
+    with pytest.raises(InvalidInput):  # the reason is required here too
+        tickets.pick(office, clerk, "A001", 1, "  ")
+    assert snapshot(office.engine) == before
+    back = tickets.pick(office, clerk, "A001", 1, "กลับมาแล้ว")
+    assert (back.code, back.status, back.counter, back.pick_reason) == (
+        "A001", "called", 1, "กลับมาแล้ว"
+    )  # fmt: skip
+    with office.read() as tx:
+        entry = tx.session.execute(
+            select(AuditEntry).where(AuditEntry.action == "ticket.pick")
+        ).scalar_one()
+    assert json.loads(entry.before_json)["status"] == "no_show"
+    assert json.loads(entry.after_json)["reason"] == "กลับมาแล้ว"
+    # Served ones stay served; the next call goes on in order.
+    assert tickets.complete(office, clerk, 1).code == "A001"
+    with pytest.raises(Conflict):
+        tickets.pick(office, clerk, "A001", 1, "อีกครั้ง")
+
+
+def test_a_no_show_of_an_earlier_day_cannot_be_taken_back(office, clerk, clock):
+    issue(office, clerk, "A", clock=clock)
+    tickets.call_next(office, clerk, 1)
+    tickets.no_show(office, clerk, 1)
+    clock.advance(days=1)
+    before = snapshot(office.engine)
+    with pytest.raises(NotFound):
+        tickets.pick(office, clerk, "A001", 1, "กลับมาแล้ว")
+    assert snapshot(office.engine) == before

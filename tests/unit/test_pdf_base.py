@@ -104,6 +104,16 @@ def test_a_number_or_a_short_name_is_not_cut():
         assert lines[-1].strip() == text, lines
 
 
+def test_a_narrow_heading_breaks_at_its_space_not_inside_a_word():
+    """The statistics PDF's "รอ สูงสุด" was cut "รอ สูง / สุด" (issue 19 item 15)."""
+    st = styles()["cell_bold"]
+    width = pdfmetrics.stringWidth("สูงสุด", FONT, st.fontSize) + 4
+    assert [x.strip() for x in line_texts(ThaiParagraph("รอ สูงสุด", st), width)] == [
+        "รอ",
+        "สูงสุด",
+    ]
+
+
 def _doc(n: int = 3) -> bytes:
     story = [para(f"บรรทัดที่ {i} ปั้น น้ำ ที่ ฎุ ฐุ ญุ", styles()["body"]) for i in range(n)]
     head = Letterhead("ทดสอบ", "สำนักงานเขตบางรัก", "ยม.0001/2570", dt.date(2026, 11, 26))

@@ -20,6 +20,7 @@ from PIL import Image
 from printing.pdf import base
 from printing.pdf.asset_labels import PER_SHEET, render_label_sheet
 from printing.pdf.asset_use import render_asset_use_report
+from printing.pdf.base import thai_digits
 from printing.pdf.content import asset_link, loan_link, parse_asset_link
 from printing.pdf.followup_letter import render_followup_letter
 from printing.pdf.loan_record import render_loan_record
@@ -144,7 +145,8 @@ def test_arabic_digits_when_the_office_prefers_them():
 
 def test_followup_letter_parts(rendered):
     text = pdf_check.text(rendered["followup-letter"])
-    for word in ("เรียน", "อ้างถึง", "ขอแสดงความนับถือ", S.LOAN_NO, "๘ ธันวาคม ๒๕๖๙",
+    # One digit style: the loan number is written in Thai digits like the rest (issue 19).
+    for word in ("เรียน", "อ้างถึง", "ขอแสดงความนับถือ", thai_digits(S.LOAN_NO), "๘ ธันวาคม ๒๕๖๙",
                  "ภายใน ๗ วัน", "๔๓,๐๐๐.๐๐"):  # fmt: skip
         assert word in text.replace("\n", " "), word
 

@@ -144,3 +144,22 @@ def test_parser_refuses_unknown_bytes() -> None:
         parse(b"\x1b@hello")
     with pytest.raises(ValueError, match="truncated"):
         parse(sample_raster().gs_v0()[:-1])
+
+
+def test_probe_asks_a_network_printer_without_printing() -> None:
+    from printing.escpos_out import PrinterSetup, probe
+    from tests.support.printer_fake import closed_port, fake_printer
+
+    with fake_printer("ok") as p:
+        assert probe(PrinterSetup(p.url, timeout_s=2)) == "ok"
+        jobs = p.wait_for_jobs(1)
+        assert p.status_requests == 1 and all(len(j) <= 3 for j in jobs)  # DLE EOT 4 only
+    with fake_printer("paper_out") as p, pytest.raises(PrinterError) as out:
+        probe(PrinterSetup(p.url, timeout_s=2))
+    assert out.value.kind is Failure.PAPER_OUT
+    with pytest.raises(PrinterError) as off:
+        probe(PrinterSetup(f"network://127.0.0.1:{closed_port()}", timeout_s=2))
+    assert off.value.kind is Failure.UNREACHABLE
+    with pytest.raises(PrinterError) as none:
+        probe(PrinterSetup("none"))
+    assert none.value.kind is Failure.NOT_CONFIGURED
