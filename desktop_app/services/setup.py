@@ -142,3 +142,22 @@ def _add_demo_office(tx: Transaction) -> None:
             location=where,
         )  # fmt: skip
         add_asset(tx, SYSTEM, inp)
+
+
+def demo_users(uow: UnitOfWork) -> tuple[str, ...]:
+    """The demo office's usernames when they still log in with the demo password (checked on
+    its administrator), for the login's one-line hint; () on any other office."""
+    from desktop_app.services.auth import _matches
+
+    names = [u[0] for u in DEMO_USERS]
+    with uow.read() as tx:
+        rows = dict(
+            tx.session.execute(
+                select(User.username, User.password_hash).where(
+                    User.username.in_(names), User.active.is_(True)
+                )
+            ).all()
+        )
+    if "admin" not in rows or not _matches(rows["admin"], DEMO_PASSWORD):
+        return ()
+    return tuple(n for n in names if n in rows)

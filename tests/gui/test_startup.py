@@ -1,4 +1,4 @@
-"""What opens: the login and the role deciding the launcher's buttons; --counter N after a
+"""What opens: the login and the role deciding the shell's side bar; --counter N after a
 login; --kiosk under the device account without anyone logging in; --display with no
 account; a database that cannot be used is reported and the program ends."""
 
@@ -15,7 +15,8 @@ from desktop_app.services import tickets
 from desktop_app.ui.board import BoardWindow
 from desktop_app.ui.counter import CounterWindow
 from desktop_app.ui.kiosk import KioskWindow
-from desktop_app.ui.login import Launcher, LoginDialog, Startup
+from desktop_app.ui.login import LoginDialog, Startup
+from desktop_app.ui.shell import Shell
 from tests.gui.conftest import WAIT_MS, button
 
 pytestmark = pytest.mark.gui
@@ -101,13 +102,13 @@ def log_in(qtbot, env, username: str, password: str = "demo") -> LoginDialog:
         ),
     ],
 )
-def test_the_role_decides_what_the_launcher_offers(qtbot, env, start, username, offered):
+def test_the_role_decides_what_the_shell_offers(qtbot, env, start, username, offered):
     start("main")
     log_in(qtbot, env, username)
-    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
-    launcher = opened(env, Launcher)[0]
-    assert set(launcher.buttons) == offered
-    assert launcher.actor.username == username
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
+    shell = opened(env, Shell)[0]
+    assert set(shell.buttons) == offered
+    assert shell.actor.username == username
 
 
 def test_a_wrong_password_is_said_and_nothing_opens(qtbot, env, start):
@@ -116,20 +117,20 @@ def test_a_wrong_password_is_said_and_nothing_opens(qtbot, env, start):
     message = dialog.findChild(QLabel, "loginMessage")
     qtbot.waitUntil(lambda: "wrong username or password" in message.text(), timeout=WAIT_MS)
     assert dialog.findChild(QLineEdit, "loginPassword").text() == ""
-    assert not opened(env, Launcher)
+    assert not opened(env, Shell)
 
 
-def test_launcher_opens_a_counter_chosen_from_the_list(qtbot, env, start, dialogs):
+def test_the_shell_opens_a_counter_chosen_from_the_list(qtbot, env, start, dialogs):
     start("main")
     log_in(qtbot, env, "clerk1")
-    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
 
     def third(dialog):
         dialog.list.setCurrentRow(2)
         qtbot.mouseClick(button(dialog, "counterOk"), LEFT)
 
     dialogs.answer(third)
-    qtbot.mouseClick(button(opened(env, Launcher)[0], "openCounter"), LEFT)
+    qtbot.mouseClick(button(opened(env, Shell)[0], "openCounter"), LEFT)
     qtbot.waitUntil(lambda: bool(opened(env, CounterWindow)), timeout=WAIT_MS)
     assert opened(env, CounterWindow)[0].counter == 3 and env.local.counter == 3
 
