@@ -252,8 +252,7 @@ class Shell(QMainWindow):
             page = build(self.env, self.actor, key, **kw)
             page.windowTitleChanged.connect(lambda _t, k=key: self._title_changed(k))
             self.pages[key] = page
-            self.stack.addWidget(page)
-            self.env.keep(page)
+            self.stack.addWidget(page)  # the shell's child: closed by the shell, once
         self.stack.setCurrentWidget(page)
         self.current = key
         b = getattr(self, f"_button_{key}", None)
@@ -559,8 +558,8 @@ class Shell(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._remember("geometry", self.saveGeometry())
         self.env.local.sync()
-        for key in list(self.pages):
-            self.pages[key].close()
+        for page in self.pages.values():
+            page.close()  # each stops its timers and waits for its workers
         self.ops.wait(3000)
         if self.env.navigate == self.open_workspace:
             self.env.navigate = None

@@ -46,7 +46,9 @@ def start(qtbot, env):
 
 
 def opened(env, cls):
-    return [w for w in env.windows if isinstance(w, cls)]
+    """Windows of their own, and the workspaces inside the shell."""
+    pages = [p for s in env.windows if isinstance(s, Shell) for p in s.pages.values()]
+    return [w for w in [*env.windows, *pages] if isinstance(w, cls)]
 
 
 def log_in(qtbot, env, username: str, password: str = "demo") -> LoginDialog:
