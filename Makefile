@@ -27,7 +27,7 @@ run: sysdeps-run $(STAMP)
 # The whole suite, against a real SQLite file and a real PostgreSQL server that the
 # tests start themselves. Missing system libraries are installed first (apt).
 test: sysdeps $(TSTAMP)
-	QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 KHETDESK_REQUIRE_DISPLAY=1 $(PY) -m pytest
 
 # Every benchmark (tests/bench/*.py with benchmarks()), each against a baseline measured
 # in the same run: one table on the screen, bench/results.json on disk. < 10 min, 2 cores.

@@ -34,7 +34,7 @@ run_pkgs=(
   # QtMultimedia's chime on the board
   libpulse0
 )
-test_pkgs=(xvfb xdotool x11-apps)
+test_pkgs=(xvfb xdotool x11-apps openbox)
 pkgs=("${run_pkgs[@]}")
 [ "$purpose" = run ] || pkgs+=("${test_pkgs[@]}")
 need=()
