@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.migrate import check_schema
 from desktop_app.domain.errors import KhetDeskError
 from desktop_app.services.auth import Actor, authenticate
 from desktop_app.services.settings import get_setting
@@ -216,6 +215,8 @@ class Startup(QObject):
         uow = self.env.uow
 
         def prepare() -> tuple[str, tuple[str, ...]]:
+            from db.migrate import check_schema  # Alembic: in this worker, not on the UI thread
+
             check_schema(uow.engine)
             return get_setting(uow, "ui.language").value, demo_users(uow)
 
