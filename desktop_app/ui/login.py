@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import KhetDeskError
 from desktop_app.services.auth import Actor, authenticate
 from desktop_app.services.settings import get_setting
-from desktop_app.services.setup import DEMO_PASSWORD, demo_users
 from desktop_app.ui import texts
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations
@@ -153,6 +152,10 @@ class LoginDialog(QDialog):
         self.button.setText(self.tr("เข้าสู่ระบบ"))
         self.language_button.setText("English" if self.env.i18n.language == "th" else "ภาษาไทย")
         self.caps.setText(self.tr("Caps Lock เปิดอยู่: รหัสผ่านจะเป็นตัวพิมพ์ใหญ่"))
+        if not self.demo_users:
+            return
+        from desktop_app.services.setup import DEMO_PASSWORD  # loaded by the start-up's worker
+
         self.demo.setText(
             self.tr("สำนักงานตัวอย่าง: ผู้ใช้ %1 รหัสผ่าน %2")
             .replace("%1", ", ".join(self.demo_users))
@@ -215,7 +218,9 @@ class Startup(QObject):
         uow = self.env.uow
 
         def prepare() -> tuple[str, tuple[str, ...]]:
-            from db.migrate import check_schema  # Alembic: in this worker, not on the UI thread
+            # Alembic (db.migrate, services.setup): imported in this worker, not on the UI thread
+            from db.migrate import check_schema
+            from desktop_app.services.setup import demo_users
 
             check_schema(uow.engine)
             return get_setting(uow, "ui.language").value, demo_users(uow)
