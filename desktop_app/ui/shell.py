@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,6 +74,35 @@ def backup_status_text(env: UiEnv) -> str:
     return str(last(env)) if callable(last) else "—"
 
 
+class Frame(QScrollArea):
+    """A workspace inside the shell, scrolled when the screen is smaller than the least it
+    needs. A QMainWindow embedded as a child reports no minimum size of its own, so the
+    scroll area would squeeze it until its buttons overlap: its central widget's minimum is
+    kept as the page's, again whenever its layout or style (the counter's type grows with
+    the window) changes."""
+
+    def __init__(self, page: QWidget, key: str) -> None:
+        super().__init__(objectName=f"frame_{key}")
+        self.page = page
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)
+        central = page.centralWidget() if isinstance(page, QMainWindow) else None
+        self.central = central
+        for w in filter(None, (page, central)):
+            w.installEventFilter(self)
+        self._floor()
+
+    def _floor(self) -> None:
+        if self.central is not None:
+            self.page.setMinimumSize(self.central.minimumSizeHint())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.StyleChange):
+            self._floor()
+        return False
+
+
 class Shell(QMainWindow):
     def __init__(
         self,
@@ -89,7 +118,8 @@ class Shell(QMainWindow):
         self._switch_user, self._log_out = switch_user, log_out
         self.ops = Operations(self)
         self.key_prefix = f"shell/{actor.username}"
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # workspace key -> its window, inside the shell
+        self.frames: dict[str, Frame] = {}
         self.current: str | None = None
         self._backing_up = False
         env.navigate = self.open_workspace
@@ -252,8 +282,12 @@ class Shell(QMainWindow):
             page = build(self.env, self.actor, key, **kw)
             page.windowTitleChanged.connect(lambda _t, k=key: self._title_changed(k))
             self.pages[key] = page
-            self.stack.addWidget(page)  # the shell's child: closed by the shell, once
-        self.stack.setCurrentWidget(page)
+            # In a scroll area: a workspace taller than the screen (1366×768, or 150 %
+            # scaling) scrolls instead of pushing the shell past the screen's edge.
+            frame = Frame(page, key)  # the page is the shell's child: closed by it, once
+            self.frames[key] = frame
+            self.stack.addWidget(frame)
+        self.stack.setCurrentWidget(self.frames[key])
         self.current = key
         b = getattr(self, f"_button_{key}", None)
         if b is not None:
@@ -263,11 +297,14 @@ class Shell(QMainWindow):
         page.setFocus()
         return page
 
+    def current_page(self) -> QWidget | None:
+        return self.pages.get(self.current) if self.current else None
+
     def _drop(self, key: str) -> None:
-        page = self.pages.pop(key)
+        page, frame = self.pages.pop(key), self.frames.pop(key)
         page.close()
-        self.stack.removeWidget(page)
-        page.deleteLater()
+        self.stack.removeWidget(frame)
+        frame.deleteLater()
 
     def _title_changed(self, key: str) -> None:
         if key == self.current:

@@ -73,6 +73,6 @@ def test_a_delegate_gets_the_inbox(qtbot, env):
 def test_each_button_opens_its_window(qtbot, env, name, cls):
     launcher = _launcher(qtbot, env, "admin")
     qtbot.mouseClick(button(launcher, name), Qt.MouseButton.LeftButton)
-    window = launcher.stack.currentWidget()
+    window = launcher.current_page()
     assert isinstance(window, cls), "it opens inside the shell"
     assert window.actor.username == "admin" and window.isVisible()
