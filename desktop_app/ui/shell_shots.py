@@ -63,7 +63,7 @@ def take(out: Path, scale: float) -> list[Path]:
             page = shell.open_workspace(workspace, **kw)
             reloader = getattr(page, "reloader", None)
             settle(app, lambda r=reloader: r is None or not r.ops.busy, 20)  # type: ignore[misc]
-            settle(app, lambda: not shell.ops.busy)
+            settle(app, lambda s=shell: not s.ops.busy)
             path = out / f"shell-{name}-{size[0] * scale:.0f}x{size[1] * scale:.0f}.png"
             shell.grab().save(str(path))
             shots.append(path)
