@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>เกี่ยวกับ KhetDesk</source>
+        <translation>About KhetDesk</translation>
+    </message>
+    <message>
+        <source>รุ่น</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>โฟลเดอร์ข้อมูล</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>ไฟล์บันทึกข้อผิดพลาด</source>
+        <translation>Error log file</translation>
+    </message>
+</context>
+<context>
     <name>AssetLoansModel</name>
     <message>
         <source>เลขที่ใบยืม</source>
@@ -585,53 +608,6 @@
     <message>
         <source>เครื่องพิมพ์ขัดข้อง: กรุณาจำหมายเลขคิวนี้ แล้วแจ้งเจ้าหน้าที่ที่เคาน์เตอร์</source>
         <translation>Printer fault: please remember this number and tell the staff at the counter</translation>
-    </message>
-</context>
-<context>
-    <name>Launcher</name>
-    <message>
-        <source>สวัสดี %1 (%2)</source>
-        <translation>Hello %1 (%2)</translation>
-    </message>
-    <message>
-        <source>ช่องบริการ (เรียกคิว)</source>
-        <translation>Counter (call tickets)</translation>
-    </message>
-    <message>
-        <source>ตู้ออกบัตรคิว</source>
-        <translation>Ticket kiosk</translation>
-    </message>
-    <message>
-        <source>จอแสดงคิว</source>
-        <translation>Now-serving board</translation>
-    </message>
-    <message>
-        <source>ภาพรวมคิว</source>
-        <translation>Queue overview</translation>
-    </message>
-    <message>
-        <source>ตั้งค่าและผู้ใช้</source>
-        <translation>Settings and users</translation>
-    </message>
-    <message>
-        <source>ทะเบียนพัสดุ</source>
-        <translation>Asset register</translation>
-    </message>
-    <message>
-        <source>ขอยืมพัสดุ</source>
-        <translation>Borrow supplies</translation>
-    </message>
-    <message>
-        <source>งานยืมพัสดุ (ส่งมอบ รับคืน ติดตาม)</source>
-        <translation>Loan desk (hand over, return, follow up)</translation>
-    </message>
-    <message>
-        <source>รายการรออนุมัติการยืม</source>
-        <translation>Loans awaiting approval</translation>
-    </message>
-    <message>
-        <source>สถิติการให้บริการและการยืม</source>
-        <translation>Service and loan statistics</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1235,14 @@
         <source>รหัสผ่าน</source>
         <translation>Password</translation>
     </message>
+    <message>
+        <source>Caps Lock เปิดอยู่: รหัสผ่านจะเป็นตัวพิมพ์ใหญ่</source>
+        <translation>Caps Lock is on: the password will be typed in capitals</translation>
+    </message>
+    <message>
+        <source>สำนักงานตัวอย่าง: ผู้ใช้ %1 รหัสผ่าน %2</source>
+        <translation>Demo office: users %1, password %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1281,6 +1265,17 @@
     <message>
         <source>อ่านข้อมูลไม่ได้: %1</source>
         <translation>Cannot read the data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <source>คู่มือการใช้งาน KhetDesk</source>
+        <translation>KhetDesk user guide</translation>
+    </message>
+    <message>
+        <source>ไม่พบคู่มือ (%1)</source>
+        <translation>The user guide is missing (%1)</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1854,133 @@
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>จอแสดงคิว</source>
+        <translation>Queue board</translation>
+    </message>
+    <message>
+        <source>ตู้ออกบัตรคิว</source>
+        <translation>Ticket kiosk</translation>
+    </message>
+    <message>
+        <source>กำลังสำรองข้อมูล…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลแล้ว: %1</source>
+        <translation>Backed up: %1</translation>
+    </message>
+    <message>
+        <source>ช่องบริการ (เรียกคิว)</source>
+        <translation>Counter (call tickets)</translation>
+    </message>
+    <message>
+        <source>ภาพรวมคิว</source>
+        <translation>Queue overview</translation>
+    </message>
+    <message>
+        <source>ทะเบียนพัสดุ</source>
+        <translation>Asset register</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุ</source>
+        <translation>Borrow assets</translation>
+    </message>
+    <message>
+        <source>งานยืมพัสดุ</source>
+        <translation>Loan desk</translation>
+    </message>
+    <message>
+        <source>รายการรออนุมัติการยืม</source>
+        <translation>Loans awaiting approval</translation>
+    </message>
+    <message>
+        <source>สถิติ</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>ตั้งค่าและผู้ใช้</source>
+        <translation>Settings and users</translation>
+    </message>
+    <message>
+        <source>สวัสดี %1 (%2)</source>
+        <translation>Hello %1 (%2)</translation>
+    </message>
+    <message>
+        <source>เลือกงานจากแถบด้านซ้าย หรือกด Ctrl+1…9</source>
+        <translation>Choose a workspace on the left, or press Ctrl+1…9</translation>
+    </message>
+    <message>
+        <source>แฟ้ม</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>ออกจากระบบ</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลเดี๋ยวนี้</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>มุมมอง</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>ภาษา</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>ขนาดตัวอักษร</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>จอของจอแสดงคิวและตู้ออกบัตรคิว</source>
+        <translation>Screen of the board and the kiosk</translation>
+    </message>
+    <message>
+        <source>ช่วยเหลือ</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>คู่มือการใช้งาน</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>เกี่ยวกับ KhetDesk</source>
+        <translation>About KhetDesk</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>ไม่มี</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>เชื่อมต่อฐานข้อมูลแล้ว</source>
+        <translation>Database connected</translation>
+    </message>
+    <message>
+        <source>ขาดการเชื่อมต่อตั้งแต่ %1</source>
+        <translation>Connection lost since %1</translation>
+    </message>
+    <message>
+        <source>สำรองล่าสุด %1</source>
+        <translation>Last backup %1</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>เข้าสู่ระบบช่องบริการ %1</source>
@@ -1871,6 +1993,10 @@
     <message>
         <source>บัญชีเครื่องของตู้นี้ใช้ไม่ได้ (%1): เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
         <translation>This kiosk&apos;s device account does not work (%1): a member of staff logs in to open it</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้</source>
+        <translation>Switch user</translation>
     </message>
     <message>
         <source>บทบาท %1 เปิดหน้าจอนี้ไม่ได้</source>
