@@ -48,6 +48,11 @@ def run_gui(url: str, mode: str = "main", counter: int | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("KhetDesk")
     app.setOrganizationName("KhetDesk")
+    from PySide6.QtGui import QIcon
+
+    import resources
+
+    app.setWindowIcon(QIcon(str(resources.ROOT / "icons" / "khetdesk.png")))
     load_fonts(app)
     try:
         engine = make_engine(url, create=False)  # no connection yet: the windows load off-thread
