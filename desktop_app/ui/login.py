@@ -11,6 +11,7 @@ them. ``--display``: the board, no account at all (it only reads).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -195,6 +196,12 @@ def open_board(env: UiEnv) -> QWidget:
     return open_window(env, None, "board")  # type: ignore[arg-type]  # the board reads only
 
 
+@dataclass(frozen=True)
+class Upgrade:
+    current: str  # the database's schema revision
+    steps: list[str]  # the revisions to apply, oldest first
+
+
 class Startup(QObject):
     """Checks the database off the UI thread, takes this PC's language from it, then opens
     what the mode asks for. ``exit_code`` is set when it gives up."""
@@ -213,26 +220,52 @@ class Startup(QObject):
         self.login: LoginDialog | None = None
         self.shell: QWidget | None = None
         self.demo_users: tuple[str, ...] = ()
+        self.upgrade_dialog: QDialog | None = None
 
     def begin(self) -> None:
         uow = self.env.uow
 
-        def prepare() -> tuple[str, tuple[str, ...]]:
+        def prepare() -> tuple[str, tuple[str, ...]] | Upgrade:
             # Alembic (db.migrate, services.setup): imported in this worker, not on the UI thread
-            from db.migrate import check_schema
+            from db.migrate import check_schema, current_revision
             from desktop_app.services.setup import demo_users
+            from desktop_app.ui.upgrade import pending_revisions
 
-            check_schema(uow.engine)
+            try:
+                check_schema(uow.engine)
+            except KhetDeskError:
+                steps = pending_revisions(uow.engine)
+                if steps is None:
+                    raise
+                return Upgrade(current_revision(uow.engine) or "", steps)
             return get_setting(uow, "ui.language").value, demo_users(uow)
 
         self.ops.run(prepare, self._ready, self._give_up)
+
+    def _offer_upgrade(self, upgrade: Upgrade) -> None:
+        """An older database after a program update: a verified backup, the migration with a
+        progress bar, then the start again (ui.upgrade)."""
+        from desktop_app.ui.upgrade import UpgradeDialog
+
+        dialog = UpgradeDialog(self.env.uow.engine, upgrade.steps, upgrade.current)
+        self.upgrade_dialog = dialog
+        self.env.keep(dialog)
+        dialog.accepted.connect(self.begin)
+        dialog.rejected.connect(self._declined)
+        dialog.show()
+
+    def _declined(self) -> None:
+        self.exit_code = 3
+        self.quit()
 
     def _give_up(self, error: Exception) -> None:
         self.exit_code = error.exit_code if isinstance(error, KhetDeskError) else 1
         self.env.dialogs.warn(None, _error_text(error))
         self.quit()
 
-    def _ready(self, prepared: tuple[str, tuple[str, ...]]) -> None:
+    def _ready(self, prepared: tuple[str, tuple[str, ...]] | Upgrade) -> None:
+        if isinstance(prepared, Upgrade):
+            return self._offer_upgrade(prepared)
         language, self.demo_users = prepared
         self.env.local.language = language
         self.env.i18n.set_language(language)

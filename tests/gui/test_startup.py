@@ -193,3 +193,51 @@ def test_a_database_it_cannot_use_is_reported_and_the_program_ends(qtbot, env, s
     assert s.exit_code == 3
     assert "newer" in dialogs.messages[0][1]
     assert not opened(env, LoginDialog)
+
+
+@pytest.fixture
+def older_db_url(tmp_path):
+    """A demo office whose schema is one revision behind the program's (as after an update):
+    the demo office at head, then its last migration undone."""
+    from alembic import command
+
+    from db import migrate
+    from db.engine import make_engine
+    from desktop_app.services.setup import init_database
+
+    path = tmp_path / "older.db"
+    engine = make_engine(f"sqlite:///{path}")
+    init_database(engine, demo=True)
+    with engine.begin() as conn:
+        cfg = migrate._config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "-1")
+    engine.dispose()
+    return f"sqlite:///{path}"
+
+
+def test_an_older_database_is_backed_up_then_upgraded_then_opens(
+    qtbot, env, start, tmp_path, monkeypatch, older_db_url
+):
+    from db import migrate
+    from db.engine import make_engine
+    from db.uow import UnitOfWork
+    from desktop_app.ui.upgrade import UpgradeDialog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    env.uow = UnitOfWork(make_engine(older_db_url, create=False))
+    before = migrate.current_revision(env.uow.engine)
+    assert before != migrate.head_revision()
+    start("main")
+    qtbot.waitUntil(lambda: bool(opened(env, UpgradeDialog)), timeout=WAIT_MS)
+    dialog = opened(env, UpgradeDialog)[0]
+    assert before in dialog.findChild(QLabel, "upgradeText").text()
+    qtbot.mouseClick(button(dialog, "upgradeStart"), LEFT)
+    qtbot.waitUntil(lambda: bool(opened(env, LoginDialog)), timeout=WAIT_MS)
+    assert migrate.current_revision(env.uow.engine) == migrate.head_revision()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    backups = list((tmp_path / "data" / "KhetDesk" / "backups").glob("before-upgrade-*.db"))
+    assert len(backups) == 1
+    old = make_engine(f"sqlite:///{backups[0]}", create=False)
+    assert migrate.current_revision(old) == before  # the copy is the database as it was
+    old.dispose()
