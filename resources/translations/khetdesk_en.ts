@@ -2393,6 +2393,37 @@ Overdue %7: followed up in time %8 · follow-up missed %9 · not yet due %10</tr
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>ปรับรุ่นฐานข้อมูล</source>
+        <translation>Upgrade the database</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้เป็นรุ่นเก่า (%1) โปรแกรมจะสำรองข้อมูลและตรวจสำเนาก่อน แล้วจึงปรับรุ่นฐานข้อมูล %2 ขั้น</source>
+        <translation>This database is of an older version (%1). The program will first back it up and check the copy, then upgrade the database in %2 steps.</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลและปรับรุ่น</source>
+        <translation>Back up and upgrade</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>กำลังสำรองข้อมูลและตรวจสำเนา…</source>
+        <translation>Backing up and checking the copy…</translation>
+    </message>
+    <message>
+        <source>ปรับรุ่นแล้ว สำเนาก่อนปรับรุ่น: %1</source>
+        <translation>Upgraded. The copy from before the upgrade: %1</translation>
+    </message>
+    <message>
+        <source>กำลังปรับรุ่นเป็น %1…</source>
+        <translation>Upgrading to %1…</translation>
+    </message>
+</context>
+<context>
     <name>UsersModel</name>
     <message>
         <source>ชื่อผู้ใช้</source>
