@@ -1,8 +1,8 @@
 """Logging in, and what opens after it.
 
-``khetdesk gui``: the login, then a launcher with the windows the user's role may open
-(counter console and kiosk for counter staff, settings for the administrator, the board
-and the overview for everyone). ``--counter N``: the login, then counter N. ``--kiosk``:
+``khetdesk gui``: the login, then the application shell (ui.shell) with the workspaces the
+user's role may open (ui.workspaces); File › Switch user and Log out come back here; an older
+database is first offered the upgrade (ui.upgrade). ``--counter N``: the login, then counter N. ``--kiosk``:
 no person logs in; the kiosk runs under this PC's device account (see LocalSettings); if
 none is configured, or it does not work, a member of staff logs in and the kiosk runs under
 them. ``--display``: the board, no account at all (it only reads).
