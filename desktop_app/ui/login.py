@@ -2,10 +2,11 @@
 
 ``khetdesk gui``: the login, then the application shell (ui.shell) with the workspaces the
 user's role may open (ui.workspaces); File › Switch user and Log out come back here; an older
-database is first offered the upgrade (ui.upgrade). ``--counter N``: the login, then counter N. ``--kiosk``:
-no person logs in; the kiosk runs under this PC's device account (see LocalSettings); if
-none is configured, or it does not work, a member of staff logs in and the kiosk runs under
-them. ``--display``: the board, no account at all (it only reads).
+database is first offered the upgrade (ui.upgrade), an empty one the first-run wizard
+(ui.first_run). ``--counter N``: the login, then counter N. ``--kiosk``: no person logs
+in; the kiosk runs under this PC's device account (see LocalSettings); if none is
+configured, or it does not work, a member of staff logs in and the kiosk runs under them.
+``--display``: the board, no account at all (it only reads).
 """
 
 from __future__ import annotations
@@ -202,6 +203,11 @@ class Upgrade:
     steps: list[str]  # the revisions to apply, oldest first
 
 
+@dataclass(frozen=True)
+class FirstRun:
+    """The database is empty (or has no users): the first-run wizard."""
+
+
 class Startup(QObject):
     """Checks the database off the UI thread, takes this PC's language from it, then opens
     what the mode asks for. ``exit_code`` is set when it gives up."""
@@ -221,23 +227,33 @@ class Startup(QObject):
         self.shell: QWidget | None = None
         self.demo_users: tuple[str, ...] = ()
         self.upgrade_dialog: QDialog | None = None
+        self.wizard: QDialog | None = None
 
     def begin(self) -> None:
         uow = self.env.uow
 
-        def prepare() -> tuple[str, tuple[str, ...]] | Upgrade:
+        def prepare() -> tuple[str, tuple[str, ...]] | Upgrade | FirstRun:
             # Alembic (db.migrate, services.setup): imported in this worker, not on the UI thread
+            from sqlalchemy import inspect
+
             from db.migrate import check_schema, current_revision
-            from desktop_app.services.setup import demo_users
+            from desktop_app.services.setup import demo_users, has_users
             from desktop_app.ui.upgrade import pending_revisions
 
             try:
                 check_schema(uow.engine)
             except KhetDeskError:
+                if (
+                    current_revision(uow.engine) is None
+                    and not inspect(uow.engine).get_table_names()
+                ):
+                    return FirstRun()  # an empty database: the first-run wizard
                 steps = pending_revisions(uow.engine)
                 if steps is None:
                     raise
                 return Upgrade(current_revision(uow.engine) or "", steps)
+            if not has_users(uow):
+                return FirstRun()
             return get_setting(uow, "ui.language").value, demo_users(uow)
 
         self.ops.run(prepare, self._ready, self._give_up)
@@ -254,6 +270,16 @@ class Startup(QObject):
         dialog.rejected.connect(self._declined)
         dialog.show()
 
+    def _first_run(self) -> None:
+        from desktop_app.ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(self.env, self.env.uow.engine)
+        self.wizard = wizard
+        self.env.keep(wizard)
+        wizard.accepted.connect(self.begin)
+        wizard.rejected.connect(lambda: self.begin() if wizard.created else self._declined())
+        wizard.show()
+
     def _declined(self) -> None:
         self.exit_code = 3
         self.quit()
@@ -263,9 +289,11 @@ class Startup(QObject):
         self.env.dialogs.warn(None, _error_text(error))
         self.quit()
 
-    def _ready(self, prepared: tuple[str, tuple[str, ...]] | Upgrade) -> None:
+    def _ready(self, prepared: tuple[str, tuple[str, ...]] | Upgrade | FirstRun) -> None:
         if isinstance(prepared, Upgrade):
             return self._offer_upgrade(prepared)
+        if isinstance(prepared, FirstRun):
+            return self._first_run()
         language, self.demo_users = prepared
         self.env.local.language = language
         self.env.i18n.set_language(language)
