@@ -467,6 +467,129 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>ตั้งค่าสำนักงานครั้งแรก</source>
+        <translation>First-time office set-up</translation>
+    </message>
+    <message>
+        <source>สำนักงาน</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>ชื่อสำนักงาน (ไทย)</source>
+        <translation>Office name (Thai)</translation>
+    </message>
+    <message>
+        <source>ชื่อสำนักงาน (อังกฤษ)</source>
+        <translation>Office name (English)</translation>
+    </message>
+    <message>
+        <source>ผู้ดูแลระบบคนแรก</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>ชื่อ–นามสกุล</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านอีกครั้ง</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>บริการและช่องบริการ</source>
+        <translation>Services and counters</translation>
+    </message>
+    <message>
+        <source>เริ่มจากแบบของสำนักงานเขต แก้ไข เพิ่ม หรือลบแถวได้</source>
+        <translation>Starting from a district office template: edit, add or remove rows</translation>
+    </message>
+    <message>
+        <source>รหัส</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>ชื่อบริการ</source>
+        <translation>Service name</translation>
+    </message>
+    <message>
+        <source>ชื่ออังกฤษ</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>นาที</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>ช่องบริการ</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>รหัสบริการ</source>
+        <translation>Service codes</translation>
+    </message>
+    <message>
+        <source>เพิ่มแถว</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>ลบแถวที่เลือก</source>
+        <translation>Remove the selected row</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์บัตรคิวของเครื่องนี้</source>
+        <translation>This PC&apos;s ticket printer</translation>
+    </message>
+    <message>
+        <source>เช่น network://192.168.1.50:9100, usb://0x04b8:0x0202, none (ไม่มี)</source>
+        <translation>e.g. network://192.168.1.50:9100, usb://0x04b8:0x0202, none</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>นำเข้าทะเบียนพัสดุ (ไม่บังคับ)</source>
+        <translation>Import an asset register (optional)</translation>
+    </message>
+    <message>
+        <source>สร้างสำนักงานแล้ว</source>
+        <translation>The office is created</translation>
+    </message>
+    <message>
+        <source>พิมพ์หน้าทดสอบ</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างสำนักงาน…</source>
+        <translation>Creating the office…</translation>
+    </message>
+    <message>
+        <source>สร้างสำนักงานแล้ว เข้าสู่ระบบด้วยผู้ดูแลระบบที่เพิ่งตั้ง</source>
+        <translation>The office is created. Log in as the administrator you have just set up.</translation>
+    </message>
+    <message>
+        <source> · นำเข้าพัสดุ %1 รายการ</source>
+        <translation> · %1 assets imported</translation>
+    </message>
+    <message>
+        <source>พิมพ์หน้าทดสอบแล้ว</source>
+        <translation>The test page is printed</translation>
+    </message>
+</context>
+<context>
     <name>FollowupDialog</name>
     <message>
         <source>บันทึกการติดตามทวงคืน (ข้อ 211)</source>

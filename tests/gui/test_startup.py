@@ -241,3 +241,39 @@ def test_an_older_database_is_backed_up_then_upgraded_then_opens(
     old = make_engine(f"sqlite:///{backups[0]}", create=False)
     assert migrate.current_revision(old) == before  # the copy is the database as it was
     old.dispose()
+
+
+def test_an_empty_database_gets_the_first_run_wizard_then_the_login(qtbot, env, start, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from db.engine import make_engine
+    from db.uow import UnitOfWork
+    from desktop_app.services.office import list_counters, list_services
+    from desktop_app.services.settings import get_setting
+    from desktop_app.ui.first_run import FirstRunWizard
+
+    env.uow = UnitOfWork(make_engine(f"sqlite:///{tmp_path / 'new.db'}"))  # a new PC's file
+    start("main")
+    qtbot.waitUntil(lambda: bool(opened(env, FirstRunWizard)), timeout=WAIT_MS)
+    wizard = opened(env, FirstRunWizard)[0]
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    english = wizard.findChild(QLineEdit, "officeNameEn")
+    english.clear()
+    qtbot.keyClicks(english, "Bang Khae District Office")
+    qtbot.mouseClick(next_button, LEFT)
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "adminName"), "Somchai")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "adminPassword"), "first-admin-pw")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "adminPassword2"), "first-admin-pw")
+    qtbot.mouseClick(next_button, LEFT)
+    qtbot.mouseClick(next_button, LEFT)  # the template's services and counters as they are
+    assert wizard.currentId() == 3  # the printer page
+    qtbot.mouseClick(next_button, LEFT)  # creates the office
+    qtbot.waitUntil(lambda: wizard.currentId() == 4, timeout=WAIT_MS)
+    assert wizard.created
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
+    assert [s.code for s in list_services(env.uow)] == ["A", "B", "C", "D"]
+    assert [c.number for c in list_counters(env.uow)] == [1, 2, 3, 4]
+    assert get_setting(env.uow, "office.name_en").value == "Bang Khae District Office"
+    log_in(qtbot, env, "admin", "first-admin-pw")
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
+    assert opened(env, Shell)[0].actor.username == "admin"
