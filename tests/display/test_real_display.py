@@ -124,7 +124,9 @@ def test_log_in_and_reach_the_counter_console(tmp_path, office, program):
         display.focus("เลือกช่องบริการ")
         display.key("Return")  # counter 1, the first in the list
         display.wait_window("KhetDesk — ช่องบริการ 1")
-        shot = display.screenshot(tmp_path / "counter.png")
+        shot = display.wait_screen(
+            lambda s: colour_share(s, TEAL, (230, 0, 700, HEIGHT)) > 0.02, tmp_path / "counter.png"
+        )
     # What a person sees: the shell's navy side bar on the left, the counter's teal "call
     # next" button, and a full screen of detail — not the login, not a blank screen.
     assert colour_share(shot, NAVY, (0, 40, 230, HEIGHT - 40)) > 0.8
@@ -144,12 +146,14 @@ def test_kiosk_and_board_fill_the_screen(tmp_path, office, program, mode, window
             geometry = display.wait_window("KhetDesk")
         except AssertionError:
             raise AssertionError(_log(tmp_path)) from None
-        # Its first paint with the database's data (the office's name in the header).
-        for _ in range(40):
-            shot = display.screenshot()
-            if colour_share(shot, NAVY, (0, 0, WIDTH, 60)) > 0.5 and distinct_colours(shot) > 100:
-                break
-            display.xdotool("sleep", "0.25")
+
+        # Painted with the database's data: the header, and the kiosk's service tiles.
+        def painted(shot) -> bool:
+            header = colour_share(shot, NAVY, (0, 0, WIDTH, 60)) > 0.5
+            tiles = mode != "--kiosk" or colour_share(shot, TEAL, SCREEN) > 0.05
+            return header and tiles and distinct_colours(shot) > 100
+
+        shot = display.wait_screen(painted)
         shot.save(tmp_path / "screen.png")
     assert geometry == (0, 0, WIDTH, HEIGHT)
     assert colour_share(shot, NAVY, (0, 0, WIDTH, 60)) > 0.5, "its header across the top"

@@ -10,7 +10,7 @@ import shutil
 import struct
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +93,20 @@ class Display:
 
     def key(self, *keys: str) -> None:
         self.xdotool("key", "--delay", "60", *keys)
+
+    def wait_screen(
+        self, ready: Callable[[Image.Image], bool], png: Path | None = None, timeout: float = 45
+    ) -> Image.Image:
+        """Screenshots until ``ready`` holds (the windows load their data off the UI thread,
+        slowly on a busy machine), or the last one after ``timeout``."""
+        end = time.monotonic() + timeout
+        shot = self.screenshot()
+        while not ready(shot) and time.monotonic() < end:
+            time.sleep(0.3)
+            shot = self.screenshot()
+        if png is not None:
+            shot.save(png)
+        return shot
 
     def screenshot(self, png: Path | None = None) -> Image.Image:
         raw = subprocess.run(
