@@ -259,14 +259,8 @@ class Shell(QMainWindow):
 
     def open_workspace(self, key: str, **kw: Any) -> QWidget | None:
         ws = BY_KEY[key]
-        if not ws.inside:
-            from desktop_app.ui.screens import chosen_screen, show_full_screen
-
-            window = build(self.env, self.actor, key)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.env.keep(window)
-            show_full_screen(window, chosen_screen(self.env.local, key))
-            return window
+        if not ws.inside:  # the kiosk and the board: full screen on their own screen
+            return open_window(self.env, self.actor, key)
         page = self.pages.get(key)
         if key == "counter" and page is None and "number" not in kw:
             self._choose_counter()
@@ -608,6 +602,3 @@ def open_shell(env: UiEnv, actor: Actor, **kw: Any) -> Shell:
     env.keep(shell)
     shell.show_remembered()
     return shell
-
-
-__all__ = ["Shell", "database_text", "open_shell", "open_window"]

@@ -196,3 +196,14 @@ def test_caps_lock_is_warned_from_the_letters_typed(qtbot, env):
     assert caps.isVisible()
     qtbot.keyClicks(field, "D", Qt.KeyboardModifier.ShiftModifier)  # with Shift: it is off
     assert not caps.isVisible()
+
+
+def test_the_board_opens_full_screen_as_its_own_window(qtbot, env):
+    from desktop_app.ui.board import BoardWindow
+
+    shell = _shell(qtbot, env, "staff1")  # board, overview, assets, borrow
+    qtbot.keyClick(shell, Qt.Key.Key_1, CTRL)
+    board = next(w for w in env.windows if isinstance(w, BoardWindow))
+    assert board.isWindow() and board.isFullScreen()
+    assert board.geometry() == board.screen().geometry()
+    assert shell.current_page() is None  # the shell stays where it was
