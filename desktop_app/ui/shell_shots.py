@@ -12,20 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from db.engine import make_engine
-from db.uow import UnitOfWork
 from desktop_app.services.auth import authenticate
-from desktop_app.services.setup import init_database
-from desktop_app.ui.app import make_env
-from desktop_app.ui.env import LocalSettings
-from desktop_app.ui.fonts import load_fonts
-from desktop_app.ui.screenshots import Clock, _loans, _morning, settle
+from desktop_app.ui.screenshots import demo_morning, settle
 
 
 def take(out: Path, scale: float) -> list[Path]:
@@ -33,20 +25,11 @@ def take(out: Path, scale: float) -> list[Path]:
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    load_fonts(app)
     out.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{tmp}/shots.db")
-        init_database(engine, demo=True)
-        clock = Clock()
-        uow = UnitOfWork(engine, clock=clock)
-        _morning(uow, clock)
-        _loans(uow)
-        local = LocalSettings(QSettings(f"{tmp}/local.ini", QSettings.Format.IniFormat))
-        local.board_sound = False
-        local.counter = 1
-        env = make_env(app, uow, local=local, clock=clock)
+    with demo_morning(app) as env:
+        env.local.counter = 1
+        uow = env.uow
         if scale == 1:
             plan = [("admin", "stats", "admin"), ("clerk1", "counter", "clerk"),
                     ("supply", "loan_desk", "supply-officer")]  # fmt: skip
@@ -69,8 +52,6 @@ def take(out: Path, scale: float) -> list[Path]:
             shots.append(path)
             print(path)
             shell.close()
-        env.live.stop()
-        engine.dispose()
     return shots
 
 
