@@ -63,7 +63,7 @@ class LoginDialog(QDialog):
         self.database.setWordWrap(True)
         self.demo = QLabel(objectName="loginDemo")
         self.demo.setWordWrap(True)
-        self.demo.setVisible(bool(demo_users))
+        self.demo.hide()
         self.caps = QLabel(objectName="loginCapsLock")
         self.caps.hide()
         self.ops = Operations(self)
@@ -107,6 +107,10 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
         for field in (self.user, self.password):
             field.installEventFilter(self)
+        self.retranslate()
+
+    def set_demo_users(self, users: tuple[str, ...]) -> None:
+        self.demo_users = users
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -154,6 +158,7 @@ class LoginDialog(QDialog):
         self.button.setText(self.tr("เข้าสู่ระบบ"))
         self.language_button.setText("English" if self.env.i18n.language == "th" else "ภาษาไทย")
         self.caps.setText(self.tr("Caps Lock เปิดอยู่: รหัสผ่านจะเป็นตัวพิมพ์ใหญ่"))
+        self.demo.setVisible(bool(self.demo_users))
         if not self.demo_users:
             return
         from desktop_app.services.setup import DEMO_PASSWORD  # loaded by the start-up's worker
@@ -232,12 +237,12 @@ class Startup(QObject):
     def begin(self) -> None:
         uow = self.env.uow
 
-        def prepare() -> tuple[str, tuple[str, ...]] | Upgrade | FirstRun:
+        def prepare() -> str | Upgrade | FirstRun:
             # Alembic (db.migrate, services.setup): imported in this worker, not on the UI thread
             from sqlalchemy import inspect
 
             from db.migrate import check_schema, current_revision
-            from desktop_app.services.setup import demo_users, has_users
+            from desktop_app.services.setup import has_users
             from desktop_app.ui.upgrade import pending_revisions
 
             try:
@@ -254,9 +259,22 @@ class Startup(QObject):
                 return Upgrade(current_revision(uow.engine) or "", steps)
             if not has_users(uow):
                 return FirstRun()
-            return get_setting(uow, "ui.language").value, demo_users(uow)
+            return get_setting(uow, "ui.language").value
 
         self.ops.run(prepare, self._ready, self._give_up)
+
+    def _look_for_demo_users(self, dialog: LoginDialog) -> None:
+        """The demo line, once the login is on screen: it takes an Argon2 check (the demo
+        password on the demo administrator), which must not hold up the login's first paint."""
+        from desktop_app.services.setup import demo_users
+
+        uow = self.env.uow
+
+        def found(users: tuple[str, ...]) -> None:
+            self.demo_users = users
+            dialog.set_demo_users(users)
+
+        self.ops.run(lambda: demo_users(uow), found, lambda _e: None)
 
     def _offer_upgrade(self, upgrade: Upgrade) -> None:
         """An older database after a program update: a verified backup, the migration with a
@@ -289,12 +307,12 @@ class Startup(QObject):
         self.env.dialogs.warn(None, _error_text(error))
         self.quit()
 
-    def _ready(self, prepared: tuple[str, tuple[str, ...]] | Upgrade | FirstRun) -> None:
+    def _ready(self, prepared: str | Upgrade | FirstRun) -> None:
         if isinstance(prepared, Upgrade):
             return self._offer_upgrade(prepared)
         if isinstance(prepared, FirstRun):
             return self._first_run()
-        language, self.demo_users = prepared
+        language = prepared
         self.env.local.language = language
         self.env.i18n.set_language(language)
         self.env.live.start()
@@ -326,6 +344,8 @@ class Startup(QObject):
 
     def _ask_login(self, purpose: str) -> None:
         self.login = LoginDialog(self.env, purpose, demo_users=self.demo_users)
+        if not self.demo_users:
+            self._look_for_demo_users(self.login)
         self.login.logged_in.connect(self._logged_in)
         self.login.rejected.connect(self.quit)
         self.env.keep(self.login)

@@ -176,6 +176,9 @@ def test_log_out_is_back_at_the_login(qtbot, env):
     qtbot.waitUntil(lambda: any(isinstance(w, LoginDialog) for w in env.windows), timeout=WAIT_MS)
     login = next(w for w in env.windows if isinstance(w, LoginDialog))
     assert "shell.db" in login.findChild(QLabel, "loginDatabase").text()
+    demo = login.findChild(QLabel, "loginDemo")  # the demo office: users and password
+    qtbot.waitUntil(lambda: "clerk1" in demo.text() and demo.isVisible(), timeout=WAIT_MS)
+    assert demo.text().endswith("รหัสผ่าน demo")
     qtbot.keyClicks(login.findChild(QLineEdit, "loginUser"), "clerk1")
     qtbot.keyClicks(login.findChild(QLineEdit, "loginPassword"), "demo")
     qtbot.mouseClick(button(login, "loginButton"), Qt.MouseButton.LeftButton)
