@@ -403,3 +403,4 @@ class LoanFollowup(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     by: Mapped[User | None] = relationship()
+import db.models_devices  # noqa: E402, F401  (devices: issue 17)
