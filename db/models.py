@@ -403,4 +403,7 @@ class LoanFollowup(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     by: Mapped[User | None] = relationship()
-import db.models_devices  # noqa: E402, F401  (devices: issue 17)
+
+
+import db.models_devices  # noqa: E402  (devices: issue 17)
+import db.models_events  # noqa: E402, F401  (the ticket history: issue 17, item 8)
