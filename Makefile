@@ -1,22 +1,39 @@
-# KhetDesk — two commands: `make run` and `make test` (and `make bench` for the figures).
+# KhetDesk — two commands: `make run` and `make test` (and `make bench` for the figures,
+# `make dist` and `make dist-check` for the installable bundle).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+# Every PC gets the same versions: the lock files pin every package with its hashes
+# (pip-compile --generate-hashes from pyproject.toml's ranges; `make lock` to bump them).
+LOCK    := requirements.lock
+DEVLOCK := requirements-dev.lock
 
-.PHONY: run test bench lint typecheck sysdeps sysdeps-run clean
+.PHONY: run test bench lint typecheck sysdeps sysdeps-run clean lock dist dist-check
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+$(STAMP): pyproject.toml $(LOCK) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(TSTAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+$(TSTAMP): pyproject.toml $(DEVLOCK) | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(DEVLOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@ $(STAMP)
+
+# The lock files again, from pyproject.toml's ranges: the newest versions they allow. Run
+# `make lock`, then `make test` and `make dist-check`, and commit both files together.
+lock: | $(PY)
+	$(PY) -m pip install --quiet 'pip-tools>=7.4'
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --upgrade -o $(LOCK) pyproject.toml
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --upgrade --extra test --extra dist \
+	  -c $(LOCK) -o $(DEVLOCK) pyproject.toml
 
 # Start the program: installs into .venv, creates the demo office when the database (in
 # the user data directory, or $$KHETDESK_DB) has no users yet, then opens the GUI.
@@ -27,7 +44,7 @@ run: sysdeps-run $(STAMP)
 # The whole suite, against a real SQLite file and a real PostgreSQL server that the
 # tests start themselves. Missing system libraries are installed first (apt).
 test: sysdeps $(TSTAMP)
-	QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 KHETDESK_REQUIRE_FAULTS=1 $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 KHETDESK_REQUIRE_FAULTS=1 KHETDESK_REQUIRE_DISPLAY=1 $(PY) -m pytest
 
 # Every benchmark (tests/bench/*.py with benchmarks()), each against a baseline measured
 # in the same run: one table on the screen, bench/results.json on disk. < 10 min, 2 cores.
@@ -47,5 +64,15 @@ sysdeps:
 sysdeps-run:
 	@PYTHON=$(PYTHON) bash .ci/sysdeps.sh run
 
+# The installable bundle: dist/khetdesk/ (one folder, PyInstaller, packaging/khetdesk.spec).
+dist: $(TSTAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build packaging/khetdesk.spec
+
+# The bundle on its own: env -i, another folder, the CLI and the board on Xvfb
+# (tests/dist_check.py), after building it again from the sources as they are.
+dist-check: sysdeps dist
+	$(PY) -m tests.dist_check dist/khetdesk
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build dist

@@ -17,7 +17,7 @@ from desktop_app.services.assets import AssetInput, add_asset, add_category
 from desktop_app.services.auth import SYSTEM, Actor
 from desktop_app.services.office import create_counter, create_service
 from desktop_app.services.settings import write_setting
-from desktop_app.services.users import create_user, mark_demo_office
+from desktop_app.services.users import UserView, create_user, mark_demo_office
 
 DEMO_PASSWORD = "demo"  # exempt from the password policy in this demo office only
 
@@ -151,3 +151,71 @@ def _add_demo_office(tx: Transaction) -> None:
             location=where,
         )  # fmt: skip
         add_asset(tx, SYSTEM, inp)
+
+
+def demo_users(uow: UnitOfWork) -> tuple[str, ...]:
+    """The demo office's usernames when they still log in with the demo password (checked on
+    its administrator), for the login's one-line hint; () on any other office."""
+    from desktop_app.services.auth import _matches
+
+    names = [u[0] for u in DEMO_USERS]
+    with uow.read() as tx:
+        rows = dict(
+            tx.session.execute(
+                select(User.username, User.password_hash).where(
+                    User.username.in_(names), User.active.is_(True)
+                )
+            ).all()
+        )
+    if "admin" not in rows or not _matches(rows["admin"], DEMO_PASSWORD):
+        return ()
+    return tuple(n for n in names if n in rows)
+
+
+@dataclass(frozen=True)
+class OfficeSetup:
+    """What the first-run wizard asks for (ui.first_run)."""
+
+    office_name: str
+    office_name_en: str
+    admin: str
+    admin_name: str
+    admin_password: str
+    services: tuple[tuple[str, str, str, int], ...]  # code (= ticket prefix), Thai, English, min
+    counters: tuple[tuple[int, tuple[str, ...]], ...]  # number, the service codes it serves
+    printer: str = "none"
+
+
+# The district-office template the wizard starts from (the admin edits it there).
+TEMPLATE_SERVICES = tuple((code, th, en, minutes) for code, th, en, _p, minutes in DEMO_SERVICES)
+TEMPLATE_COUNTERS = DEMO_COUNTERS
+
+
+def first_run(engine: Engine, setup: OfficeSetup) -> UserView:
+    """A new office in one transaction: the schema, the office's names, the first
+    administrator, services, counters and this PC's printer. Only on a database without
+    users (the wizard is never a way round the login); returns the administrator, who then
+    logs in."""
+    migrate.upgrade(engine)
+    uow = UnitOfWork(engine)
+    with uow.write() as tx:
+        if tx.session.execute(select(User.id).limit(1)).first() is not None:
+            raise AuthError(
+                "ฐานข้อมูลนี้มีผู้ใช้แล้ว: เข้าสู่ระบบตามปกติ (the database already has users: log in instead)"
+            )
+        user = create_user(tx, SYSTEM, setup.admin, "admin", setup.admin_name,
+                           setup.admin_password)  # fmt: skip
+        write_setting(tx, SYSTEM, "office.name", setup.office_name)
+        write_setting(tx, SYSTEM, "office.name_en", setup.office_name_en)
+        for code, name, name_en, minutes in setup.services:
+            create_service(tx, SYSTEM, code, name, name_en, code, minutes)
+        for number, codes in setup.counters:
+            create_counter(tx, SYSTEM, number, list(codes))
+        write_setting(tx, SYSTEM, "printer.connection", setup.printer)
+        tx.commit()
+    return user
+
+
+def has_users(uow: UnitOfWork) -> bool:
+    with uow.read() as tx:
+        return tx.session.execute(select(User.id).limit(1)).first() is not None

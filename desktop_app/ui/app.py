@@ -48,9 +48,17 @@ def run_gui(url: str, mode: str = "main", counter: int | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("KhetDesk")
     app.setOrganizationName("KhetDesk")
+    from PySide6.QtGui import QIcon
+
+    import resources
+
+    app.setWindowIcon(QIcon(str(resources.ROOT / "icons" / "khetdesk.png")))
     load_fonts(app)
     try:
-        engine = make_engine(url, create=False)  # no connection yet: the windows load off-thread
+        # No connection yet: the windows load off-thread. The default database (the user's
+        # data folder) is made on a new PC, for the first-run wizard; any other path must
+        # exist, so that a mistyped --db leaves no file behind.
+        engine = make_engine(url, create=_first_start(url))
     except KhetDeskError as e:
         QMessageBox.critical(None, "KhetDesk", e.message)
         return e.exit_code
@@ -69,6 +77,16 @@ def run_gui(url: str, mode: str = "main", counter: int | None = None) -> int:
     code = int(app.exec())
     env.live.stop()
     return startup.exit_code if startup.exit_code is not None else code
+
+
+def _first_start(url: str) -> bool:
+    from db.engine import default_url, sqlite_path
+
+    path = sqlite_path(url)
+    if path is None or path.exists() or url != default_url():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return True
 
 
 def _quit(env: UiEnv) -> None:

@@ -356,11 +356,9 @@ class AssetRegisterWindow(LoanWindow):
 
     # ------------------------------------------------------------------ actions
     def request_loan(self) -> None:
-        from desktop_app.ui.loan_request import open_loan_request
-
         asset_no = self.selected_asset
         if asset_no is not None:
-            open_loan_request(self.env, self.actor, [asset_no])
+            self.env.open_workspace(self.actor, "borrow", asset_numbers=[asset_no])
 
     def print_labels(self) -> None:
         """QR label sheets (A4, LABELS_PER_SHEET a sheet) of the selected rows, or of the

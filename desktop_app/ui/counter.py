@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import DeviceError, KhetDeskError
-from desktop_app.services import printer, stats_queue, tickets
+from desktop_app.services import stats_queue, tickets
 from desktop_app.services.auth import Actor
 from desktop_app.services.tickets import CounterQueue, TicketView
 from desktop_app.ui import texts
@@ -529,6 +529,8 @@ class CounterWindow(QMainWindow):
         uow, actor = self.env.uow, self.actor
 
         def work() -> TicketView:
+            from desktop_app.services import printer  # printing's imports: not at start-up
+
             ticket = tickets.reprint(uow, actor, code)
             return printer.print_ticket(uow, actor, ticket, reprint=True)
 
@@ -545,6 +547,8 @@ class CounterWindow(QMainWindow):
         uow, actor, lang = self.env.uow, self.actor, self.env.i18n.language
 
         def work() -> tuple[TicketView, str]:
+            from desktop_app.services import printer  # printing's imports: not at start-up
+
             ticket = tickets.issue_ticket(uow, actor, service, priority)
             try:
                 return printer.print_ticket(uow, actor, ticket), ""

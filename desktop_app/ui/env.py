@@ -168,6 +168,16 @@ class UiEnv:
     local: LocalSettings
     clock: Callable[[], dt.datetime] = utc_now  # the time shown (screenshots fix it)
     windows: list[QWidget] = field(default_factory=list)  # kept alive while open
+    # Opening another workspace from a window (a loan request from the register…): the
+    # application shell when there is one, else a window of its own (ui.workspaces).
+    navigate: Callable[..., QWidget | None] | None = None
+
+    def open_workspace(self, actor: object, key: str, **kw: object) -> QWidget | None:
+        if self.navigate is not None:
+            return self.navigate(key, **kw)
+        from desktop_app.ui.workspaces import open_window
+
+        return open_window(self, actor, key, **kw)  # type: ignore[arg-type]
 
     def keep(self, window: QWidget) -> QWidget:
         self.windows.append(window)

@@ -465,14 +465,10 @@ class LoanDeskWindow(LoanWindow):
         )  # fmt: skip
 
     def open_request(self) -> None:
-        from desktop_app.ui.loan_request import open_loan_request
-
-        open_loan_request(self.env, self.actor)
+        self.env.open_workspace(self.actor, "borrow")
 
     def open_assets(self) -> None:
-        from desktop_app.ui.asset_register import open_asset_register
-
-        open_asset_register(self.env, self.actor)
+        self.env.open_workspace(self.actor, "assets")
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:

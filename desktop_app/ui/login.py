@@ -1,21 +1,23 @@
 """Logging in, and what opens after it.
 
-``khetdesk gui``: the login, then a launcher with the windows the user's role may open
-(counter console and kiosk for counter staff, settings for the administrator, the board
-and the overview for everyone). ``--counter N``: the login, then counter N. ``--kiosk``:
-no person logs in; the kiosk runs under this PC's device token (LocalSettings, issue 17;
-a kiosk that still holds a person's password moves to a token at this start); if none is
-configured, or it does not work, a member of staff logs in and the kiosk runs under them.
-``--display``: the board, no account at all (it only reads). A person whose password falls
-short of the policy sets a new one before any window opens (ui.password_dialog).
+``khetdesk gui``: the login, then the application shell (ui.shell) with the workspaces the
+user's role may open (ui.workspaces); File › Switch user and Log out come back here; an older
+database is first offered the upgrade (ui.upgrade), an empty one the first-run wizard
+(ui.first_run). ``--counter N``: the login, then counter N. ``--kiosk``: no person logs
+in; the kiosk runs under this PC's device token (LocalSettings, issue 17; a kiosk that still
+holds a person's password moves to a token at this start); if none is configured, or it does
+not work, a member of staff logs in and the kiosk runs under them. ``--display``: the board,
+no account at all (it only reads). A person whose password falls short of the policy sets a
+new one before any window opens (ui.password_dialog).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,29 +25,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from db.migrate import check_schema
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import Forbidden, KhetDeskError
-from desktop_app.domain.roles import PERMISSIONS, Role
-from desktop_app.services import devices, loan_desk_queries
+from desktop_app.services import devices
 from desktop_app.services.auth import Actor, authenticate
-from desktop_app.services.office import list_counters
 from desktop_app.services.settings import get_setting, pc_name
 from desktop_app.services.users import password_shortfall
 from desktop_app.ui import texts
-from desktop_app.ui.dialogs import CounterChoiceDialog
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations
-
-
-def may(role: Role, action: str) -> bool:
-    return role in PERMISSIONS.get(action, frozenset())
+from desktop_app.ui.workspaces import may, open_window
 
 
 def _error_text(error: Exception) -> str:
@@ -63,10 +57,29 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, env: UiEnv, purpose: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        env: UiEnv,
+        purpose: str = "",
+        parent: QWidget | None = None,
+        demo_users: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self.env, self.purpose = env, purpose
+        self.env, self.purpose, self.demo_users = env, purpose, demo_users
+        # Which database this opens: a file path or a server, never a password.
+        from desktop_app.ui.shell import database_text
+
+        self.database = QLabel(database_text(str(env.uow.engine.url)), objectName="loginDatabase")
+        self.database.setWordWrap(True)
+        self.demo = QLabel(objectName="loginDemo")
+        self.demo.setWordWrap(True)
+        self.demo.hide()
+        self.caps = QLabel(objectName="loginCapsLock")
+        self.caps.hide()
+        self.demo_note = QLabel(objectName="loginDemoNote")
+        self.demo_note.setWordWrap(True)
+        self._password = ""
         self.ops = Operations(self)
         self.actor: Actor | None = None
         self.heading = QLabel(objectName="loginHeading")
@@ -77,9 +90,6 @@ class LoginDialog(QDialog):
         self.user_label, self.password_label = QLabel(), QLabel()
         self.message = QLabel(objectName="loginMessage")
         self.message.setWordWrap(True)
-        self.demo_note = QLabel(objectName="loginDemoNote")
-        self.demo_note.setWordWrap(True)
-        self._password = ""
         self.button = QPushButton(objectName="loginButton")
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
@@ -94,7 +104,10 @@ class LoginDialog(QDialog):
         buttons.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.database)
+        layout.addWidget(self.demo)
         layout.addLayout(form)
+        layout.addWidget(self.caps)
         layout.addWidget(self.message)
         layout.addWidget(self.demo_note)
         layout.addLayout(buttons)
@@ -103,9 +116,25 @@ class LoginDialog(QDialog):
             "#loginDemoNote { font-size: 13px; color: #64748b; }"
             "#loginHeading { font-size: 22px; font-weight: bold; color: #0f3b5f; }"
             "#loginMessage { color: #b91c1c; }"
+            "#loginDatabase { color: #475569; font-size: 14px; }"
+            "#loginDemo { color: #14532d; background: #dcfce7; padding: 4px; }"
+            "#loginCapsLock { color: #92400e; background: #fef3c7; padding: 4px; }"
         )
         self.setMinimumWidth(460)
+        for field in (self.user, self.password):
+            field.installEventFilter(self)
         self.retranslate()
+
+    def set_demo_users(self, users: tuple[str, ...]) -> None:
+        self.demo_users = users
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            caps = caps_lock_from_key(event)
+            if caps is not None:
+                self.caps.setVisible(caps)
+        return super().eventFilter(watched, event)
 
     def submit(self) -> None:
         if not self.button.isEnabled():
@@ -133,6 +162,7 @@ class LoginDialog(QDialog):
                 self.message.setText(self.tr("ต้องตั้งรหัสผ่านใหม่ก่อนเข้าใช้งาน"))
                 return
         self.actor = actor
+        self.button.setEnabled(True)
         self.message.setText("")
         self.logged_in.emit(actor)  # the next window first: closing the last would quit
         self.accept()
@@ -161,203 +191,60 @@ class LoginDialog(QDialog):
         )
         self.button.setText(self.tr("เข้าสู่ระบบ"))
         self.language_button.setText("English" if self.env.i18n.language == "th" else "ภาษาไทย")
-
-
-class Launcher(QMainWindow):
-    """After the login: one big button per window the role may open."""
-
-    def __init__(self, env: UiEnv, actor: Actor) -> None:
-        super().__init__()
-        self.setObjectName("launcher")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.env, self.actor = env, actor
-        self.ops = Operations(self)
-        self.greeting = QLabel(objectName="launcherGreeting")
-        self.buttons: dict[str, QPushButton] = {}
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.greeting)
-        allowed = [
-            ("openCounter", may(actor.role, "ticket.call"), self.open_counter),
-            ("openKiosk", may(actor.role, "ticket.issue"), self.open_kiosk),
-            ("openBoard", True, self.open_board),
-            ("openOverview", True, self.open_overview),
-            ("openSettings", may(actor.role, "settings.set"), self.open_settings),
-            # The loan windows: the register for everyone, a request for anyone who may
-            # ask, the desk for the supply officer, the inbox for the heads (and for anyone
-            # holding a delegation today, added below once the database has answered).
-            ("openAssets", True, self.open_assets),
-            ("openLoanRequest", may(actor.role, "loan.request"), self.open_loan_request),
-            ("openLoanDesk", may(actor.role, "loan.handover"), self.open_loan_desk),
-            ("openLoanInbox", may(actor.role, "delegation.add"), self.open_loan_inbox),
-            ("openStats", may(actor.role, "report.view"), self.open_stats),
-        ]
-        self._layout = layout
-        for name, ok, slot in allowed:
-            if ok:
-                self._add_button(name, slot)
-        if "openLoanInbox" not in self.buttons:
-            uow = env.uow
-            self.ops.run(
-                lambda: loan_desk_queries.holds_approval_power(uow, actor),
-                self._delegated,
-                lambda _e: None,  # no inbox button; the login itself worked
-            )
-        self.language_button = QPushButton(objectName="launcherLanguage")
-        self.language_button.clicked.connect(lambda: env.i18n.set_language(env.i18n.toggled()))
-        layout.addStretch(1)
-        layout.addWidget(self.language_button)
-        self.setCentralWidget(body)
-        self.setStyleSheet(
-            "QPushButton { font-size: 20px; } #launcherGreeting { font-size: 22px; "
-            "font-weight: bold; color: #0f3b5f; }"
-        )
-        self.resize(520, 520)
-        self.retranslate()
-
-    def _add_button(self, name: str, slot: Callable[[], None]) -> QPushButton:
-        b = QPushButton(objectName=name)
-        b.setMinimumHeight(64)
-        b.clicked.connect(slot)
-        self._layout.insertWidget(len(self.buttons) + 1, b)
-        self.buttons[name] = b
-        return b
-
-    def _delegated(self, holds: bool) -> None:
-        if holds and "openLoanInbox" not in self.buttons:
-            self._add_button("openLoanInbox", self.open_loan_inbox)
-            self.retranslate()
-
-    def open_assets(self) -> None:
-        from desktop_app.ui.asset_register import open_asset_register
-
-        open_asset_register(self.env, self.actor)
-
-    def open_loan_request(self) -> None:
-        from desktop_app.ui.loan_request import open_loan_request
-
-        open_loan_request(self.env, self.actor)
-
-    def open_loan_desk(self) -> None:
-        from desktop_app.ui.loan_desk import open_loan_desk
-
-        open_loan_desk(self.env, self.actor)
-
-    def open_loan_inbox(self) -> None:
-        from desktop_app.ui.loan_inbox import open_loan_inbox
-
-        open_loan_inbox(self.env, self.actor)
-
-    def open_stats(self) -> None:
-        from desktop_app.ui.stats_window import StatsWindow
-
-        window = StatsWindow(self.env, self.actor)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.env.keep(window).show()
-
-    def open_counter(self) -> None:
-        env = self.env
-        self.ops.run(lambda: list_counters(env.uow), self._choose_counter, self._failed)
-
-    def _choose_counter(self, counters: list[object]) -> None:
-        from desktop_app.services.office import CounterView
-
-        views = [c for c in counters if isinstance(c, CounterView)]
-        dialog = CounterChoiceDialog(views, self.env.local.counter, self)
-        if not self.env.dialogs.run(dialog) or dialog.number is None:
+        self.caps.setText(self.tr("Caps Lock เปิดอยู่: รหัสผ่านจะเป็นตัวพิมพ์ใหญ่"))
+        self.demo.setVisible(bool(self.demo_users))
+        if not self.demo_users:
             return
-        self.env.local.counter = dialog.number
-        open_counter(self.env, self.actor, dialog.number)
+        from desktop_app.services.setup import DEMO_PASSWORD  # loaded by the start-up's worker
 
-    def open_kiosk(self) -> None:
-        open_kiosk(self.env, self.actor)
-
-    def open_board(self) -> None:
-        open_board(self.env)
-
-    def open_overview(self) -> None:
-        from desktop_app.ui.main_window import MainWindow
-
-        window = MainWindow(self.env.uow)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.env.keep(window).show()
-
-    def open_settings(self) -> None:
-        from desktop_app.ui.admin import SettingsWindow
-
-        window = SettingsWindow(self.env, self.actor)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.env.keep(window).show()
-
-    def _failed(self, error: Exception) -> None:
-        self.env.dialogs.warn(self, _error_text(error))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.setWindowTitle("KhetDesk")
-        self.greeting.setText(
-            self.tr("สวัสดี %1 (%2)")
-            .replace("%1", self.actor.name)
-            .replace("%2", texts.role(self.actor.role.value))
+        self.demo.setText(
+            self.tr("สำนักงานตัวอย่าง: ผู้ใช้ %1 รหัสผ่าน %2")
+            .replace("%1", ", ".join(self.demo_users))
+            .replace("%2", DEMO_PASSWORD)
         )
-        labels = {
-            "openCounter": self.tr("ช่องบริการ (เรียกคิว)"),
-            "openKiosk": self.tr("ตู้ออกบัตรคิว"),
-            "openBoard": self.tr("จอแสดงคิว"),
-            "openOverview": self.tr("ภาพรวมคิว"),
-            "openSettings": self.tr("ตั้งค่าและผู้ใช้"),
-            "openAssets": self.tr("ทะเบียนพัสดุ"),
-            "openLoanRequest": self.tr("ขอยืมพัสดุ"),
-            "openLoanDesk": self.tr("งานยืมพัสดุ (ส่งมอบ รับคืน ติดตาม)"),
-            "openLoanInbox": self.tr("รายการรออนุมัติการยืม"),
-            "openStats": self.tr("สถิติการให้บริการและการยืม"),
-        }
-        for name, b in self.buttons.items():
-            b.setText(labels[name])
-        self.language_button.setText("English" if self.env.i18n.language == "th" else "ภาษาไทย")
+
+
+def caps_lock_from_key(event: QKeyEvent) -> bool | None:
+    """Whether Caps Lock is on, from a typed Latin letter: upper case without Shift or lower
+    case with it (Qt has no portable way to ask the keyboard). None: this key cannot tell
+    (Thai letters have no case, digits, arrows…)."""
+    text = event.text()
+    if len(text) != 1 or text.lower() == text.upper():
+        return None
+    shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    return text.isupper() != shift
 
 
 def open_counter(env: UiEnv, actor: Actor, number: int) -> QWidget:
-    from desktop_app.ui.counter import CounterWindow
+    return open_window(env, actor, "counter", number=number)
 
-    window = CounterWindow(env, actor, number)
+
+def open_kiosk(env: UiEnv, actor: Actor, full_screen: bool = True) -> QWidget:
+    """Full screen on its chosen screen (ui.screens), with or without a window manager."""
+    if full_screen:
+        return open_window(env, actor, "kiosk")
+    from desktop_app.ui.kiosk import KioskWindow
+
+    window = KioskWindow(env, actor)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     env.keep(window).show()
     return window
 
 
-def open_kiosk(env: UiEnv, actor: Actor, full_screen: bool = True) -> QWidget:
-    from desktop_app.ui.kiosk import KioskWindow
-
-    window = KioskWindow(env, actor)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    env.keep(window)
-    if full_screen:
-        window.showFullScreen()
-    else:
-        window.show()
-    return window
+def open_board(env: UiEnv) -> QWidget:
+    """Full screen on its chosen screen: the second one (the TV) unless chosen otherwise."""
+    return open_window(env, None, "board")  # type: ignore[arg-type]  # the board reads only
 
 
-def open_board(env: UiEnv, full_screen: bool = True) -> QWidget:
-    """On the second screen when there is one (the TV), full screen."""
-    from desktop_app.ui.board import BoardWindow
+@dataclass(frozen=True)
+class Upgrade:
+    current: str  # the database's schema revision
+    steps: list[str]  # the revisions to apply, oldest first
 
-    window = BoardWindow(env)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    env.keep(window)
-    screens = QGuiApplication.screens()
-    if len(screens) > 1:
-        window.setGeometry(screens[1].geometry())
-    if full_screen:
-        window.showFullScreen()
-    else:
-        window.show()
-    return window
+
+@dataclass(frozen=True)
+class FirstRun:
+    """The database is empty (or has no users): the first-run wizard."""
 
 
 class Startup(QObject):
@@ -376,22 +263,90 @@ class Startup(QObject):
         self.ops = Operations(self)
         self.exit_code: int | None = None
         self.login: LoginDialog | None = None
+        self.shell: QWidget | None = None
+        self.demo_users: tuple[str, ...] = ()
+        self.upgrade_dialog: QDialog | None = None
+        self.wizard: QDialog | None = None
 
     def begin(self) -> None:
         uow = self.env.uow
 
-        def prepare() -> str:
-            check_schema(uow.engine)
+        def prepare() -> str | Upgrade | FirstRun:
+            # Alembic (db.migrate, services.setup): imported in this worker, not on the UI thread
+            from sqlalchemy import inspect
+
+            from db.migrate import check_schema, current_revision
+            from desktop_app.services.setup import has_users
+            from desktop_app.ui.upgrade import pending_revisions
+
+            try:
+                check_schema(uow.engine)
+            except KhetDeskError:
+                if (
+                    current_revision(uow.engine) is None
+                    and not inspect(uow.engine).get_table_names()
+                ):
+                    return FirstRun()  # an empty database: the first-run wizard
+                steps = pending_revisions(uow.engine)
+                if steps is None:
+                    raise
+                return Upgrade(current_revision(uow.engine) or "", steps)
+            if not has_users(uow):
+                return FirstRun()
             return get_setting(uow, "ui.language").value
 
         self.ops.run(prepare, self._ready, self._give_up)
+
+    def _look_for_demo_users(self, dialog: LoginDialog) -> None:
+        """The demo line, once the login is on screen: it takes an Argon2 check (the demo
+        password on the demo administrator), which must not hold up the login's first paint."""
+        from desktop_app.services.setup import demo_users
+
+        uow = self.env.uow
+
+        def found(users: tuple[str, ...]) -> None:
+            self.demo_users = users
+            dialog.set_demo_users(users)
+
+        self.ops.run(lambda: demo_users(uow), found, lambda _e: None)
+
+    def _offer_upgrade(self, upgrade: Upgrade) -> None:
+        """An older database after a program update: a verified backup, the migration with a
+        progress bar, then the start again (ui.upgrade)."""
+        from desktop_app.ui.upgrade import UpgradeDialog
+
+        dialog = UpgradeDialog(self.env.uow.engine, upgrade.steps, upgrade.current)
+        self.upgrade_dialog = dialog
+        self.env.keep(dialog)
+        dialog.accepted.connect(self.begin)
+        dialog.rejected.connect(self._declined)
+        dialog.show()
+
+    def _first_run(self) -> None:
+        from desktop_app.ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(self.env, self.env.uow.engine)
+        self.wizard = wizard
+        self.env.keep(wizard)
+        wizard.accepted.connect(self.begin)
+        wizard.rejected.connect(lambda: self.begin() if wizard.created else self._declined())
+        wizard.show()
+
+    def _declined(self) -> None:
+        self.exit_code = 3
+        self.quit()
 
     def _give_up(self, error: Exception) -> None:
         self.exit_code = error.exit_code if isinstance(error, KhetDeskError) else 1
         self.env.dialogs.warn(None, _error_text(error))
         self.quit()
 
-    def _ready(self, language: str) -> None:
+    def _ready(self, prepared: str | Upgrade | FirstRun) -> None:
+        if isinstance(prepared, Upgrade):
+            return self._offer_upgrade(prepared)
+        if isinstance(prepared, FirstRun):
+            return self._first_run()
+        language = prepared
         self.env.local.language = language
         self.env.i18n.set_language(language)
         self.env.live.start()
@@ -447,7 +402,9 @@ class Startup(QObject):
         )
 
     def _ask_login(self, purpose: str) -> None:
-        self.login = LoginDialog(self.env, purpose)
+        self.login = LoginDialog(self.env, purpose, demo_users=self.demo_users)
+        if not self.demo_users:
+            self._look_for_demo_users(self.login)
         self.login.logged_in.connect(self._logged_in)
         self.login.rejected.connect(self.quit)
         self.env.keep(self.login)
@@ -465,9 +422,34 @@ class Startup(QObject):
             env.local.counter = self.counter
             open_counter(env, actor, self.counter)
         else:
-            launcher = Launcher(env, actor)
-            env.keep(launcher).show()
+            self.open_shell(actor)
         return None
+
+    def open_shell(self, actor: Actor) -> None:
+        from desktop_app.ui.shell import open_shell
+
+        self.shell = open_shell(self.env, actor, switch_user=self.switch_user, log_out=self.log_out)
+
+    def switch_user(self) -> None:
+        """Another person logs in; this shell stays until they have."""
+        old = self.shell
+        dialog = LoginDialog(self.env, self.tr("สลับผู้ใช้"), old, self.demo_users)
+        self.env.keep(dialog)
+
+        def in_(actor: Actor) -> None:
+            self.open_shell(actor)  # the new one first: closing the last window would quit
+            if old is not None:
+                old.close()
+
+        dialog.logged_in.connect(in_)
+        dialog.setModal(True)
+        dialog.show()
+
+    def log_out(self) -> None:
+        old, self.shell = self.shell, None
+        self._ask_login("")  # the login first: closing the last window would quit
+        if old is not None:
+            old.close()
 
     def _refuse(self, actor: Actor) -> None:
         self.env.dialogs.warn(

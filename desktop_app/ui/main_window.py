@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.migrate import check_schema
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import KhetDeskError
 from desktop_app.domain.thai_time import thai_date, thai_datetime_short
@@ -33,6 +32,8 @@ REFRESH_MS = 2000
 
 def _load(uow: UnitOfWork, check: bool) -> tuple[str, QueueStatus]:
     if check:  # the first load also checks the schema, off the UI thread like the rest
+        from db.migrate import check_schema
+
         check_schema(uow.engine)
     return get_setting(uow, "office.name").value, queue_status(uow)
 

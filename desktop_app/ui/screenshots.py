@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -135,11 +136,11 @@ def _grab(app: QApplication, window: QWidget, size: tuple[int, int], path: Path)
     print(path)
 
 
-def take(out: Path) -> None:
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+@contextmanager
+def demo_morning(app: QApplication) -> Iterator[UiEnv]:
+    """The windows' environment on a throwaway demo office with its morning's queue and loans,
+    at the fixed time (also for ui.shell_shots)."""
     load_fonts(app)
-    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/shots.db")
         init_database(engine, demo=True)
@@ -150,9 +151,17 @@ def take(out: Path) -> None:
         local = LocalSettings(QSettings(f"{tmp}/local.ini", QSettings.Format.IniFormat))
         local.board_sound = False
         env = make_env(app, uow, local=local, clock=clock)
-        _shoot_all(app, env, out)
+        yield env
         env.live.stop()
         engine.dispose()
+
+
+def take(out: Path) -> None:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    out.mkdir(parents=True, exist_ok=True)
+    with demo_morning(app) as env:
+        _shoot_all(app, env, out)
 
 
 def _shoot_all(app: QApplication, env: UiEnv, out: Path) -> None:

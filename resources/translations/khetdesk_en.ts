@@ -2,17 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
-    <name>AppointmentKeypad</name>
+    <name>AboutDialog</name>
     <message>
-        <source>มีนัดหมาย</source>
-        <translation type="unfinished"></translation>
+        <source>ฐานข้อมูล</source>
+        <translation>Database</translation>
     </message>
+    <message>
+        <source>รุ่น</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>เกี่ยวกับ KhetDesk</source>
+        <translation>About KhetDesk</translation>
+    </message>
+    <message>
+        <source>โฟลเดอร์ข้อมูล</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>ไฟล์บันทึกข้อผิดพลาด</source>
+        <translation>Error log file</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentKeypad</name>
     <message>
         <source>กรอกรหัสนัดหมาย 6 ตัว หรือสแกน QR บนใบนัด</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ลบ</source>
+        <source>กำลังตรวจสอบ…</source>
+        <translation type="unfinished">Checking…</translation>
+    </message>
+    <message>
+        <source>ตกลง</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>มีนัดหมาย</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -20,15 +47,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ตกลง</source>
-        <translation type="unfinished">OK</translation>
-    </message>
-    <message>
-        <source>กำลังตรวจสอบ…</source>
-        <translation type="unfinished">Checking…</translation>
-    </message>
-    <message>
-        <source>ไม่พบรหัสนัดหมายนี้ กรุณาตรวจสอบใบนัด</source>
+        <source>ยังไม่ถึงเวลาเช็กอิน กรุณากลับมาใกล้เวลานัด</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -36,11 +55,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ยังไม่ถึงเวลาเช็กอิน กรุณากลับมาใกล้เวลานัด</source>
+        <source>ลบ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>เช็กอินไม่ได้ กรุณาติดต่อเจ้าหน้าที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่พบรหัสนัดหมายนี้ กรุณาตรวจสอบใบนัด</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -420,23 +443,19 @@
 <context>
     <name>BookingDialog</name>
     <message>
+        <source>%1 น.  ว่าง %2 จาก %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จอง (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>จองนัดหมาย</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>บริการ</source>
-        <translation type="unfinished">Service</translation>
-    </message>
-    <message>
-        <source>วันที่นัด</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เวลา</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ไม่บังคับ</source>
+        <source>จองแล้ว %1 เวลา %2 น. แจ้งรหัสนี้แก่ผู้นัด</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -444,31 +463,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>โทรศัพท์</source>
-        <translation type="unfinished">Telephone</translation>
-    </message>
-    <message>
-        <source>จอง (F9)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>พิมพ์ใบนัด</source>
-        <translation type="unfinished"></translation>
+        <source>บริการ</source>
+        <translation type="unfinished">Service</translation>
     </message>
     <message>
         <source>ปิด</source>
         <translation type="unfinished">Close</translation>
     </message>
     <message>
-        <source>%1 น.  ว่าง %2 จาก %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันนี้ไม่มีช่วงเวลาให้นัดสำหรับบริการนี้</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>จองแล้ว %1 เวลา %2 น. แจ้งรหัสนี้แก่ผู้นัด</source>
+        <source>พิมพ์ใบนัด</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -477,6 +480,26 @@
     </message>
     <message>
         <source>พิมพ์ใบนัดไม่ได้ (เครื่องพิมพ์) การจองยังอยู่ พิมพ์ใหม่ได้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่นัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันนี้ไม่มีช่วงเวลาให้นัดสำหรับบริการนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เวลา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation type="unfinished">Telephone</translation>
+    </message>
+    <message>
+        <source>ไม่บังคับ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -904,6 +927,129 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source> · นำเข้าพัสดุ %1 รายการ</source>
+        <translation> · %1 assets imported</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างสำนักงาน…</source>
+        <translation>Creating the office…</translation>
+    </message>
+    <message>
+        <source>ชื่อบริการ</source>
+        <translation>Service name</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>ชื่อสำนักงาน (อังกฤษ)</source>
+        <translation>Office name (English)</translation>
+    </message>
+    <message>
+        <source>ชื่อสำนักงาน (ไทย)</source>
+        <translation>Office name (Thai)</translation>
+    </message>
+    <message>
+        <source>ชื่ออังกฤษ</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>ชื่อ–นามสกุล</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>ช่องบริการ</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>ตั้งค่าสำนักงานครั้งแรก</source>
+        <translation>First-time office set-up</translation>
+    </message>
+    <message>
+        <source>นาที</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>นำเข้าทะเบียนพัสดุ (ไม่บังคับ)</source>
+        <translation>Import an asset register (optional)</translation>
+    </message>
+    <message>
+        <source>บริการและช่องบริการ</source>
+        <translation>Services and counters</translation>
+    </message>
+    <message>
+        <source>ผู้ดูแลระบบคนแรก</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>พิมพ์หน้าทดสอบ</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <source>พิมพ์หน้าทดสอบแล้ว</source>
+        <translation>The test page is printed</translation>
+    </message>
+    <message>
+        <source>รหัส</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>รหัสบริการ</source>
+        <translation>Service codes</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านอีกครั้ง</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>ลบแถวที่เลือก</source>
+        <translation>Remove the selected row</translation>
+    </message>
+    <message>
+        <source>สร้างสำนักงานแล้ว</source>
+        <translation>The office is created</translation>
+    </message>
+    <message>
+        <source>สร้างสำนักงานแล้ว เข้าสู่ระบบด้วยผู้ดูแลระบบที่เพิ่งตั้ง</source>
+        <translation>The office is created. Log in as the administrator you have just set up.</translation>
+    </message>
+    <message>
+        <source>สำนักงาน</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์บัตรคิวของเครื่องนี้</source>
+        <translation>This PC&apos;s ticket printer</translation>
+    </message>
+    <message>
+        <source>เช่น network://192.168.1.50:9100, usb://0x04b8:0x0202, none (ไม่มี)</source>
+        <translation>e.g. network://192.168.1.50:9100, usb://0x04b8:0x0202, none</translation>
+    </message>
+    <message>
+        <source>เพิ่มแถว</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>เริ่มจากแบบของสำนักงานเขต แก้ไข เพิ่ม หรือลบแถวได้</source>
+        <translation>Starting from a district office template: edit, add or remove rows</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose a file…</translation>
+    </message>
+</context>
+<context>
     <name>FollowupDialog</name>
     <message>
         <source>บันทึก</source>
@@ -1088,53 +1234,6 @@
     <message>
         <source>ไม่มีผู้รอก่อนท่าน กรุณารอเรียกสักครู่</source>
         <translation>Nobody is ahead of you; you will be called shortly</translation>
-    </message>
-</context>
-<context>
-    <name>Launcher</name>
-    <message>
-        <source>ขอยืมพัสดุ</source>
-        <translation>Borrow supplies</translation>
-    </message>
-    <message>
-        <source>งานยืมพัสดุ (ส่งมอบ รับคืน ติดตาม)</source>
-        <translation>Loan desk (hand over, return, follow up)</translation>
-    </message>
-    <message>
-        <source>จอแสดงคิว</source>
-        <translation>Now-serving board</translation>
-    </message>
-    <message>
-        <source>ช่องบริการ (เรียกคิว)</source>
-        <translation>Counter (call tickets)</translation>
-    </message>
-    <message>
-        <source>ตั้งค่าและผู้ใช้</source>
-        <translation>Settings and users</translation>
-    </message>
-    <message>
-        <source>ตู้ออกบัตรคิว</source>
-        <translation>Ticket kiosk</translation>
-    </message>
-    <message>
-        <source>ทะเบียนพัสดุ</source>
-        <translation>Asset register</translation>
-    </message>
-    <message>
-        <source>ภาพรวมคิว</source>
-        <translation>Queue overview</translation>
-    </message>
-    <message>
-        <source>รายการรออนุมัติการยืม</source>
-        <translation>Loans awaiting approval</translation>
-    </message>
-    <message>
-        <source>สถิติการให้บริการและการยืม</source>
-        <translation>Service and loan statistics</translation>
-    </message>
-    <message>
-        <source>สวัสดี %1 (%2)</source>
-        <translation>Hello %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1893,10 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Caps Lock เปิดอยู่: รหัสผ่านจะเป็นตัวพิมพ์ใหญ่</source>
+        <translation>Caps Lock is on: the password will be typed in capitals</translation>
+    </message>
+    <message>
         <source>กรุณาใส่ชื่อผู้ใช้และรหัสผ่าน</source>
         <translation>Please enter your username and password</translation>
     </message>
@@ -1816,6 +1919,10 @@
     <message>
         <source>รหัสผ่าน demo ใช้ได้เฉพาะในสำนักงานตัวอย่างที่สร้างด้วย init --demo สำนักงานจริงต้องใช้รหัสผ่านอย่างน้อย 8 ตัวอักษรที่ไม่ใช่รหัสผ่านที่ใช้กันทั่วไป</source>
         <translation>The password demo works only in the demo office made by init --demo. A real office needs passwords of at least 8 characters that are not common ones.</translation>
+    </message>
+    <message>
+        <source>สำนักงานตัวอย่าง: ผู้ใช้ %1 รหัสผ่าน %2</source>
+        <translation>Demo office: users %1, password %2</translation>
     </message>
     <message>
         <source>เข้าสู่ระบบ</source>
@@ -1847,6 +1954,17 @@
     <message>
         <source>อ่านข้อมูลไม่ได้: %1</source>
         <translation>Cannot read the data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <source>คู่มือการใช้งาน KhetDesk</source>
+        <translation>KhetDesk user guide</translation>
+    </message>
+    <message>
+        <source>ไม่พบคู่มือ (%1)</source>
+        <translation>The user guide is missing (%1)</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2583,133 @@
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>กำลังสำรองข้อมูล…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>ขนาดตัวอักษร</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>ขอยืมพัสดุ</source>
+        <translation>Borrow assets</translation>
+    </message>
+    <message>
+        <source>ขาดการเชื่อมต่อตั้งแต่ %1</source>
+        <translation>Connection lost since %1</translation>
+    </message>
+    <message>
+        <source>คู่มือการใช้งาน</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>งานยืมพัสดุ</source>
+        <translation>Loan desk</translation>
+    </message>
+    <message>
+        <source>จอของจอแสดงคิวและตู้ออกบัตรคิว</source>
+        <translation>Screen of the board and the kiosk</translation>
+    </message>
+    <message>
+        <source>จอแสดงคิว</source>
+        <translation>Queue board</translation>
+    </message>
+    <message>
+        <source>ช่วยเหลือ</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>ช่องบริการ (เรียกคิว)</source>
+        <translation>Counter (call tickets)</translation>
+    </message>
+    <message>
+        <source>ตั้งค่าและผู้ใช้</source>
+        <translation>Settings and users</translation>
+    </message>
+    <message>
+        <source>ตู้ออกบัตรคิว</source>
+        <translation>Ticket kiosk</translation>
+    </message>
+    <message>
+        <source>ทะเบียนพัสดุ</source>
+        <translation>Asset register</translation>
+    </message>
+    <message>
+        <source>ภาพรวมคิว</source>
+        <translation>Queue overview</translation>
+    </message>
+    <message>
+        <source>ภาษา</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>มุมมอง</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>รายการรออนุมัติการยืม</source>
+        <translation>Loans awaiting approval</translation>
+    </message>
+    <message>
+        <source>สถิติ</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>สวัสดี %1 (%2)</source>
+        <translation>Hello %1 (%2)</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลเดี๋ยวนี้</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลแล้ว: %1</source>
+        <translation>Backed up: %1</translation>
+    </message>
+    <message>
+        <source>สำรองล่าสุด %1</source>
+        <translation>Last backup %1</translation>
+    </message>
+    <message>
+        <source>ออกจากระบบ</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>เกี่ยวกับ KhetDesk</source>
+        <translation>About KhetDesk</translation>
+    </message>
+    <message>
+        <source>เครื่องพิมพ์: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>เชื่อมต่อฐานข้อมูลแล้ว</source>
+        <translation>Database connected</translation>
+    </message>
+    <message>
+        <source>เลือกงานจากแถบด้านซ้าย หรือกด Ctrl+1…9</source>
+        <translation>Choose a workspace on the left, or press Ctrl+1…9</translation>
+    </message>
+    <message>
+        <source>แฟ้ม</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>ไม่มี</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>ขอยืมพัสดุ (ทุกคน)</source>
@@ -2616,6 +2861,10 @@
     <message>
         <source>ยังไม่ได้ตั้งโทเค็นเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
         <translation>This kiosk has no device token yet: a member of staff logs in to open it</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้</source>
+        <translation>Switch user</translation>
     </message>
     <message>
         <source>เข้าสู่ระบบช่องบริการ %1</source>
@@ -3059,6 +3308,37 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>กำลังปรับรุ่นเป็น %1…</source>
+        <translation>Upgrading to %1…</translation>
+    </message>
+    <message>
+        <source>กำลังสำรองข้อมูลและตรวจสำเนา…</source>
+        <translation>Backing up and checking the copy…</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้เป็นรุ่นเก่า (%1) โปรแกรมจะสำรองข้อมูลและตรวจสำเนาก่อน แล้วจึงปรับรุ่นฐานข้อมูล %2 ขั้น</source>
+        <translation>This database is of an older version (%1). The program will first back it up and check the copy, then upgrade the database in %2 steps.</translation>
+    </message>
+    <message>
+        <source>ปรับรุ่นฐานข้อมูล</source>
+        <translation>Upgrade the database</translation>
+    </message>
+    <message>
+        <source>ปรับรุ่นแล้ว สำเนาก่อนปรับรุ่น: %1</source>
+        <translation>Upgraded. The copy from before the upgrade: %1</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลและปรับรุ่น</source>
+        <translation>Back up and upgrade</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>UsersModel</name>
     <message>
         <source>ชื่อ</source>
@@ -3115,27 +3395,7 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
 <context>
     <name>WhatIfTab</name>
     <message>
-        <source>จำนวนช่องบริการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>แบบที่ %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> นาที</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>จำลอง 20 วันทำการล่าสุด</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>แบบ %1 มัธยฐาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>แบบ %1 90%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3143,7 +3403,15 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ยังไม่มีประวัติบัตรคิวให้จำลอง</source>
+        <source>จำนวนช่องบริการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำลอง 20 วันทำการล่าสุด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำลองไม่ได้: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3151,7 +3419,19 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>จำลองไม่ได้: %1</source>
+        <source>ยังไม่มีประวัติบัตรคิวให้จำลอง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แบบ %1 90%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แบบ %1 มัธยฐาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แบบที่ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

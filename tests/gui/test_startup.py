@@ -1,4 +1,4 @@
-"""What opens: the login and the role deciding the launcher's buttons; --counter N after a
+"""What opens: the login and the role deciding the shell's side bar; --counter N after a
 login; --kiosk under the device account without anyone logging in; --display with no
 account; a database that cannot be used is reported and the program ends."""
 
@@ -15,7 +15,8 @@ from desktop_app.services import tickets
 from desktop_app.ui.board import BoardWindow
 from desktop_app.ui.counter import CounterWindow
 from desktop_app.ui.kiosk import KioskWindow
-from desktop_app.ui.login import Launcher, LoginDialog, Startup
+from desktop_app.ui.login import LoginDialog, Startup
+from desktop_app.ui.shell import Shell
 from tests.gui.conftest import WAIT_MS, button
 
 pytestmark = pytest.mark.gui
@@ -45,7 +46,9 @@ def start(qtbot, env):
 
 
 def opened(env, cls):
-    return [w for w in env.windows if isinstance(w, cls)]
+    """Windows of their own, and the workspaces inside the shell."""
+    pages = [p for s in env.windows if isinstance(s, Shell) for p in s.pages.values()]
+    return [w for w in [*env.windows, *pages] if isinstance(w, cls)]
 
 
 def log_in(qtbot, env, username: str, password: str = "demo") -> LoginDialog:
@@ -101,13 +104,13 @@ def log_in(qtbot, env, username: str, password: str = "demo") -> LoginDialog:
         ),
     ],
 )
-def test_the_role_decides_what_the_launcher_offers(qtbot, env, start, username, offered):
+def test_the_role_decides_what_the_shell_offers(qtbot, env, start, username, offered):
     start("main")
     log_in(qtbot, env, username)
-    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
-    launcher = opened(env, Launcher)[0]
-    assert set(launcher.buttons) == offered
-    assert launcher.actor.username == username
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
+    shell = opened(env, Shell)[0]
+    assert set(shell.buttons) == offered
+    assert shell.actor.username == username
 
 
 def test_a_wrong_password_is_said_and_nothing_opens(qtbot, env, start):
@@ -116,20 +119,20 @@ def test_a_wrong_password_is_said_and_nothing_opens(qtbot, env, start):
     message = dialog.findChild(QLabel, "loginMessage")
     qtbot.waitUntil(lambda: "wrong username or password" in message.text(), timeout=WAIT_MS)
     assert dialog.findChild(QLineEdit, "loginPassword").text() == ""
-    assert not opened(env, Launcher)
+    assert not opened(env, Shell)
 
 
-def test_launcher_opens_a_counter_chosen_from_the_list(qtbot, env, start, dialogs):
+def test_the_shell_opens_a_counter_chosen_from_the_list(qtbot, env, start, dialogs):
     start("main")
     log_in(qtbot, env, "clerk1")
-    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
 
     def third(dialog):
         dialog.list.setCurrentRow(2)
         qtbot.mouseClick(button(dialog, "counterOk"), LEFT)
 
     dialogs.answer(third)
-    qtbot.mouseClick(button(opened(env, Launcher)[0], "openCounter"), LEFT)
+    qtbot.mouseClick(button(opened(env, Shell)[0], "openCounter"), LEFT)
     qtbot.waitUntil(lambda: bool(opened(env, CounterWindow)), timeout=WAIT_MS)
     assert opened(env, CounterWindow)[0].counter == 3 and env.local.counter == 3
 
@@ -195,3 +198,87 @@ def test_a_database_it_cannot_use_is_reported_and_the_program_ends(qtbot, env, s
     assert s.exit_code == 3
     assert "newer" in dialogs.messages[0][1]
     assert not opened(env, LoginDialog)
+
+
+@pytest.fixture
+def older_db_url(tmp_path):
+    """A demo office whose schema is one revision behind the program's (as after an update):
+    the demo office at head, then its last migration undone."""
+    from alembic import command
+
+    from db import migrate
+    from db.engine import make_engine
+    from desktop_app.services.setup import init_database
+
+    path = tmp_path / "older.db"
+    engine = make_engine(f"sqlite:///{path}")
+    init_database(engine, demo=True)
+    with engine.begin() as conn:
+        cfg = migrate._config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "-1")
+    engine.dispose()
+    return f"sqlite:///{path}"
+
+
+def test_an_older_database_is_backed_up_then_upgraded_then_opens(
+    qtbot, env, start, tmp_path, monkeypatch, older_db_url
+):
+    from db import migrate
+    from db.engine import make_engine
+    from db.uow import UnitOfWork
+    from desktop_app.ui.upgrade import UpgradeDialog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    env.uow = UnitOfWork(make_engine(older_db_url, create=False))
+    before = migrate.current_revision(env.uow.engine)
+    assert before != migrate.head_revision()
+    start("main")
+    qtbot.waitUntil(lambda: bool(opened(env, UpgradeDialog)), timeout=WAIT_MS)
+    dialog = opened(env, UpgradeDialog)[0]
+    assert before in dialog.findChild(QLabel, "upgradeText").text()
+    qtbot.mouseClick(button(dialog, "upgradeStart"), LEFT)
+    qtbot.waitUntil(lambda: bool(opened(env, LoginDialog)), timeout=WAIT_MS)
+    assert migrate.current_revision(env.uow.engine) == migrate.head_revision()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    backups = list((tmp_path / "data" / "KhetDesk" / "backups").glob("before-upgrade-*.db"))
+    assert len(backups) == 1
+    old = make_engine(f"sqlite:///{backups[0]}", create=False)
+    assert migrate.current_revision(old) == before  # the copy is the database as it was
+    old.dispose()
+
+
+def test_an_empty_database_gets_the_first_run_wizard_then_the_login(qtbot, env, start, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from db.engine import make_engine
+    from db.uow import UnitOfWork
+    from desktop_app.services.office import list_counters, list_services
+    from desktop_app.services.settings import get_setting
+    from desktop_app.ui.first_run import FirstRunWizard
+
+    env.uow = UnitOfWork(make_engine(f"sqlite:///{tmp_path / 'new.db'}"))  # a new PC's file
+    start("main")
+    qtbot.waitUntil(lambda: bool(opened(env, FirstRunWizard)), timeout=WAIT_MS)
+    wizard = opened(env, FirstRunWizard)[0]
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    english = wizard.findChild(QLineEdit, "officeNameEn")
+    english.clear()
+    qtbot.keyClicks(english, "Bang Khae District Office")
+    qtbot.mouseClick(next_button, LEFT)
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "adminName"), "Somchai")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "adminPassword"), "first-admin-pw")
+    qtbot.keyClicks(wizard.findChild(QLineEdit, "adminPassword2"), "first-admin-pw")
+    qtbot.mouseClick(next_button, LEFT)
+    qtbot.mouseClick(next_button, LEFT)  # the template's services and counters as they are
+    assert wizard.currentId() == 3  # the printer page
+    qtbot.mouseClick(next_button, LEFT)  # creates the office
+    qtbot.waitUntil(lambda: wizard.currentId() == 4, timeout=WAIT_MS)
+    assert wizard.created
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
+    assert [s.code for s in list_services(env.uow)] == ["A", "B", "C", "D"]
+    assert [c.number for c in list_counters(env.uow)] == [1, 2, 3, 4]
+    assert get_setting(env.uow, "office.name_en").value == "Bang Khae District Office"
+    log_in(qtbot, env, "admin", "first-admin-pw")
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
+    assert opened(env, Shell)[0].actor.username == "admin"

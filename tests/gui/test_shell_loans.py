@@ -1,4 +1,4 @@
-"""The launcher's loan buttons follow PERMISSIONS: the register and a request for
+"""The shell's loan workspaces follow PERMISSIONS: the register and a request for
 everyone, the desk for the supply officer, the inbox for the heads — and for a user who
 holds a delegation today, once the database has said so. Each button opens its window."""
 
@@ -14,7 +14,7 @@ from desktop_app.ui.asset_register import AssetRegisterWindow
 from desktop_app.ui.loan_desk import LoanDeskWindow
 from desktop_app.ui.loan_inbox import LoanInboxWindow
 from desktop_app.ui.loan_request import LoanRequestWindow
-from desktop_app.ui.login import Launcher
+from desktop_app.ui.shell import Shell
 from tests.gui.conftest import WAIT_MS, button
 from tests.support.db import actor
 
@@ -24,13 +24,13 @@ LOANS = {"openAssets", "openLoanRequest", "openLoanDesk", "openLoanInbox"}
 
 @pytest.fixture
 def db_url(tmp_path, sqlite_template):
-    path = tmp_path / "launcher.db"
+    path = tmp_path / "shell.db"
     shutil.copy(sqlite_template, path)
     return f"sqlite:///{path}"
 
 
 def _launcher(qtbot, env, username):
-    launcher = Launcher(env, actor(env.uow, username))
+    launcher = Shell(env, actor(env.uow, username))
     env.keep(launcher)
     launcher.show()
     qtbot.waitUntil(lambda: not launcher.ops.busy, timeout=WAIT_MS)
@@ -57,7 +57,8 @@ def test_a_delegate_gets_the_inbox(qtbot, env):
     add_delegation(env.uow, actor(env.uow, "director"), "clerk1", "agency_head")
     launcher = _launcher(qtbot, env, "clerk1")
     qtbot.waitUntil(lambda: "openLoanInbox" in launcher.buttons, timeout=WAIT_MS)
-    assert launcher.buttons["openLoanInbox"].text() == "รายการรออนุมัติการยืม"
+    # after the workspaces of the role, in the side bar's order: the seventh for a clerk
+    assert launcher.buttons["openLoanInbox"].text() == "รายการรออนุมัติการยืม   Ctrl+7"
 
 
 @pytest.mark.parametrize(
@@ -72,6 +73,6 @@ def test_a_delegate_gets_the_inbox(qtbot, env):
 def test_each_button_opens_its_window(qtbot, env, name, cls):
     launcher = _launcher(qtbot, env, "admin")
     qtbot.mouseClick(button(launcher, name), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(isinstance(w, cls) for w in env.windows), timeout=WAIT_MS)
-    window = next(w for w in env.windows if isinstance(w, cls))
+    window = launcher.current_page()
+    assert isinstance(window, cls), "it opens inside the shell"
     assert window.actor.username == "admin" and window.isVisible()
