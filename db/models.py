@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -50,6 +51,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         assert isinstance(value, dt.datetime)
         return value.replace(tzinfo=dt.UTC)
+
+
+def new_web_secret() -> str:
+    """16 URL-safe characters (96 random bits): short enough for a small QR code."""
+    return secrets.token_urlsafe(12)
 
 
 class Base(DeclarativeBase):
@@ -142,6 +148,10 @@ class Ticket(Base):
     transferred_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     pick_reason: Mapped[str | None] = mapped_column(Text)
     printed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The ticket's random secret for the citizen's page (desktop_app/web): carried in its QR
+    # when web.base_url is set; guards the one rating. A Python-side default, so every insert,
+    # ORM or Core, gets one.
+    web_secret: Mapped[str] = mapped_column(String(32), default=new_web_secret)
 
     service: Mapped[Service] = relationship(foreign_keys=[service_id])
     counter: Mapped[Counter | None] = relationship()
@@ -403,3 +413,6 @@ class LoanFollowup(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     by: Mapped[User | None] = relationship()
+
+
+from db import models_web  # noqa: E402, F401  (the citizen's phone: ticket ratings)
