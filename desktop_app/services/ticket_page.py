@@ -105,9 +105,10 @@ def revision(uow: UnitOfWork) -> int:
         return _revision(tx)
 
 
-def today(uow: UnitOfWork) -> dt.date:
+def head(uow: UnitOfWork) -> tuple[int, dt.date]:
+    """The revision and today's business date, in one read: what the web server polls."""
     with uow.read() as tx:
-        return business_date(tx.now())
+        return _revision(tx), business_date(tx.now())
 
 
 def _revision(tx: Transaction) -> int:
