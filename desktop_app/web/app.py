@@ -19,7 +19,7 @@ from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from anyio import to_thread
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -512,9 +512,9 @@ async def _fields(request: Request) -> dict[str, Any]:
             if not isinstance(value, dict):
                 raise ValueError
             return value
-        if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            form = await request.form(max_files=0, max_fields=10)
-            return {k: v for k, v in form.items() if isinstance(v, str)}
+        if kind == "application/x-www-form-urlencoded":
+            pairs = parse_qsl((await request.body()).decode("utf-8"), max_num_fields=10)
+            return dict(pairs)
     except HTTPException:
         raise
     except Exception:
