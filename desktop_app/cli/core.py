@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("audit", "consistent copy of the database"),
     "restore": ("audit", "replace the data from a backup"),
     "gui": ("gui", "open the windows"),
+    "serve": ("serve", "the status server for citizens' phones and the LAN board"),
 }
 
 # Global options that take a value: the command name is the first other word.

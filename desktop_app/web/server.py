@@ -32,9 +32,12 @@ def build(url: str, poll_s: float | None = None):  # type: ignore[no-untyped-def
 
 def serve(url: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
     """Until stopped (Ctrl+C, SIGTERM)."""
+    run(build(url), host, port)
+
+
+def run(app, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
     import uvicorn
 
-    app = build(url)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
     config = uvicorn.Config(
         app,

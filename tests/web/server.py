@@ -36,7 +36,7 @@ class Server:
 
 
 def serve_command(url: str, port: int) -> list[str]:
-    return [sys.executable, "-m", "desktop_app.web", "--db", url,  # TODO-CLI
+    return [sys.executable, "-m", "desktop_app", "--db", url, "serve",
             "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
 
 
