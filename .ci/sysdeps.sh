@@ -2,7 +2,8 @@
 # Installs the system packages KhetDesk needs, only those that are missing.
 #   sysdeps.sh run   Qt's runtime libraries (PySide6; libpulse0 for QtMultimedia's chime) and
 #                    Python's venv module
-#   sysdeps.sh test  the same, plus a PostgreSQL server for the integration tests
+#   sysdeps.sh test  the same, plus a PostgreSQL server for the integration tests and
+#                    chromium with chromium-driver for the web page test
 # Needs root or sudo only when something is missing; does nothing otherwise.
 set -euo pipefail
 purpose="${1:-test}"
@@ -14,6 +15,10 @@ done
 "$python" -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 if [ "$purpose" = test ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
+  # tests/web/test_browser.py: Debian's headless chromium through chromium-driver (Selenium)
+  for pkg in chromium chromium-driver; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+  done
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null; then

@@ -58,7 +58,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
 
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; "
+    "img-src 'self' data:; "
     "media-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
@@ -397,7 +398,7 @@ def create_app(
             status = {"invalid": 400, "rule": 400, "forbidden": 403, "auth": 403,
                       "not_found": 404, "conflict": 409}.get(e.code, 503)  # fmt: skip
             return _error_json(status, e.code if status != 503 else "unavailable", str(e))
-        await hub.refresh()  # the page shows "rated" at once
+        await hub.refresh(force=True)  # the page shows "rated" at once
         return JSONResponse(
             {"code": view.code, "date": view.business_date.isoformat(), "score": view.score},
             status_code=201,

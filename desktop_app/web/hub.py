@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 POLL_S = 0.5
 PAST_DAYS_KEPT = 8
+MISS_REFRESH_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class Hub:
         self._task: asyncio.Task[None] | None = None
         self._past: OrderedDict[tuple[dt.date, int], DaySnapshot] = OrderedDict()
         self.changed_at = 0.0  # monotonic time of the last fan-out
+        self._read_at = 0.0  # monotonic time of the last read of the head
+        self._lock = asyncio.Lock()
 
     # ------------------------------------------------------------ lifecycle
 
@@ -73,7 +76,7 @@ class Hub:
     async def _run(self) -> None:
         while True:
             await asyncio.sleep(self.poll_s)
-            await self.refresh()
+            await self.refresh(force=True)
 
     # ------------------------------------------------------------ reading
 
@@ -91,7 +94,14 @@ class Hub:
             read_at=time.monotonic(),
         )
 
-    async def refresh(self) -> None:
+    async def refresh(self, force: bool = False) -> None:
+        async with self._lock:  # one read at a time: concurrent callers share its result
+            if not force and time.monotonic() - self._read_at < MISS_REFRESH_S / 2:
+                return
+            await self._refresh()
+
+    async def _refresh(self) -> None:
+        self._read_at = time.monotonic()
         try:
             new = await to_thread.run_sync(self._read, self.state)
         except Exception as e:  # the database is down or busy: say so, keep serving
@@ -123,7 +133,14 @@ class Hub:
         if state is None:
             raise RuntimeError("no state yet")
         if day == state.snapshot.business_date:
-            return state.snapshot.tickets.get(code)
+            found = state.snapshot.tickets.get(code)
+            if found is None and time.monotonic() - self._read_at > MISS_REFRESH_S:
+                # A ticket issued since the last poll (its QR scanned at once): look again
+                # now, at most every MISS_REFRESH_S whatever the number of such requests.
+                await self.refresh()
+                if self.state is not None:
+                    found = self.state.snapshot.tickets.get(code)
+            return found
         key = (day, state.revision)
         snap = self._past.get(key)
         if snap is None:

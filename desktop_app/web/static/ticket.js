@@ -45,6 +45,7 @@
     } else {
       text(status, T.status_no_show); text(detail, T.no_show_help);
     }
+    $("sound").hidden = ["waiting", "transferred", "called"].indexOf(next.status) < 0;
     var rate = $("rate"), note = $("rate-note");
     if (next.status === "served" && k && !next.rated && !sent) { rate.hidden = false; }
     else { rate.hidden = true; }
