@@ -305,3 +305,31 @@ def link_in(tx: Transaction, day: dt.date, code: str) -> str | None:
     if secret is None:
         return None
     return ticket_url(base, day, code, secret)
+
+
+PROBE_TIMEOUT_S = 2.0
+
+
+def example_url(base_url: str, day: dt.date) -> str:
+    """What a ticket's QR would carry, for the settings window (the secret elided)."""
+    return ticket_url(base_url, day, "A001", "…")
+
+
+def probe(base_url: str, timeout_s: float = PROBE_TIMEOUT_S) -> str | None:
+    """Whether ``khetdesk serve`` answers at ``base_url`` from this PC (its /healthz): None
+    when it does, else a short reason. Phones on the office Wi-Fi may still not reach an
+    address that this PC reaches, but one this PC cannot reach is surely wrong."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    url = base_url.rstrip("/") + "/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout_s) as r:  # noqa: S310 (http(s) only)
+            body = json.loads(r.read(4096) or b"{}")
+            return None if body.get("ok") else "not ok"
+    except urllib.error.HTTPError as e:
+        return f"HTTP {e.code}"
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", e)
+        return str(reason)[:120] or type(e).__name__

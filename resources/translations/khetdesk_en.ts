@@ -1487,6 +1487,22 @@
         <translation>No PIN set</translation>
     </message>
     <message>
+        <source>ว่างไว้: QR บนบัตรคิวใช้แม่แบบด้านบน</source>
+        <translation>Empty: the ticket's QR uses the template above</translation>
+    </message>
+    <message>
+        <source>QR บนบัตรคิว เช่น %1 · กำลังตรวจ…</source>
+        <translation>Ticket QR, e.g. %1 · checking…</translation>
+    </message>
+    <message>
+        <source>QR บนบัตรคิว เช่น %1 · เครื่องนี้เปิดได้</source>
+        <translation>Ticket QR, e.g. %1 · this PC reaches it</translation>
+    </message>
+    <message>
+        <source>QR บนบัตรคิว เช่น %1 · คำเตือน: เครื่องนี้เปิดไม่ได้ (%2) ตรวจว่า khetdesk serve ทำงานอยู่ที่ที่อยู่นี้</source>
+        <translation>Ticket QR, e.g. %1 · warning: this PC cannot reach it (%2); check that khetdesk serve runs at this address</translation>
+    </message>
+    <message>
         <source>บันทึกแล้ว</source>
         <translation>Saved</translation>
     </message>
@@ -1585,6 +1601,10 @@
     <message>
         <source>ข้อความท้ายบัตรคิว</source>
         <translation>Ticket footer</translation>
+    </message>
+    <message>
+        <source>ที่อยู่หน้าเว็บบัตรคิว (web.base_url)</source>
+        <translation>Ticket web page address (web.base_url)</translation>
     </message>
     <message>
         <source>ภาษาของเอกสารที่พิมพ์</source>
