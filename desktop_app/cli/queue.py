@@ -62,9 +62,8 @@ def cmd_ticket_pick(ctx: Context) -> int:
 
 
 def cmd_ticket_show(ctx: Context) -> int:
-    from desktop_app.services.tickets import show
-
     from desktop_app.services.ticket_page import ticket_link
+    from desktop_app.services.tickets import show
 
     t = show(ctx.uow, ctx.args.code, date_arg(ctx.args.date))
     url = ticket_link(ctx.uow, t.business_date, t.code)  # with web.base_url (CLI.md)

@@ -219,8 +219,9 @@ def queue_csv_table(s: QueueStats) -> Table:
         cells[picked] = who.picks
         rows.append(["pickers", s.date_from, s.date_to, who.username, who.name, *cells,
                      *no_pick])  # fmt: skip
-    header, rows = _csv_with_ratings(s, header, rows)
-    return ("queue", header, rows, [10, 12, 12, *QUEUE_WIDTHS, 12, 18, 8, 14, 24, 40, 14, 10, 10])
+    with_ratings, rows = _csv_with_ratings(s, header, rows)
+    widths = [10, 12, 12, *QUEUE_WIDTHS, 12, 18, 8, 14, 24, 40, 14, 10, 10]
+    return ("queue", with_ratings, rows, widths)
 
 
 def queue_xlsx_tables(s: QueueStats) -> list[Table]:

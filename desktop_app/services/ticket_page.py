@@ -14,9 +14,9 @@ tests/web/test_ticket_page.py checks that both agree ticket by ticket.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hmac
-import bisect
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -153,7 +153,7 @@ def _states(tx: Transaction, day: dt.date) -> dict[str, TicketState]:
     rows = s.execute(
         select(
             Ticket.id, Ticket.code, Ticket.service_id, Ticket.issued_service_id, Ticket.status,
-            Ticket.priority_rank, Ticket.counter_id,
+            Ticket.priority_rank, Ticket.counter_id, Ticket.transfer_count,
         ).where(Ticket.business_date == day)
     ).all()  # fmt: skip
     rated = set(
@@ -164,18 +164,18 @@ def _states(tx: Transaction, day: dt.date) -> dict[str, TicketState]:
         )
     )
     # Counters that called anyone today (per service: open counters, as _estimate counts).
-    active_counters = {cid for *_, cid in rows if cid is not None}
+    active_counters = {row.counter_id for row in rows if row.counter_id is not None}
     minutes = _per_person_minutes(tx, day)
     # Per service, the calling-order keys (priority rank, id) of its waiting tickets, sorted:
     # "ahead" is then a binary search per service sharing a counter, not a scan of the day.
     waiting: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for tid, _, sid, _, st, rank, _ in rows:
+    for tid, _, sid, _, st, rank, _, _ in rows:
         if st == TicketStatus.WAITING.value:
             waiting[sid].append((rank, tid))
     for keys in waiting.values():
         keys.sort()
     out: dict[str, TicketState] = {}
-    for tid, code, sid, issued_sid, st, rank, cid in rows:
+    for tid, code, sid, issued_sid, st, rank, cid, moves in rows:
         svc = services[sid]
         ahead = estimate = None
         if st == TicketStatus.WAITING.value:
@@ -188,13 +188,14 @@ def _states(tx: Transaction, day: dt.date) -> dict[str, TicketState]:
                 ahead, minutes.get(sid, []), svc.standard_minutes, open_counters
             ).minutes
         status = _FROM_TICKET.get(st, st)
-        if status == WebStatus.WAITING and issued_sid != sid:
+        if status == WebStatus.WAITING and (issued_sid != sid or moves):
             status = WebStatus.TRANSFERRED
         counter = counters.get(cid) if cid is not None and st == TicketStatus.CALLED else None
         out[code] = TicketState(
             business_date=day, code=code, service=svc.code, service_name=svc.name,
             service_name_en=svc.name_en, status=status, ahead=ahead, estimated_wait_min=estimate,
-            counter=counter.number if counter else None, counter_name=counter.name if counter else "",
+            counter=counter.number if counter else None,
+            counter_name=counter.name if counter else "",
             issued_service=services[issued_sid].code, rated=tid in rated,
         )  # fmt: skip
     return out
@@ -237,9 +238,7 @@ def parse_score(value: object) -> int:
     else:
         score = 0
     if not 1 <= score <= 5:
-        raise InvalidInput(
-            f"คะแนนต้องเป็น 1 ถึง 5 (score must be 1-5, got '{str(value)[:12]}')"
-        )
+        raise InvalidInput(f"คะแนนต้องเป็น 1 ถึง 5 (score must be 1-5, got '{str(value)[:12]}')")
     return score
 
 
@@ -325,7 +324,7 @@ def probe(base_url: str, timeout_s: float = PROBE_TIMEOUT_S) -> str | None:
 
     url = base_url.rstrip("/") + "/healthz"
     try:
-        with urllib.request.urlopen(url, timeout=timeout_s) as r:  # noqa: S310 (http(s) only)
+        with urllib.request.urlopen(url, timeout=timeout_s) as r:
             body = json.loads(r.read(4096) or b"{}")
             return None if body.get("ok") else "not ok"
     except urllib.error.HTTPError as e:

@@ -111,9 +111,7 @@ class Guard:
 
         async def send_secure(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [
-                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"server"
-                ]
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"server"]
                 message = {**message, "headers": headers + SECURITY_HEADERS}
             await send(message)
 
@@ -287,9 +285,7 @@ def create_app(
         except Exception:
             raise HTTPException(503, "ระบบขัดข้องชั่วคราว (temporarily unavailable)") from None
         if found is None:
-            raise HTTPException(
-                404, f"ไม่พบบัตรคิว {code} ของวันที่ {day.isoformat()} (no such ticket)"
-            )
+            raise HTTPException(404, f"ไม่พบบัตรคิว {code} ของวันที่ {day.isoformat()} (no such ticket)")
         return found
 
     # ------------------------------------------------------------ pages
@@ -355,7 +351,7 @@ def create_app(
                         if data != last:
                             last = data
                             yield {"event": "ticket", "data": data}
-                    await hub.wait_change(SSE_PING_S)
+                    await hub.wait_change()
             finally:
                 hub.clients -= 1
 
@@ -374,7 +370,7 @@ def create_app(
                         if data != last:
                             last = data
                             yield {"event": "board", "data": data}
-                    await hub.wait_change(SSE_PING_S)
+                    await hub.wait_change()
             finally:
                 hub.clients -= 1
 

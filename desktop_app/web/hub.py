@@ -119,10 +119,10 @@ class Hub:
         event, self._changed = self._changed, asyncio.Event()
         event.set()
 
-    async def wait_change(self, timeout: float) -> None:
-        """Until the next change (or ``timeout`` seconds), for a live stream."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), timeout)
+    async def wait_change(self) -> None:
+        """Until the next change (or the server's end), for a live stream. A plain wait on
+        the shared event: no timer or task per client (sse-starlette pings idle streams)."""
+        await self._changed.wait()
 
     def today(self) -> dt.date | None:
         return self.state.snapshot.business_date if self.state else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from db.readonly import QueryCounter, make_read_only_engine
 from db.engine import make_engine
 from db.migrate import check_schema
+from db.readonly import QueryCounter, make_read_only_engine
 from db.uow import UnitOfWork
 
 DEFAULT_HOST = "127.0.0.1"

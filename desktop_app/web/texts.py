@@ -100,7 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-_MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def date_text(day: dt.date, lang: str) -> str:

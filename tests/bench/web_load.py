@@ -192,9 +192,13 @@ async def _scenario(server: Server, uow: UnitOfWork, codes: list[str], smoke: bo
         await c.close()
 
     def p99(runs: tuple[float, ...]) -> float:
-        return statistics.quantiles(runs, n=100, method="inclusive")[-1] if len(runs) > 1 else runs[0]
+        return (
+            statistics.quantiles(runs, n=100, method="inclusive")[-1] if len(runs) > 1 else runs[0]
+        )
 
-    base = Figure(f"bare /ping at 50/s, {len(clients)} SSE open", "ms", ping, extra={"p99": p99(ping)})
+    base = Figure(
+        f"bare /ping at 50/s, {len(clients)} SSE open", "ms", ping, extra={"p99": p99(ping)}
+    )
     n = len(clients)
     return [
         Figure(f"ticket page at 50/s, {n} SSE open", "ms", page, base,

@@ -36,15 +36,25 @@ def browser(tmp_path):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=390,844",
-                 "--lang=th"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=390,844",
+        "--lang=th",
+    ):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"intl.accept_languages": "th-TH,th"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
     try:
         yield driver
     finally:
@@ -88,7 +98,8 @@ def test_a_phone_follows_its_ticket_and_rates_it(browser, engine, office, tmp_pa
         # Thai needs the served Sarabun font (a phone or TV may have none; CSP must allow it).
         assert browser.execute_async_script(
             "const done = arguments[0]; document.fonts.ready.then("
-            "() => done(document.fonts.check('16px Sarabun', 'ก')))")
+            "() => done(document.fonts.check('16px Sarabun', 'ก')))"
+        )
         assert browser.find_element(By.ID, "ahead").text == "1"
         assert "รอเรียก" in browser.find_element(By.ID, "status-text").text
         time.sleep(0.5)  # the live stream is open
@@ -99,7 +110,8 @@ def test_a_phone_follows_its_ticket_and_rates_it(browser, engine, office, tmp_pa
         cli(url, "ticket", "call", "--counter", "2")  # this ticket at counter 2
         cli_done = time.monotonic()
         WebDriverWait(browser, LIVE_S, poll_frequency=0.05).until(
-            ec.text_to_be_present_in_element((By.ID, "counter"), "2"))
+            ec.text_to_be_present_in_element((By.ID, "counter"), "2")
+        )
         seen = time.monotonic()
         assert seen - cli_done < LIVE_S, (seen - cli_done, cli_done - t0)
         assert "status-called" in browser.find_element(By.ID, "ticket").get_attribute("class")
@@ -110,31 +122,37 @@ def test_a_phone_follows_its_ticket_and_rates_it(browser, engine, office, tmp_pa
 
         cli(url, "ticket", "complete", "--counter", "2")
         WebDriverWait(browser, LIVE_S, poll_frequency=0.05).until(
-            ec.visibility_of_element_located((By.ID, "rate-form")))
+            ec.visibility_of_element_located((By.ID, "rate-form"))
+        )
         browser.find_element(By.CSS_SELECTOR, "label.score:nth-child(5) span").click()
         browser.find_element(By.NAME, "comment").send_keys("บริการรวดเร็ว ขอบคุณครับ")
         shot(browser, "phone-rating")
         browser.find_element(By.ID, "send").click()
         WebDriverWait(browser, LIVE_S).until(
-            ec.text_to_be_present_in_element((By.ID, "rate-note"), "ขอบคุณสำหรับความเห็น"))
+            ec.text_to_be_present_in_element((By.ID, "rate-note"), "ขอบคุณสำหรับความเห็น")
+        )
         assert not browser.find_element(By.ID, "rate").is_displayed()
         shot(browser, "phone-thanks")
         # A second rating is refused: by the server, and the page no longer offers one.
-        again = httpx.post(f"{server.base}/api/ticket/{day}/{code}/rating",
-                           json={"k": k, "score": 1})
+        again = httpx.post(
+            f"{server.base}/api/ticket/{day}/{code}/rating", json={"k": k, "score": 1}
+        )
         assert again.status_code == 409
         browser.refresh()
         assert not browser.find_element(By.ID, "rate").is_displayed()
         assert "ให้คะแนนแล้ว" in browser.find_element(By.ID, "rate-note").text
 
         # The board shows the calls.
-        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+        browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False},
+        )
         cli(url, "ticket", "issue", "B")
         cli(url, "ticket", "call", "--counter", "1")
         browser.get(server.base + "/")
         WebDriverWait(browser, LIVE_S).until(
-            ec.text_to_be_present_in_element((By.ID, "calls"), "B001"))
+            ec.text_to_be_present_in_element((By.ID, "calls"), "B001")
+        )
         calls = browser.find_element(By.ID, "calls").text
         assert "B001" in calls and code in calls and "ช่อง 2" in calls
         assert "2569" in browser.find_element(By.ID, "date").text or "25" in calls

@@ -4,7 +4,6 @@ services from this process, as the counters' PCs would drive it."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import threading
 import time
@@ -27,15 +26,20 @@ LIVE_S = 2.0  # CLI.md's promise for a call to reach an open page
 @pytest.fixture
 def served(office, engine, tmp_path) -> Iterator[tuple[Server, UnitOfWork]]:
     real_clock = UnitOfWork(engine)  # the server reads the real time: so do these writes
-    with running(str(engine.url.render_as_string(hide_password=False)),
-                 log=tmp_path / "serve.log") as server:
+    with running(
+        str(engine.url.render_as_string(hide_password=False)), log=tmp_path / "serve.log"
+    ) as server:
         yield server, real_clock
 
 
 def secret(uow: UnitOfWork, day, code: str) -> str:
     with uow.read() as tx:
-        return tx.session.scalar(select(Ticket.web_secret).where(
-            Ticket.business_date == day, Ticket.code == code)) or ""
+        return (
+            tx.session.scalar(
+                select(Ticket.web_secret).where(Ticket.business_date == day, Ticket.code == code)
+            )
+            or ""
+        )
 
 
 def wait_for(server: Server, path: str, check, timeout: float = LIVE_S) -> dict:
@@ -60,11 +64,19 @@ def test_the_ticket_api_follows_the_queue(served) -> None:
     day = issued[0].business_date
     path = f"/api/ticket/{day}/{issued[2].code}"
     body = wait_for(server, path, lambda b: b.get("ahead") == issued[2].ahead)
-    assert body == {"code": "A002", "service": "A", "status": "waiting",
-                    "ahead": issued[2].ahead, "estimated_wait_min": issued[2].estimated_wait_minutes,
-                    "counter": None}
+    assert body == {
+        "code": "A002",
+        "service": "A",
+        "status": "waiting",
+        "ahead": issued[2].ahead,
+        "estimated_wait_min": issued[2].estimated_wait_minutes,
+        "counter": None,
+    }
     shown = tickets.show(uow, "A002")
-    assert (body["ahead"], body["estimated_wait_min"]) == (shown.ahead, shown.estimated_wait_minutes)
+    assert (body["ahead"], body["estimated_wait_min"]) == (
+        shown.ahead,
+        shown.estimated_wait_minutes,
+    )
     # Lower-case codes are the same ticket.
     assert server.get(f"/api/ticket/{day}/a002").json()["code"] == "A002"
 
@@ -79,8 +91,10 @@ def test_the_ticket_api_follows_the_queue(served) -> None:
 
     tickets.no_show(uow, clerk, 2)
     tickets.transfer(uow, clerk, "C001", "D")
-    assert wait_for(server, f"/api/ticket/{day}/B001",
-                    lambda b: b["status"] == "no_show")["status"] == "no_show"
+    assert (
+        wait_for(server, f"/api/ticket/{day}/B001", lambda b: b["status"] == "no_show")["status"]
+        == "no_show"
+    )
     moved = wait_for(server, f"/api/ticket/{day}/C001", lambda b: b["status"] == "transferred")
     assert moved["status"] == "transferred" and moved["service"] == "D"
 
@@ -88,9 +102,11 @@ def test_the_ticket_api_follows_the_queue(served) -> None:
     expected = tickets.queue_status(uow)
     assert [s["code"] for s in status["services"]] == [s.code for s in expected.services]
     assert {c["number"]: c["serving"] for c in status["counters"]} == {
-        c.number: c.serving for c in expected.counters}
+        c.number: c.serving for c in expected.counters
+    }
     assert {s["code"]: s["waiting"] for s in status["services"]} == {
-        s.code: s.waiting for s in expected.services}
+        s.code: s.waiting for s in expected.services
+    }
 
 
 def test_the_ticket_page_goes_live_over_sse(served) -> None:
@@ -137,8 +153,10 @@ def test_the_one_write_a_rating(served, engine) -> None:
 
     def stored() -> tuple[int, int]:
         with uow.read() as tx:
-            return (tx.session.scalar(select(func.count()).select_from(TicketRating)) or 0,
-                    tx.session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+            return (
+                tx.session.scalar(select(func.count()).select_from(TicketRating)) or 0,
+                tx.session.scalar(select(func.count()).select_from(AuditEntry)) or 0,
+            )
 
     before = stored()
     assert_json_error(httpx.post(url, json={"k": k, "score": 5}), 409)  # not served yet
@@ -148,8 +166,9 @@ def test_the_one_write_a_rating(served, engine) -> None:
     assert_json_error(httpx.post(url, json={"k": k + "x", "score": 5}), 403)
     assert_json_error(httpx.post(url, json={"k": k}), 400)
     assert_json_error(httpx.post(url, data={"k": k, "score": "9"}), 400)
-    assert_json_error(httpx.post(url, content=b"{not json", headers={
-        "content-type": "application/json"}), 400)
+    assert_json_error(
+        httpx.post(url, content=b"{not json", headers={"content-type": "application/json"}), 400
+    )
     assert stored() == before
     r = httpx.post(url, data={"k": k, "score": "5", "comment": "ดีมาก"})
     assert r.status_code == 201, r.text
@@ -164,17 +183,26 @@ def test_bad_requests_are_4xx_json_under_api_never_5xx(served) -> None:
     t = tickets.issue_ticket(uow, actor(uow, "clerk1"), "A")
     day = t.business_date
     cases = [
-        ("GET", f"/api/ticket/{day}/Z999", 404), ("GET", f"/api/ticket/{day}/A0001x", 404),
-        ("GET", f"/api/ticket/{day}/%00", 404), ("GET", f"/api/ticket/{day}/../../etc", 404),
-        ("GET", "/api/ticket/2026-13-45/A001", 400), ("GET", "/api/ticket/yesterday/A001", 400),
-        ("GET", "/api/ticket/2026-02-30/A001", 400), ("GET", "/api/ticket/99999-01-01/A001", 400),
-        ("GET", f"/api/ticket/{day}", 404), ("GET", "/api/nothing", 404),
+        ("GET", f"/api/ticket/{day}/Z999", 404),
+        ("GET", f"/api/ticket/{day}/A0001x", 404),
+        ("GET", f"/api/ticket/{day}/%00", 404),
+        ("GET", f"/api/ticket/{day}/../../etc", 404),
+        ("GET", "/api/ticket/2026-13-45/A001", 400),
+        ("GET", "/api/ticket/yesterday/A001", 400),
+        ("GET", "/api/ticket/2026-02-30/A001", 400),
+        ("GET", "/api/ticket/99999-01-01/A001", 400),
+        ("GET", f"/api/ticket/{day}", 404),
+        ("GET", "/api/nothing", 404),
         ("GET", "/api/ticket/" + "9" * 5000, 414),
-        ("DELETE", f"/api/ticket/{day}/A001", 405), ("PUT", f"/api/ticket/{day}/A001", 405),
-        ("POST", "/api/status", 405), ("POST", f"/api/ticket/{day}/A001", 405),
-        ("GET", f"/api/ticket/{day}/A001/rating", 405), ("PATCH", "/api/status", 405),
-        ("POST", "/healthz", 405), ("OPTIONS", "/api/status", 405),
-        ("POST", f"/api/ticket/2026-99-01/A001/rating", 400),
+        ("DELETE", f"/api/ticket/{day}/A001", 405),
+        ("PUT", f"/api/ticket/{day}/A001", 405),
+        ("POST", "/api/status", 405),
+        ("POST", f"/api/ticket/{day}/A001", 405),
+        ("GET", f"/api/ticket/{day}/A001/rating", 405),
+        ("PATCH", "/api/status", 405),
+        ("POST", "/healthz", 405),
+        ("OPTIONS", "/api/status", 405),
+        ("POST", "/api/ticket/2026-99-01/A001/rating", 400),
         ("POST", f"/api/ticket/{day}/Z999/rating", 400),  # no fields: 400 before the lookup
     ]
     for method, path, status in cases:
@@ -184,8 +212,11 @@ def test_bad_requests_are_4xx_json_under_api_never_5xx(served) -> None:
         assert set(r.json()) == {"error", "message"}, (method, path)
     # A method that is no HTTP method at all is refused by the HTTP parser, before the app.
     assert 400 <= httpx.request("BREW", server.base + "/api/status").status_code < 500
-    big = httpx.post(f"{server.base}/api/ticket/{day}/A001/rating", content=b"k=" + b"x" * 20000,
-                     headers={"content-type": "application/x-www-form-urlencoded"})
+    big = httpx.post(
+        f"{server.base}/api/ticket/{day}/A001/rating",
+        content=b"k=" + b"x" * 20000,
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert_json_error(big, 413)
     r = httpx.post(f"{server.base}/api/ticket/{day}/Z999/rating", json={"k": "abc", "score": 3})
     assert_json_error(r, 404)
@@ -212,8 +243,12 @@ def test_headers_etag_gzip_and_language(served) -> None:
     again = server.get(page, headers={"if-none-match": tag})
     assert again.status_code == 304 and again.content == b""
     api = server.get(f"/api/ticket{page[2:]}")
-    assert server.get(f"/api/ticket{page[2:]}", headers={"if-none-match": api.headers["etag"]}
-                      ).status_code == 304
+    assert (
+        server.get(
+            f"/api/ticket{page[2:]}", headers={"if-none-match": api.headers["etag"]}
+        ).status_code
+        == 304
+    )
     # Thai first; English when the browser prefers it; the toggle sticks in a cookie.
     assert 'lang="th"' in server.get(page).text and "รอเรียก" in server.get(page).text
     en = server.get(page, headers={"accept-language": "en-GB,en;q=0.9,th;q=0.5"})
@@ -239,7 +274,7 @@ def test_the_board_shows_the_calls(served) -> None:
     assert board["calls"][0]["code"] == "A001" and board["calls"][0]["counter"] == 2
     assert {s["code"]: s["waiting"] for s in board["services"]}["B"] == 1
     html = server.get("/").text
-    assert "A001" in html and "ช่อง 2" in html and str(board_year := 2569) or board_year
+    assert ("A001" in html and "ช่อง 2" in html and str(board_year := 2569)) or board_year
 
 
 def test_the_rating_posts_are_limited_per_address(served) -> None:

@@ -35,8 +35,11 @@ def test_ratings_per_service_and_counter_in_the_statistics_and_exports(office, c
     day = clock.now.date()
     s = queue_stats(office, day)
     by_service = {r.key: (r.ratings, r.mean, r.counts) for r in s.ratings_by_service}
-    assert by_service == {"A": (2, 4.0, (0, 0, 1, 0, 1)), "B": (1, 4.0, (0, 0, 0, 1, 0)),
-                          "C": (1, 1.0, (1, 0, 0, 0, 0))}
+    assert by_service == {
+        "A": (2, 4.0, (0, 0, 1, 0, 1)),
+        "B": (1, 4.0, (0, 0, 0, 1, 0)),
+        "C": (1, 1.0, (1, 0, 0, 0, 0)),
+    }
     by_counter = {r.key: (r.ratings, r.mean) for r in s.ratings_by_counter}
     assert by_counter == {"1": (2, 4.5), "2": (1, 3.0), "3": (1, 1.0)}
 
@@ -55,7 +58,8 @@ def test_ratings_per_service_and_counter_in_the_statistics_and_exports(office, c
     sheet = openpyxl.load_workbook(tmp_path / "q.xlsx")["ความพึงพอใจ"]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["service", "A", "งานทะเบียนราษฎร", 2, 4, 0, 0, 1, 0, 1] in values or any(
-        v[:5] == ["service", "A", values[1][2], 2, 4] for v in values[1:])
+        v[:5] == ["service", "A", values[1][2], 2, 4] for v in values[1:]
+    )
 
     stats_export.export_queue(office, day, None, tmp_path / "q.pdf", "pdf")
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "q.pdf").pages)

@@ -28,7 +28,7 @@ def db_url(tmp_path, sqlite_template):
 
 
 class _Healthy(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         body = b'{"ok": true}' if self.path == "/healthz" else b"{}"
         self.send_response(200 if self.path == "/healthz" else 404)
         self.send_header("content-type", "application/json")
@@ -68,8 +68,7 @@ def test_the_qr_address_is_shown_and_checked_from_this_pc(qtbot, env) -> None:  
     try:
         alive = f"http://127.0.0.1:{server.server_address[1]}"
         type_url(alive)
-        qtbot.waitUntil(lambda: "เปิดได้" in hint.text() and alive in hint.text(),
-                        timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "เปิดได้" in hint.text() and alive in hint.text(), timeout=WAIT_MS)
         assert "เปิดไม่ได้" not in hint.text()
     finally:
         server.shutdown()

@@ -45,7 +45,9 @@ def upgrade() -> None:
         sa.Column("comment", sa.Text(), nullable=False),
         sa.Column("rated_at", db.models.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["ticket_id"], ["tickets.id"], name=op.f("fk_ticket_ratings_ticket_id_tickets"),
+            ["ticket_id"],
+            ["tickets.id"],
+            name=op.f("fk_ticket_ratings_ticket_id_tickets"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ticket_ratings")),
