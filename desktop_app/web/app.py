@@ -281,7 +281,7 @@ def create_app(
         day, code = parse_path(request)
         state_or_503()
         try:
-            found = await hub.ticket(day, code)
+            found = await hub.ticket(day, code, fresh=True)
         except Exception:
             raise HTTPException(503, "ระบบขัดข้องชั่วคราว (temporarily unavailable)") from None
         if found is None:
@@ -291,6 +291,7 @@ def create_app(
     # ------------------------------------------------------------ pages
 
     async def board_page(request: Request) -> Response:
+        await hub.refresh()
         state = state_or_503()
         lang = lang_of(request)
         return render(
@@ -319,9 +320,11 @@ def create_app(
     # ------------------------------------------------------------ the API
 
     async def api_status(request: Request) -> Response:
+        await hub.refresh()
         return _etagged(request, _json_bytes(state_or_503().status), "application/json")
 
     async def api_board(request: Request) -> Response:
+        await hub.refresh()
         state = state_or_503()
         return _etagged(request, _json_bytes(_board_json(state.board)), "application/json")
 
@@ -394,7 +397,7 @@ def create_app(
             status = {"invalid": 400, "rule": 400, "forbidden": 403, "auth": 403,
                       "not_found": 404, "conflict": 409}.get(e.code, 503)  # fmt: skip
             return _error_json(status, e.code if status != 503 else "unavailable", str(e))
-        await hub.refresh(force=True)  # the page shows "rated" at once
+        await hub.refresh(max_age=0)  # the page shows "rated" at once
         return JSONResponse(
             {"code": view.code, "date": view.business_date.isoformat(), "score": view.score},
             status_code=201,

@@ -32,7 +32,11 @@ log = logging.getLogger(__name__)
 
 POLL_S = 0.25  # four reads of one row a second: a call shows on every phone within ~0.5 s
 PAST_DAYS_KEPT = 8
-MISS_REFRESH_S = 0.2
+# A request (page, API) is answered from a state whose head was read at most this long ago:
+# a script that runs `khetdesk ticket call` and then asks the API sees the call. Requests
+# arriving together share one read, so the reads follow the request rate (at most 1/FRESH_S
+# a second), never the number of open streams.
+FRESH_S = 0.02
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class Hub:
     # ------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
-        await self.refresh()
+        await self.refresh(max_age=0)
         self._task = asyncio.create_task(self._run(), name="khetdesk-web-poll")
 
     async def stop(self) -> None:
@@ -76,7 +80,7 @@ class Hub:
     async def _run(self) -> None:
         while True:
             await asyncio.sleep(self.poll_s)
-            await self.refresh(force=True)
+            await self.refresh(max_age=0)
 
     # ------------------------------------------------------------ reading
 
@@ -94,9 +98,10 @@ class Hub:
             read_at=time.monotonic(),
         )
 
-    async def refresh(self, force: bool = False) -> None:
-        async with self._lock:  # one read at a time: concurrent callers share its result
-            if not force and time.monotonic() - self._read_at < MISS_REFRESH_S / 2:
+    async def refresh(self, max_age: float = FRESH_S) -> None:
+        """Read the head again unless a read started less than ``max_age`` seconds ago."""
+        async with self._lock:  # one read at a time: callers waiting share its result
+            if time.monotonic() - self._read_at < max_age:
                 return
             await self._refresh()
 
@@ -127,20 +132,16 @@ class Hub:
     def today(self) -> dt.date | None:
         return self.state.snapshot.business_date if self.state else None
 
-    async def ticket(self, day: dt.date, code: str) -> TicketState | None:
-        """A ticket's page state: today's from memory, another day's read once per change."""
+    async def ticket(self, day: dt.date, code: str, fresh: bool = False) -> TicketState | None:
+        """A ticket's page state: today's from memory, another day's read once per change.
+        ``fresh``: as of at most FRESH_S ago (a request; a stream needs no such check)."""
+        if fresh:
+            await self.refresh()
         state = self.state
         if state is None:
             raise RuntimeError("no state yet")
         if day == state.snapshot.business_date:
-            found = state.snapshot.tickets.get(code)
-            if found is None and time.monotonic() - self._read_at > MISS_REFRESH_S:
-                # A ticket issued since the last poll (its QR scanned at once): look again
-                # now, at most every MISS_REFRESH_S whatever the number of such requests.
-                await self.refresh()
-                if self.state is not None:
-                    found = self.state.snapshot.tickets.get(code)
-            return found
+            return state.snapshot.tickets.get(code)
         key = (day, state.revision)
         snap = self._past.get(key)
         if snap is None:
