@@ -259,7 +259,9 @@ def create_app(
         return response
 
     def state_or_503() -> Any:
-        if hub.state is None:
+        # Never an old answer as if it were today's: while the database cannot be read
+        # (the last poll failed), pages and the API say so.
+        if hub.state is None or hub.error is not None:
             raise HTTPException(503, "ระบบขัดข้องชั่วคราว (temporarily unavailable)")
         return hub.state
 
@@ -279,11 +281,11 @@ def create_app(
 
     async def find(request: Request) -> TicketState:
         day, code = parse_path(request)
-        state_or_503()
         try:
             found = await hub.ticket(day, code, fresh=True)
         except Exception:
             raise HTTPException(503, "ระบบขัดข้องชั่วคราว (temporarily unavailable)") from None
+        state_or_503()
         if found is None:
             raise HTTPException(404, f"ไม่พบบัตรคิว {code} ของวันที่ {day.isoformat()} (no such ticket)")
         return found
