@@ -99,9 +99,12 @@ class Hub:
         )
 
     async def refresh(self, max_age: float = FRESH_S) -> None:
-        """Read the head again unless a read started less than ``max_age`` seconds ago."""
-        async with self._lock:  # one read at a time: callers waiting share its result
-            if time.monotonic() - self._read_at < max_age:
+        """Make sure the head was read after (now − ``max_age``). Callers that arrive while a
+        read runs wait for it, then for at most one more that serves all of them: reads never
+        queue up one per request, however slow one read is."""
+        wanted = time.monotonic() - max_age
+        async with self._lock:
+            if self._read_at >= wanted and self._read_at > 0:
                 return
             await self._refresh()
 
