@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from db.engine import make_engine
 from db.migrate import check_schema
@@ -11,6 +12,10 @@ from db.uow import UnitOfWork
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
+# How often the one background read of the audit head runs (seconds, default 0.25): a
+# tuning knob for a slow database server, and how the tests prove that requests do not
+# depend on it.
+POLL_ENV = "KHETDESK_WEB_POLL_S"
 
 
 def build(url: str, poll_s: float | None = None):  # type: ignore[no-untyped-def]
@@ -18,6 +23,11 @@ def build(url: str, poll_s: float | None = None):  # type: ignore[no-untyped-def
     normal one. Refuses a missing or foreign database before listening."""
     from desktop_app.web.app import create_app
 
+    if poll_s is None and os.environ.get(POLL_ENV):
+        try:
+            poll_s = min(60.0, max(0.05, float(os.environ[POLL_ENV])))
+        except ValueError:
+            poll_s = None
     write_engine = make_engine(url, create=False)
     check_schema(write_engine)
     read_engine = make_read_only_engine(url)

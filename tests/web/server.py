@@ -41,9 +41,9 @@ def serve_command(url: str, port: int) -> list[str]:
 
 
 @contextlib.contextmanager
-def running(url: str, log: Path | None = None) -> Iterator[Server]:
+def running(url: str, log: Path | None = None, **env_extra: str) -> Iterator[Server]:
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KHETDESK_DB"}
+    env = {k: v for k, v in os.environ.items() if k != "KHETDESK_DB"} | env_extra
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(serve_command(url, port), cwd=REPO, env=env, stdout=out, stderr=out)
     server = Server(f"http://127.0.0.1:{port}", proc)

@@ -282,3 +282,22 @@ def test_the_rating_posts_are_limited_per_address(served) -> None:
     answers = [httpx.post(url, json={"k": "wrong", "score": 3}).status_code for _ in range(12)]
     assert answers[:10] == [403] * 10 and answers[10:] == [429, 429]
     assert ticket_page  # the limit is the server's, nothing was stored
+
+
+def test_a_request_sees_every_change_committed_before_it(office, engine, tmp_path) -> None:
+    """The background poll serves the live streams; a plain request must not wait for it.
+    With the poll slowed to a minute, answers are still up to date."""
+    uow = UnitOfWork(engine)
+    clerk = actor(uow, "clerk1")
+    url = engine.url.render_as_string(hide_password=False)
+    with running(url, log=tmp_path / "serve.log", KHETDESK_WEB_POLL_S="60") as server:
+        t = tickets.issue_ticket(uow, clerk, "A")
+        api = f"/api/ticket/{t.business_date}/{t.code}"
+        assert server.get(api).json()["status"] == "waiting"
+        tickets.call_next(uow, clerk, 1)
+        assert server.get(api).json()["status"] == "called"
+        assert server.get("/api/status").json()["counters"][0]["serving"] == t.code
+        assert server.get("/api/board").json()["calls"][0]["code"] == t.code
+        tickets.complete(uow, clerk, 1)
+        assert server.get(api).json()["status"] == "served"
+        assert "ให้บริการเรียบร้อยแล้ว" in server.get(f"/t/{t.business_date}/{t.code}").text
