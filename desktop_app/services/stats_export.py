@@ -275,10 +275,11 @@ def queue_xlsx_tables(s: QueueStats) -> list[Table]:
             [16, 30, 12],
         )
     )
-    tables.append(
-        ("ความพึงพอใจ", RATING_HEADER, [rating_cells(d, r) for d, r in _rating_rows(s)],
-         [12, 10, 28, 12, 12, 8, 8, 8, 8, 8])
-    )  # fmt: skip
+    if _rating_rows(s):  # a sheet once citizens rate (khetdesk serve), as the PDF's section
+        tables.append(
+            ("ความพึงพอใจ", RATING_HEADER, [rating_cells(d, r) for d, r in _rating_rows(s)],
+             [12, 10, 28, 12, 12, 8, 8, 8, 8, 8])
+        )  # fmt: skip
     return tables
 
 

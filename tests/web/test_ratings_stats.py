@@ -71,3 +71,5 @@ def test_no_ratings_no_section(office, clock, tmp_path):
     s = queue_stats(office, day)
     assert s.ratings_by_service == () and s.ratings_by_counter == ()
     assert stats_export.queue_summary(s)["ratings"] == 0
+    stats_export.export_queue(office, day, None, tmp_path / "q.xlsx", "xlsx")
+    assert "ความพึงพอใจ" not in openpyxl.load_workbook(tmp_path / "q.xlsx").sheetnames
