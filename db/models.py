@@ -415,4 +415,6 @@ class LoanFollowup(Base):
     by: Mapped[User | None] = relationship()
 
 
+import db.models_devices  # noqa: E402  (devices: issue 17)
+import db.models_events  # noqa: E402, F401  (the ticket history: issue 17, item 8)
 from db import models_web  # noqa: E402, F401  (the citizen's phone: ticket ratings)

@@ -59,6 +59,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Statistics and their exports (issue 7): the heads and the administrator. Counter
     # staff see today's queue figures on their console (ui.counter), nothing more.
     "report.view": _HEADS,
+    # Device tokens for kiosk and board PCs (issue 17; services.devices).
+    "device.add": _ADMIN,
+    "device.list": _ADMIN,  # CLI.md: "Admins add, list and revoke"
+    "device.revoke": _ADMIN,
 }
 
 
