@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -28,7 +29,10 @@ def _serve_and_rate(office, clock, plan: list[tuple[str, int, int]]) -> None:
         ticket_page.rate_ticket(office, t.business_date, t.code, k or "", score)
 
 
-def test_ratings_per_service_and_counter_in_the_statistics_and_exports(office, clock, tmp_path):
+@pytest.mark.gui  # the PDF draws its charts with QtGui: the session's QApplication first
+def test_ratings_per_service_and_counter_in_the_statistics_and_exports(
+    qapp, office, clock, tmp_path
+):
     _serve_and_rate(office, clock, [("A", 1, 5), ("A", 2, 3), ("B", 1, 4), ("C", 3, 1)])
     clerk = actor(office, "clerk1")
     tickets.issue_ticket(office, clerk, "D")  # not rated: not counted
