@@ -4,9 +4,9 @@
 #                    platform plugin (libqxcb.so → libQt6XcbQpa.so.6, libQt6Gui, libQt6DBus)
 #                    and of its Wayland plugin, QtMultimedia's sound (libpulse0), and Python's
 #                    venv module
-#   sysdeps.sh test  the same, plus a PostgreSQL server for the integration tests and an X
+#   sysdeps.sh test  the same, plus a PostgreSQL server for the integration tests, an X
 #                    server with key events and screenshots for the real-display test (Xvfb,
-#                    xdotool, xwd)
+#                    xdotool, xwd), and chromium with chromium-driver for the web page test
 #   sysdeps.sh dist  the same as test (make dist-check runs the bundle on Xvfb)
 # Needs root or sudo only when something is missing; does nothing otherwise.
 #
@@ -44,6 +44,10 @@ done
 "$python" -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 if [ "$purpose" != run ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
+  # tests/web/test_browser.py: Debian's headless chromium through chromium-driver (Selenium)
+  for pkg in chromium chromium-driver; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+  done
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null; then

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -50,6 +51,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         assert isinstance(value, dt.datetime)
         return value.replace(tzinfo=dt.UTC)
+
+
+def new_web_secret() -> str:
+    """16 URL-safe characters (96 random bits): short enough for a small QR code."""
+    return secrets.token_urlsafe(12)
 
 
 class Base(DeclarativeBase):
@@ -144,6 +150,10 @@ class Ticket(Base):
     printed: Mapped[bool] = mapped_column(Boolean, default=False)
     # A checked-in appointment's time (None: a walk-in): from then on it is called first.
     appointment_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The ticket's random secret for the citizen's page (desktop_app/web): carried in its QR
+    # when web.base_url is set; guards the one rating. A Python-side default, so every insert,
+    # ORM or Core, gets one.
+    web_secret: Mapped[str] = mapped_column(String(32), default=new_web_secret)
 
     service: Mapped[Service] = relationship(foreign_keys=[service_id])
     counter: Mapped[Counter | None] = relationship()
@@ -410,3 +420,4 @@ class LoanFollowup(Base):
 import db.models_appointments  # noqa: E402  (issue 15's tables on this Base)
 import db.models_devices  # noqa: E402  (devices: issue 17)
 import db.models_events  # noqa: E402, F401  (the ticket history: issue 17, item 8)
+from db import models_web  # noqa: E402, F401  (the citizen's phone: ticket ratings)

@@ -131,8 +131,13 @@ def main() -> int:
         size = folder_size(a.bundle)
         bundle_ms = cold_start_ms([str(exe), "--version"], clean_env(home), elsewhere)
         venv_python = ROOT / ".venv" / "bin" / "python"
-        venv_ms = (cold_start_ms([str(venv_python), "-m", "desktop_app", "--version"],
-                                 clean_env(home), ROOT) if venv_python.exists() else float("nan"))  # fmt: skip
+        venv_ms = (
+            cold_start_ms(
+                [str(venv_python), "-m", "desktop_app", "--version"], clean_env(home), ROOT
+            )
+            if venv_python.exists()
+            else float("nan")
+        )
         print(f"bundle: {size / 1e6:.0f} MB in {sum(1 for _ in a.bundle.rglob('*')):,} files")
         print(f"cold start (--version, median of 5): bundle {bundle_ms:.0f} ms, "
               f"venv {venv_ms:.0f} ms")  # fmt: skip

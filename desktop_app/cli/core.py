@@ -61,6 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("audit", "replace the data from a backup"),
     "gui": ("gui", "open the windows"),
     "device": ("devices", "kiosk and board PCs and their tokens"),
+    "serve": ("serve", "the status server for citizens' phones and the LAN board"),
 }
 
 # Global options that take a value: the command name is the first other word.

@@ -62,10 +62,13 @@ def cmd_ticket_pick(ctx: Context) -> int:
 
 
 def cmd_ticket_show(ctx: Context) -> int:
+    from desktop_app.services.ticket_page import ticket_link
     from desktop_app.services.tickets import show
 
     t = show(ctx.uow, ctx.args.code, date_arg(ctx.args.date))
-    ctx.emit(t, lambda: ticket_line(t))
+    url = ticket_link(ctx.uow, t.business_date, t.code)  # with web.base_url (CLI.md)
+    value = t if url is None else {**{f: getattr(t, f) for f in t.__dataclass_fields__}, "url": url}
+    ctx.emit(value, lambda: ticket_line(t) + (f"\n{url}" if url else ""))
     return 0
 
 

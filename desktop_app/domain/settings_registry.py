@@ -158,6 +158,26 @@ _APPOINTMENT_SPECS = (
 )  # fmt: skip
 
 
+def _base_url(v: str) -> str:
+    """``web.base_url``: empty (tickets' QR codes carry ``ticket.qr_template``) or the address
+    phones reach ``khetdesk serve`` at, http(s)://host[:port][/path]; a trailing slash is
+    dropped so that ``{base_url}/t/…`` never doubles it."""
+    v = clean_text(v, "value", max_len=200, required=False).rstrip("/")
+    if not v:
+        return ""
+    parts = urlsplit(v)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise InvalidInput(
+            "ที่อยู่เว็บต้องเป็น http://เครื่อง:พอร์ต เช่น http://10.0.0.2:8080 "
+            f"(web.base_url must be like http://10.0.0.2:8080, got '{v[:60]}')"
+        )
+    try:
+        parts.port  # noqa: B018  (a port out of range raises)
+    except ValueError:
+        raise InvalidInput(f"พอร์ตไม่ถูกต้อง (bad port in '{v[:60]}')") from None
+    return v
+
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -214,6 +234,10 @@ SPECS: dict[str, SettingSpec] = {
             validate_number_format,
         ),
         *_APPOINTMENT_SPECS,
+        # The citizen's phone (khetdesk serve, desktop_app/web).
+        SettingSpec(
+            "web.base_url", "", False, "address of khetdesk serve for tickets' QR", _base_url
+        ),
     )
 }
 

@@ -29,6 +29,7 @@ from desktop_app.services.assets import find_asset
 from desktop_app.services.auth import Actor
 from desktop_app.services.office import find_service
 from desktop_app.services.settings import read_setting, scope_of
+from desktop_app.services.ticket_page import link_in
 from desktop_app.services.tickets import TicketView
 from printing import escpos_out
 from printing.escpos_out import Failure, PrinterError, PrinterSetup, PrintResult
@@ -97,7 +98,10 @@ def _content(tx: Transaction, config: PrinterConfig, ticket: TicketView) -> Tick
         labels = PRIORITY_LABELS_EN if english else PRIORITY_LABELS_TH
         priority = labels[Priority(ticket.priority)]
     try:
-        qr = fill_template(config.qr_template, ticket.code, ticket.business_date)
+        # With web.base_url set, the QR opens the ticket's live page (khetdesk serve).
+        qr = link_in(tx, ticket.business_date, ticket.code) or fill_template(
+            config.qr_template, ticket.code, ticket.business_date
+        )
     except ValueError as e:
         raise PrinterError(Failure.SETUP, "แม่แบบ QR ใช้ไม่ได้", str(e)) from None
     return TicketContent(

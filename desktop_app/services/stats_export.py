@@ -38,7 +38,7 @@ from desktop_app.services.stats_loans import (
     loan_register_rows,
     loan_stats,
 )
-from desktop_app.services.stats_queue import QueueRow, QueueStats, queue_stats
+from desktop_app.services.stats_queue import QueueRow, QueueStats, RatingRow, queue_stats
 from desktop_app.services.stats_sql import minutes_text, share_text
 from desktop_app.services.tabular import Cell, Minutes, Percent, write_bytes, write_tables
 from printing.pdf_stats import StatsDocument, StatsSection, StatsTable, stats_pdf
@@ -79,6 +79,7 @@ def queue_summary(s: QueueStats) -> dict[str, Any]:
         "within_standard_share": None
         if t.within_standard_share is None
         else round(t.within_standard_share, 4),
+        **_ratings_summary(s),
     }
 
 
@@ -219,7 +220,9 @@ def queue_csv_table(s: QueueStats) -> Table:
         cells[picked] = who.picks
         rows.append(["pickers", s.date_from, s.date_to, who.username, who.name, *cells,
                      *no_pick])  # fmt: skip
-    return ("queue", header, rows, [10, 12, 12, *QUEUE_WIDTHS, 12, 18, 8, 14, 24, 40, 14])
+    with_ratings, rows = _csv_with_ratings(s, header, rows)
+    widths = [10, 12, 12, *QUEUE_WIDTHS, 12, 18, 8, 14, 24, 40, 14, 10, 10]
+    return ("queue", with_ratings, rows, widths)
 
 
 def queue_xlsx_tables(s: QueueStats) -> list[Table]:
@@ -273,6 +276,11 @@ def queue_xlsx_tables(s: QueueStats) -> list[Table]:
             [16, 30, 12],
         )
     )
+    if _rating_rows(s):  # a sheet once citizens rate (khetdesk serve), as the PDF's section
+        tables.append(
+            ("ความพึงพอใจ", RATING_HEADER, [rating_cells(d, r) for d, r in _rating_rows(s)],
+             [12, 10, 28, 12, 12, 8, 8, 8, 8, 8])
+        )  # fmt: skip
     return tables
 
 
@@ -658,6 +666,8 @@ def queue_document(s: QueueStats, agency: str, today: dt.date) -> StatsDocument:
             (picks,),
         )
     )
+    if s.ratings_by_service or s.ratings_by_counter:
+        sections.append(_ratings_section(s))
     notes = (
         "เวลารอ นับจากเวลาออกบัตรคิว หรือเวลาโอนบริการครั้งล่าสุด ถึงการเรียกในบริการนั้น "
         "(ช่วงก่อนโอนไม่นับ) เวลาให้บริการ นับจากการเรียกถึงให้บริการเสร็จ",
@@ -885,4 +895,76 @@ def loans_summary_pdf(
         0,
         path.stat().st_size,
         loans_summary(stats),
+    )
+
+
+# ---------------------------------------------------------------- citizens' ratings
+# From the ticket page of `khetdesk serve` (desktop_app/web): per service and per counter.
+
+RATING_HEADER = (
+    "ตาม (by)",
+    "รหัส (key)",
+    "รายการ (label)",
+    "ผู้ให้คะแนน (ratings)",
+    "คะแนนเฉลี่ย (rating_mean)",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+)
+
+
+def _rating_rows(s: QueueStats) -> list[tuple[str, RatingRow]]:
+    return [("service", r) for r in s.ratings_by_service] + [
+        ("counter", r) for r in s.ratings_by_counter
+    ]
+
+
+def rating_cells(by: str, r: RatingRow) -> list[Cell]:
+    return [by, r.key, r.label, r.ratings, r.mean, *r.counts]
+
+
+def _ratings_summary(s: QueueStats) -> dict[str, Any]:
+    n = sum(r.ratings for r in s.ratings_by_service)
+    total = sum((i + 1) * c for r in s.ratings_by_service for i, c in enumerate(r.counts))
+    return {"ratings": n, "rating_mean": round(total / n, 2) if n else None}
+
+
+def _csv_with_ratings(
+    s: QueueStats, header: tuple[str, ...], rows: list[list[Cell]]
+) -> tuple[tuple[str, ...], list[list[Cell]]]:
+    """Two columns more (ratings, rating_mean), empty on the other tables' rows, and the
+    tables ``ratings_service`` and ``ratings_counter`` (key, label, and those two)."""
+    out = [[*row, None, None] for row in rows]
+    blank: list[Cell] = [None] * (len(header) - 5)
+    for by, r in _rating_rows(s):
+        out.append([f"ratings_{by}", s.date_from, s.date_to, r.key, r.label, *blank,
+                    r.ratings, r.mean])  # fmt: skip
+    return (*header, "ผู้ให้คะแนน (ratings)", "คะแนนเฉลี่ย (rating_mean)"), out
+
+
+def _ratings_section(s: QueueStats) -> StatsSection:
+    def table(title: str, rows: Sequence[RatingRow]) -> StatsTable:
+        return StatsTable(
+            title,
+            ("รายการ", "ผู้ให้คะแนน", "เฉลี่ย (1–5)", "1", "2", "3", "4", "5"),
+            tuple(
+                (r.label, f"{r.ratings:,}", f"{r.mean:.2f}" if r.mean is not None else "-",
+                 *(f"{n:,}" for n in r.counts))
+                for r in rows
+            ),
+            "lrrrrrrr",
+            (0.34, 0.14, 0.14, 0.076, 0.076, 0.076, 0.076, 0.076),
+        )  # fmt: skip
+
+    summary = _ratings_summary(s)
+    return StatsSection(
+        "ความพึงพอใจของผู้รับบริการ",
+        (
+            f"ผู้ให้คะแนน {summary['ratings']:,} ราย คะแนนเฉลี่ย {summary['rating_mean']:.2f} "
+            "จาก 5 (ให้คะแนนจากหน้าบัตรคิวบนโทรศัพท์ หลังรับบริการ หนึ่งครั้งต่อบัตรคิว)",
+        ),
+        None,
+        (table("ตามบริการ", s.ratings_by_service), table("ตามช่องบริการ", s.ratings_by_counter)),
     )

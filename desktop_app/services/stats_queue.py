@@ -138,6 +138,23 @@ class PickerRow:
 
 
 @dataclass(frozen=True)
+class RatingRow:
+    """Citizens' ratings (1–5, from the ticket page of `khetdesk serve`) of the tickets of
+    one service or one counter (the counter that served them)."""
+
+    key: str
+    label: str
+    ratings: int
+    counts: tuple[int, int, int, int, int]  # how many gave 1, 2, 3, 4, 5
+
+    @property
+    def mean(self) -> float | None:
+        if not self.ratings:
+            return None
+        return round(sum((i + 1) * n for i, n in enumerate(self.counts)) / self.ratings, 2)
+
+
+@dataclass(frozen=True)
 class QueueStats:
     date_from: dt.date
     date_to: dt.date
@@ -149,6 +166,8 @@ class QueueStats:
     by_priority: tuple[QueueRow, ...]
     picks: tuple[PickRow, ...]
     pickers: tuple[PickerRow, ...]
+    ratings_by_service: tuple[RatingRow, ...] = ()
+    ratings_by_counter: tuple[RatingRow, ...] = ()
 
     def table(self, dimension: str) -> tuple[QueueRow, ...]:
         return getattr(self, f"by_{dimension}")  # type: ignore[no-any-return]
@@ -410,6 +429,7 @@ def queue_stats(
         pickers: dict[tuple[str, str], int] = {}
         for p in picks:
             pickers[(p.username, p.user_name)] = pickers.get((p.username, p.user_name), 0) + 1
+        by_rating_service, by_rating_counter = _ratings(s, date_from, end)
         tick()
         return QueueStats(
             date_from=date_from,
@@ -425,7 +445,48 @@ def queue_stats(
                 PickerRow(u, name, n)
                 for (u, name), n in sorted(pickers.items(), key=lambda x: (-x[1], x[0]))
             ),
+            ratings_by_service=by_rating_service,
+            ratings_by_counter=by_rating_counter,
         )
+
+
+def _ratings(
+    session: Any, date_from: dt.date, date_to: dt.date
+) -> tuple[tuple[RatingRow, ...], tuple[RatingRow, ...]]:
+    """Ratings per service and per counter: one grouped query (service, counter, score)."""
+    from db.models_web import TicketRating
+
+    rows = session.execute(
+        select(Ticket.service_id, Ticket.counter_id, TicketRating.score, func.count())
+        .join(TicketRating, TicketRating.ticket_id == Ticket.id)
+        .where(Ticket.business_date >= date_from, Ticket.business_date <= date_to)
+        .group_by(Ticket.service_id, Ticket.counter_id, TicketRating.score)
+    ).all()
+    if not rows:
+        return (), ()
+    per_service: dict[int, list[int]] = {}
+    per_counter: dict[int, list[int]] = {}
+    for service_id, counter_id, score, n in rows:
+        if not 1 <= int(score) <= 5:
+            continue
+        per_service.setdefault(service_id, [0] * 5)[int(score) - 1] += int(n)
+        if counter_id is not None:
+            per_counter.setdefault(counter_id, [0] * 5)[int(score) - 1] += int(n)
+
+    def row(key: str, label: str, counts: list[int]) -> RatingRow:
+        c = (counts[0], counts[1], counts[2], counts[3], counts[4])
+        return RatingRow(key, label, sum(c), c)
+
+    services = session.execute(select(Service).order_by(Service.code)).scalars().all()
+    counters = session.execute(select(Counter).order_by(Counter.number)).scalars().all()
+    return (
+        tuple(row(x.code, x.name, per_service[x.id]) for x in services if x.id in per_service),
+        tuple(
+            row(str(c.number), c.name or f"ช่องบริการ {c.number}", per_counter[c.id])
+            for c in counters
+            if c.id in per_counter
+        ),
+    )
 
 
 # Each percentile is one sort of the range's tickets: the daily and per-kind tables show

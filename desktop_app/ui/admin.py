@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput, KhetDeskError
 from desktop_app.domain.roles import Role
-from desktop_app.services import devices, office, printer, settings, users
+from desktop_app.domain.thai_time import business_date, utc_now
+from desktop_app.services import devices, office, printer, settings, ticket_page, users
 from desktop_app.services.auth import Actor
 from desktop_app.services.office import CounterView, ServiceView
 from desktop_app.services.settings import list_settings
@@ -179,6 +180,7 @@ class SettingsWindow(QMainWindow):
         s = data["settings"]
         for key, field in self.office_fields.items():
             _set_field(field, s.get(key, ""))
+        self._check_web_url()
         for key, field in self.pc_fields.items():
             _set_field(field, s.get(key, ""))
         self._preview_emblem()
@@ -215,9 +217,11 @@ class SettingsWindow(QMainWindow):
             "office.name_en": QLineEdit(objectName="officeNameEn"),
             "ticket.qr_template": QLineEdit(objectName="qrTemplate"),
             "ticket.footer": QLineEdit(objectName="ticketFooter"),
+            "web.base_url": QLineEdit(objectName="webBaseUrl"),
         }
         for key, field in office_rows.items():
             form.addRow(self._label(key), field)
+        form.addRow("", self._web_url_hint(office_rows["web.base_url"]))
         self.logo_preview = QLabel(objectName="logoPreview")
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
@@ -248,6 +252,37 @@ class SettingsWindow(QMainWindow):
         outer.addWidget(scroll, 1)
         outer.addLayout(save_row)
         return tab
+
+    def _web_url_hint(self, field: QLineEdit) -> QLabel:
+        """Under web.base_url: what a ticket's QR will carry, and a warning when khetdesk
+        serve does not answer there from this PC (checked off the UI thread)."""
+        self.web_url_hint = QLabel(objectName="webUrlHint", wordWrap=True)
+        self.web_url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        field.editingFinished.connect(self._check_web_url)
+        return self.web_url_hint
+
+    def _check_web_url(self) -> None:
+        base = self.office_fields["web.base_url"].text().strip().rstrip("/")  # type: ignore[union-attr]
+        if not base:
+            self.web_url_hint.setStyleSheet("color: #555;")
+            self.web_url_hint.setText(self.tr("ว่างไว้: QR บนบัตรคิวใช้แม่แบบด้านบน"))
+            return
+        example = ticket_page.example_url(base, business_date(utc_now()))
+        self.web_url_hint.setStyleSheet("color: #555;")
+        self.web_url_hint.setText(self.tr("QR บนบัตรคิว เช่น %1 · กำลังตรวจ…").replace("%1", example))
+
+        def done(reason: str | None) -> None:
+            if self.office_fields["web.base_url"].text().strip().rstrip("/") != base:  # type: ignore[union-attr]
+                return  # typed on meanwhile: that text is checked on its own
+            if reason is None:
+                text = self.tr("QR บนบัตรคิว เช่น %1 · เครื่องนี้เปิดได้")
+            else:
+                text = self.tr("QR บนบัตรคิว เช่น %1 · คำเตือน: เครื่องนี้เปิดไม่ได้ (%2) "
+                               "ตรวจว่า khetdesk serve ทำงานอยู่ที่ที่อยู่นี้")  # fmt: skip
+                self.web_url_hint.setStyleSheet("color: #b91c1c; font-weight: bold;")
+            self.web_url_hint.setText(text.replace("%1", example).replace("%2", reason or ""))
+
+        self.ops.run(lambda: ticket_page.probe(base), done, self._failed)
 
     def _document_fields(self) -> dict[str, QLineEdit | QComboBox]:
         """The group for printed documents (loan record, return record, follow-up letter,
@@ -781,6 +816,7 @@ class SettingsWindow(QMainWindow):
             "office.name_en": self.tr("ชื่อสำนักงาน (อังกฤษ)"),
             "ticket.qr_template": self.tr("QR บนบัตรคิว ({code} {date})"),
             "ticket.footer": self.tr("ข้อความท้ายบัตรคิว"),
+            "web.base_url": self.tr("ที่อยู่หน้าเว็บบัตรคิว (web.base_url)"),
             "document.language": self.tr("ภาษาของเอกสารที่พิมพ์"),
             "document.digits": self.tr("ตัวเลขในเอกสาร"),
             "document.emblem_path": self.tr("ตราครุฑ (ไฟล์ PNG หรือ JPEG)"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
@@ -44,6 +44,9 @@ from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import WaitingTicketsModel
 from desktop_app.ui.shortcuts import install_help
 from desktop_app.ui.widgets import Banner
+
+if TYPE_CHECKING:  # the printing stack is imported when a ticket is printed, not at start
+    from desktop_app.services import printer
 
 # (object name, shortcuts): the order of the buttons on screen.
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -92,7 +95,7 @@ class CounterWindow(QMainWindow):
         env.live.changed.connect(self._changed_elsewhere)
         self.printer_faults: tuple[printer.PrinterHealth, ...] = ()
         self.printer_reloader = Reloader(
-            self.ops, lambda: printer.printer_faults(env.uow), self._show_printer_faults,
+            self.ops, lambda: _printer_faults(env), self._show_printer_faults,
             lambda _error: None,  # the queue's own reload shows a database fault
         )  # fmt: skip
         self.printer_timer = QTimer(
@@ -677,3 +680,10 @@ class CounterWindow(QMainWindow):
         self.printer_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)
+
+
+def _printer_faults(env: UiEnv) -> tuple[printer.PrinterHealth, ...]:
+    """The kiosks' printer states, read on a worker (services.printer loads there)."""
+    from desktop_app.services import printer
+
+    return printer.printer_faults(env.uow)
