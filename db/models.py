@@ -403,3 +403,6 @@ class LoanFollowup(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     by: Mapped[User | None] = relationship()
+
+
+import db.models_integrity  # noqa: E402, F401  (integrity and transparency: issue 16)
