@@ -545,6 +545,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_reports
 
     cli_reports.add_commands(sub, command, group)
+    from desktop_app import cli_integrity
+
+    cli_integrity.add_commands(sub, command, group)
 
     c = command(sub, "backup", cmd_backup, "consistent copy of the database")
     c.add_argument("file")

@@ -179,3 +179,6 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
         choices=["register", "summary"],
         help="PDF only: the loan register (default) or the statistics summary with charts",
     )
+    from desktop_app.cli_integrity import add_report_commands
+
+    add_report_commands(g, command)  # report ita, report loan-situation (issue 16)

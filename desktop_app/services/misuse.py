@@ -125,6 +125,14 @@ def _require_handler(tx: Transaction, actor: Actor) -> None:
         require(actor.role, "misuse.handle")  # raises Forbidden naming the action
 
 
+def check_handler(uow: UnitOfWork, actor: Actor) -> None:
+    """Refuse a user who may not handle cases, before anything they typed is looked at."""
+    if actor.role in PERMISSIONS["misuse.handle"]:
+        return
+    with uow.read() as tx:
+        _require_handler(tx, actor)
+
+
 def _case_state(c: MisuseCase) -> dict[str, object]:
     """The audited state: never the reporter, never the text (the text stays in the case)."""
     return {
@@ -260,6 +268,7 @@ def _view(c: MisuseCase, days: int, now: dt.datetime) -> CaseView:
 
 def list_cases(uow: UnitOfWork, actor: Actor, status: str | None = None) -> list[CaseView]:
     """Every case, newest first (handlers only)."""
+    check_handler(uow, actor)
     wanted = rules.parse_status(status).value if status else None
     with uow.read() as tx:
         _require_handler(tx, actor)
@@ -287,6 +296,7 @@ def attachment_data(uow: UnitOfWork, actor: Actor, attachment_id: int) -> tuple[
 
 def update_case(uow: UnitOfWork, actor: Actor, case_no: str, status: str, note: str) -> CaseView:
     """A handler's step: the new status and a note the reporter reads."""
+    check_handler(uow, actor)
     new = rules.parse_status(status)
     text = rules.long_text(note, "note", "บันทึกความคืบหน้า", max_len=2000)
     with uow.write() as tx:

@@ -185,7 +185,9 @@ def rules_status(uow: UnitOfWork) -> RulesStatus:
                     select(RulesAck.user_id, RulesAck.acknowledged_at).where(
                         RulesAck.version_id == v.id
                     )
-                ).tuples()
+                )
+                .tuples()
+                .all()
             )
         users = tx.session.execute(
             select(User.id, User.username, User.name, User.unit, User.role)
@@ -266,3 +268,28 @@ def acknowledgements_between(
             )
         ]
     return versions, events
+
+
+def rules_notice_pdf(uow: UnitOfWork) -> bytes:
+    """The current guideline as an A4 notice for the notice board (item 23.2)."""
+    from desktop_app.domain.thai_time import business_date
+    from desktop_app.services.documents import doc_setup
+    from desktop_app.services.loan_situation import office_of
+    from printing.pdf.integrity import NoticeDoc, render_notice
+
+    with uow.read() as tx:
+        v = _current(tx)
+        if v is None:
+            raise _nothing_published()
+        setup = doc_setup(tx)
+        publisher = v.published_by
+        today = business_date(tx.now())
+        doc = NoticeDoc(
+            office_of(setup), v.title, v.version, business_date(v.published_at),
+            f"{publisher.name} {publisher.position}".strip() if publisher is not None else "",
+            v.body, None if v.format == "md" else 0, v.sha256,
+            "พบเห็นการใช้ทรัพย์สินของราชการไม่ถูกต้อง แจ้งเบาะแสได้ในโปรแกรม KhetDesk เมนู "
+            "\u201cแจ้งเบาะแสการใช้พัสดุ\u201d (เลือกไม่ระบุตัวตนได้) และติดตามเรื่องด้วยรหัสติดตาม",
+            today,
+        )  # fmt: skip
+    return render_notice(doc)

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -177,13 +176,9 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
 
 
-def _inline(text: str) -> str:
-    """Markdown's **bold** as reportlab markup, everything else escaped."""
-    parts = _BOLD.split(text)
-    out = []
-    for i, p in enumerate(parts):
-        out.append(f"<b>{escape(p)}</b>" if i % 2 else escape(p))
-    return "".join(out)
+def _inline(text: str, office: Office) -> list[tuple[str, bool]]:
+    """Markdown's **bold** as bold runs (ThaiParagraph takes plain text, never markup)."""
+    return [(_digits(office, p), bool(i % 2)) for i, p in enumerate(_BOLD.split(text)) if p]
 
 
 def markdown_flowables(md: str, office: Office, size: float = 14.0) -> list[Flowable]:
@@ -197,7 +192,7 @@ def markdown_flowables(md: str, office: Office, size: float = 14.0) -> list[Flow
     def flush() -> None:
         if paragraph:
             text = " ".join(s.strip() for s in paragraph)
-            out.append(ThaiParagraph(_digits(office, _inline(text)), st["indent"]))
+            out.append(ThaiParagraph(_inline(text, office), st["indent"]))
             paragraph.clear()
 
     for raw in md.replace("\r\n", "\n").split("\n"):
@@ -211,7 +206,7 @@ def markdown_flowables(md: str, office: Office, size: float = 14.0) -> list[Flow
             level = len(stripped) - len(stripped.lstrip("#"))
             text = stripped[level:].strip()
             style = st["title"] if level == 1 else st["heading"]
-            out.append(ThaiParagraph(_digits(office, _inline(text)), style))
+            out.append(ThaiParagraph(_inline(text, office), style))
             continue
         m = _NUMBERED.match(stripped)
         if stripped[:2] in ("- ", "* ") or m:
@@ -219,13 +214,14 @@ def markdown_flowables(md: str, office: Office, size: float = 14.0) -> list[Flow
             mark, text = (f"{m.group(1)}.", m.group(2)) if m else ("•", stripped[2:])
             item = Table(
                 [[ThaiParagraph(_digits(office, mark), st["body"]),
-                  ThaiParagraph(_digits(office, _inline(text)), st["body"])]],
-                colWidths=[1.0 * cm, frame_width() - 2.0 * cm],
+                  ThaiParagraph(_inline(text, office), st["body"])]],
+                colWidths=[1.6 * cm, frame_width() - 1.6 * cm],
             )  # fmt: skip
             item.setStyle(TableStyle([
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, 0), 0.8 * cm),
+                ("LEFTPADDING", (0, 0), (0, 0), 0.6 * cm),
+                ("RIGHTPADDING", (0, 0), (0, 0), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ]))  # fmt: skip
@@ -243,7 +239,7 @@ def render_notice(doc: NoticeDoc) -> bytes:
         ThaiParagraph(
             f"ประกาศแนวทางการยืมพัสดุของทางราชการ ฉบับที่ {n(doc.version)} "
             f"ประกาศเมื่อ {n.date(doc.published)}"
-            + (f" โดย {escape(doc.published_by)}" if doc.published_by else ""),
+            + (f" โดย {doc.published_by}" if doc.published_by else ""),
             st["center"],
         ),
         Spacer(1, 8),
@@ -252,7 +248,7 @@ def render_notice(doc: NoticeDoc) -> bytes:
         story += markdown_flowables(doc.body_markdown, doc.office)
     else:
         story.append(ThaiParagraph(
-            f"แนวทางฉบับนี้เป็นเอกสาร PDF จำนวน {n(doc.pdf_pages or 0)} หน้า แนบท้ายประกาศนี้ "
+            "แนวทางฉบับนี้เป็นเอกสาร PDF แนบท้ายประกาศนี้ "
             "และเปิดอ่านได้ในโปรแกรม KhetDesk เมนู \u201cแนวทางการยืมพัสดุ\u201d",
             st["indent"],
         ))  # fmt: skip
@@ -265,7 +261,7 @@ def render_notice(doc: NoticeDoc) -> bytes:
             "พ.ศ. 2560 ข้อ 207–211",
             styles()["body"],
         ),
-        ThaiParagraph(escape(doc.channel), styles()["body"]),
+        ThaiParagraph(doc.channel, styles()["body"]),
         ThaiParagraph(
             f"ลายนิ้วมือเอกสาร (SHA-256) {doc.sha256[:16]}… ใช้ตรวจว่าประกาศตรงกับฉบับในระบบ",
             styles()["small"],
@@ -301,7 +297,7 @@ def render_cover(doc: CoverDoc) -> bytes:
     story.append(table(rows, widths, aligns="clcl", size=11.0, zebra=True))
     story += [Spacer(1, 8), ThaiParagraph("ตัวชี้วัดที่อ้างถึง", st["heading"])]
     for code, text in doc.indicators:
-        story.append(ThaiParagraph(f"<b>{escape(code)}</b> {escape(text)}", st["small"]))
+        story.append(ThaiParagraph([(code + " ", True), (text, False)], st["small"]))
     story.append(KeepTogether([Spacer(1, 14), signature_block(
         [Signer("ผู้รับรองข้อมูล", "", "หัวหน้าหน่วยงาน")], w)]))  # fmt: skip
     head = _head(doc.office, "ชุดหลักฐานการประเมิน ITA", doc.today,
