@@ -7,8 +7,7 @@
     misuse track CODE                                    (no login)
     misuse list [--status S]    misuse show CASE    misuse update CASE --status S --note TEXT
     custodian show|submit|signoff|print --month YYYY-MM  (the custodian's monthly report)
-    report ita --fy YYYY(BE) --out DIR                   (in the report group)
-    report loan-situation --out FILE.pdf
+    (report ita and report loan-situation are in the report group: cli/reports.py)
 
 An anonymous report prints its tracking code and nothing else about the reporter; the
 error log never holds the acting user of a ``misuse`` command (see cli.redacted).
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from desktop_app.cli import Context
+    from desktop_app.cli.core import Context
 
 READ_LIMIT = 10 * 1024 * 1024
 
@@ -114,7 +113,7 @@ def cmd_rules_ack(ctx: Context) -> int:
 
 
 def cmd_rules_status(ctx: Context) -> int:
-    from desktop_app.cli import table
+    from desktop_app.cli.core import table
     from desktop_app.services.rules import rules_status
 
     s = rules_status(ctx.uow)
@@ -208,7 +207,7 @@ def cmd_misuse_track(ctx: Context) -> int:
 
 
 def cmd_misuse_list(ctx: Context) -> int:
-    from desktop_app.cli import table
+    from desktop_app.cli.core import table
     from desktop_app.services.misuse import list_cases
 
     cases = list_cases(ctx.uow, ctx.actor(), ctx.args.status)
@@ -292,76 +291,9 @@ def cmd_custodian_print(ctx: Context) -> int:
     return 0
 
 
-# ---------------------------------------------------------------- reports
-
-
-def cmd_report_ita(ctx: Context) -> int:
-    """The ITA evidence pack of a fiscal year (agency head, admin)."""
-    import sys
-
-    from desktop_app.services.ita import build_ita_pack, check_fiscal_year
-
-    check_fiscal_year(ctx.args.fy)
-    actor = ctx.actor()
-    from desktop_app.domain.roles import require
-
-    require(actor.role, "report.ita")
-
-    def progress(done: int, total: int) -> None:
-        if not ctx.json and sys.stderr.isatty():
-            print(f"\rกำลังจัดทำชุดหลักฐาน {done}/{total}", end="", file=sys.stderr, flush=True)
-
-    pack = build_ita_pack(ctx.uow, actor, ctx.args.fy, Path(ctx.args.out), progress)
-    if not ctx.json and sys.stderr.isatty():
-        print(file=sys.stderr)
-    out = {"dir": pack.dir, "fiscal_year": pack.fiscal_year, "date_from": pack.date_from,
-           "date_to": pack.date_to, "index": pack.index,
-           "files": [{"file": f.file, "indicator": f.indicator, "title": f.title}
-                     for f in pack.files]}  # fmt: skip
-    ctx.emit(out, lambda: "\n".join(
-        [f"ชุดหลักฐาน ITA ปีงบประมาณ {pack.fiscal_year} ที่ {pack.dir}"]
-        + [f"  {f.indicator:7} {f.file}" for f in pack.files]))  # fmt: skip
-    return 0
-
-
-def cmd_report_loan_situation(ctx: Context) -> int:
-    from desktop_app.cli import date_arg
-    from desktop_app.services.loan_situation import loan_situation_pdf
-    from desktop_app.services.stats_export import check_target
-    from desktop_app.services.tabular import write_bytes
-
-    out = Path(ctx.args.out)
-    check_target(out)
-    data = loan_situation_pdf(ctx.uow, date_arg(ctx.args.as_of))
-    write_bytes(out, data)
-    ctx.emit({"file": str(out), "format": "pdf", "report": "loan-situation",
-              "bytes": len(data)}, f"บันทึกสถานการณ์การยืมพัสดุไปที่ {out}")  # fmt: skip
-    return 0
-
-
-def _fy(value: str) -> int:
-    import argparse
-
-    text = value.strip()
-    if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"a Buddhist Era year such as 2570, got '{value[:20]}'")
-    return int(text)
-
-
-def add_report_commands(g: Any, command: Callable[..., Any]) -> None:
-    """``report ita`` and ``report loan-situation``, added to the report group."""
-    c = command(g, "ita", cmd_report_ita, "the ITA evidence pack of a fiscal year")
-    c.add_argument("--fy", required=True, type=_fy, metavar="YYYY", help="BE fiscal year")
-    c.add_argument("--out", required=True, metavar="DIR")
-    c = command(g, "loan-situation", cmd_report_loan_situation,
-                "the loan situation for the notice board (PDF)")  # fmt: skip
-    c.add_argument("--out", required=True, metavar="FILE.pdf")
-    c.add_argument("--as-of", metavar="YYYY-MM-DD")
-
-
 def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
     """Add the `rules`, `misuse` and `custodian` command groups."""
-    g = group("rules", "the office's borrowing guideline and its acknowledgement")
+    g = group("rules")
     c = command(g, "publish", cmd_rules_publish, "publish a new version (.md or .pdf)")
     c.add_argument("--title", required=True)
     c.add_argument("--file", required=True, metavar="FILE")
@@ -372,7 +304,7 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c = command(g, "notice", cmd_rules_notice, "the A4 notice of the current version (PDF)")
     c.add_argument("--out", required=True, metavar="FILE.pdf")
 
-    g = group("misuse", "reports of improper use of government property")
+    g = group("misuse")
     c = command(g, "report", cmd_misuse_report, "report improper use (optionally anonymous)")
     c.add_argument("--text", required=True)
     c.add_argument("--asset", metavar="ASSET_NO")
@@ -392,7 +324,7 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
                    choices=["received", "investigating", "resolved", "dismissed"])  # fmt: skip
     c.add_argument("--note", required=True)
 
-    g = group("custodian", "the custodian's monthly report to the superior (item 24)")
+    g = group("custodian")
     for name, func, help_ in (
         ("show", cmd_custodian_show, "the month's report as it stands"),
         ("submit", cmd_custodian_submit, "submit the month's report (supply officer)"),
