@@ -98,9 +98,9 @@ def test_a_loan_request_waits_for_the_acknowledgement_when_the_office_requires_i
     ok_json(as_(url, "director", "rules", "publish", "--title", "แนวทาง",
                 "--file", _guideline(tmp_path)))  # fmt: skip
     # Off by default: the request goes through without an acknowledgement.
-    assert ok_json(as_(url, "admin", "settings", "get", "rules.required_for_loans"))[
-        "value"
-    ] == "off"
+    assert (
+        ok_json(as_(url, "admin", "settings", "get", "rules.required_for_loans"))["value"] == "off"
+    )
     first = ok_json(as_(url, "staff1", *request))
     ok_json(as_(url, "staff1", "loan", "cancel", first["loan_no"]))
     ok_json(as_(url, "admin", "settings", "set", "rules.required_for_loans", "on"))
