@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -15,9 +16,11 @@ from db.models import Loan, LoanItem
 from db.uow import UnitOfWork
 from desktop_app.domain import loans as rules
 from desktop_app.domain.thai_time import business_date
-from printing.pdf.base import Numerals, Signer
-from printing.pdf.content import DocSetup
-from printing.pdf.integrity import Office, ReportDoc, TablePart
+
+if TYPE_CHECKING:  # printing (reportlab) is loaded when a document is made, not before
+    from printing.pdf.base import Numerals
+    from printing.pdf.content import DocSetup
+    from printing.pdf.integrity import Office, ReportDoc
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,9 @@ def filter_rows(
 
 def situation_document(s: LoanSituation, office: Office) -> ReportDoc:
     """The situation as a landscape A4 report: the figures, the units, then every item."""
+    from printing.pdf.base import Numerals, Signer
+    from printing.pdf.integrity import ReportDoc, TablePart
+
     n = Numerals(thai=office.thai_digits)
     summary = (
         f"ณ วันที่ {n.date(s.as_of)} มีพัสดุอยู่ระหว่างการยืม {n(s.items_out)} รายการ "
@@ -186,6 +192,8 @@ def _follow_text(r: SituationRow, n: Numerals) -> str:
 
 
 def office_of(setup: DocSetup) -> Office:
+    from printing.pdf.integrity import Office
+
     return Office(setup.agency, setup.emblem, setup.thai_digits)
 
 

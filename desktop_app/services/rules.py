@@ -180,14 +180,12 @@ def rules_status(uow: UnitOfWork) -> RulesStatus:
         v = _current(tx)
         acked: dict[int, dt.datetime] = {}
         if v is not None:
-            acked = dict(
+            acked = dict(  # (user id, when) rows
                 tx.session.execute(
                     select(RulesAck.user_id, RulesAck.acknowledged_at).where(
                         RulesAck.version_id == v.id
                     )
-                )
-                .tuples()
-                .all()
+                ).all()
             )
         users = tx.session.execute(
             select(User.id, User.username, User.name, User.unit, User.role)

@@ -34,7 +34,7 @@ from desktop_app.services import loan_desk_queries
 from desktop_app.services.auth import Actor, authenticate
 from desktop_app.services.office import list_counters
 from desktop_app.services.settings import get_setting
-from desktop_app.ui import texts
+from desktop_app.ui import integrity, texts
 from desktop_app.ui.dialogs import CounterChoiceDialog
 from desktop_app.ui.env import UiEnv
 from desktop_app.ui.operations import Operations
@@ -159,6 +159,9 @@ class Launcher(QMainWindow):
             ("openLoanDesk", may(actor.role, "loan.handover"), self.open_loan_desk),
             ("openLoanInbox", may(actor.role, "delegation.add"), self.open_loan_inbox),
             ("openStats", may(actor.role, "report.view"), self.open_stats),
+            # Integrity and transparency (issue 16): the guideline, the loan situation,
+            # misuse reports, the head's summary, the custodian's report.
+            *integrity.launcher_buttons(env, actor, self),
         ]
         self._layout = layout
         for name, ok, slot in allowed:
@@ -283,6 +286,7 @@ class Launcher(QMainWindow):
             "openLoanDesk": self.tr("งานยืมพัสดุ (ส่งมอบ รับคืน ติดตาม)"),
             "openLoanInbox": self.tr("รายการรออนุมัติการยืม"),
             "openStats": self.tr("สถิติการให้บริการและการยืม"),
+            **integrity.launcher_labels(),
         }
         for name, b in self.buttons.items():
             b.setText(labels[name])
@@ -410,6 +414,7 @@ class Startup(QObject):
         else:
             launcher = Launcher(env, actor)
             env.keep(launcher).show()
+            launcher.after_login = integrity.after_login(launcher, env, actor)  # issue 16
         return None
 
     def _refuse(self, actor: Actor) -> None:
