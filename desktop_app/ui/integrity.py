@@ -1020,3 +1020,58 @@ def launcher_labels() -> dict[str, str]:
         "openSupervision": _t("สรุปสำหรับผู้บังคับบัญชา"),
         "openCustodian": _t("รายงานผู้ดูแลพัสดุประจำเดือน"),
     }
+
+
+# ---------------------------------------------------------------- the statistics window
+
+
+def ita_button(window: Any) -> QPushButton:
+    """The statistics window's "ITA evidence pack" button: the pack of the fiscal year the
+    shown period ends in, into a folder the user picks (``window.choose_folder`` if the
+    window has one, for tests), with the window's progress bar and banner. Shown only to the
+    roles that may make the pack."""
+    from PySide6.QtCore import QCoreApplication
+
+    b = QPushButton(objectName="export_ita")
+    b.setText(QCoreApplication.translate("IntegrityLauncher", "ชุดหลักฐาน ITA…"))
+    b.setVisible(window.actor.role in PERMISSIONS["report.ita"])
+    b.clicked.connect(lambda: export_ita(window))
+    return b
+
+
+def export_ita(window: Any) -> None:
+    from desktop_app.domain.fiscal import fiscal_year
+    from desktop_app.services.ita import build_ita_pack
+
+    if window.exporting:
+        return
+    end = window.loaded.end if window.loaded is not None else business_date(window.env.clock())
+    fy = fiscal_year(end)
+    chooser = getattr(window, "choose_folder", None)
+    if chooser is not None:
+        folder = chooser(fy)
+    else:
+        folder = QFileDialog.getExistingDirectory(window, f"ITA {fy}") or None
+    if not folder:
+        return
+    out = Path(folder) / f"ita-{fy}"
+    uow, actor, relay = window.env.uow, window.actor, window._relay
+
+    def progress(done: int, total: int) -> None:
+        relay.progressed.emit(done, total)  # queued to the UI thread
+
+    def done(pack: Any) -> None:
+        window._set_exporting(False)
+        window.last_ita = pack
+        window.message.show_message(
+            window.tr("บันทึกชุดหลักฐาน ITA ปีงบประมาณ %1 แล้ว: %2")
+            .replace("%1", str(fy))
+            .replace("%2", pack.dir),
+            "info",
+            10,
+        )
+
+    window._set_exporting(True)
+    window.ops.run(
+        lambda: build_ita_pack(uow, actor, fy, out, progress), done, window._export_failed
+    )

@@ -247,3 +247,26 @@ def test_the_custodian_submits_and_the_head_signs_off(qtbot, env):
     qtbot.waitUntil(lambda: custodian.custodian_report(uow, year, month).status == "signed",
                     timeout=WAIT_MS)  # fmt: skip
     assert custodian.custodian_report(uow, year, month).signed_by == "director"
+
+
+def test_the_statistics_window_makes_the_ita_pack(qtbot, env, tmp_path):
+    import json
+
+    from desktop_app.ui.stats_window import StatsWindow
+
+    window = StatsWindow(env, actor(env.uow, "director"))
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.loaded is not None, timeout=WAIT_MS)
+    asked: list[int] = []
+    window.choose_folder = lambda fy: asked.append(fy) or str(tmp_path)
+    qtbot.mouseClick(button(window, "export_ita"), LEFT)
+    qtbot.waitUntil(lambda: getattr(window, "last_ita", None) is not None, timeout=WAIT_MS * 3)
+    assert asked == [2570]  # the test clock's November 2026 is in fiscal year 2570
+    index = json.loads((tmp_path / "ita-2570" / "index.json").read_text(encoding="utf-8"))
+    assert all((tmp_path / "ita-2570" / f["file"]).is_file() for f in index["files"])
+    assert "ita-2570" in window.message.text()
+    other = StatsWindow(env, actor(env.uow, "supplyhead"))  # sees statistics, not the pack
+    qtbot.addWidget(other)
+    assert not button(other, "export_ita").isVisibleTo(other)
