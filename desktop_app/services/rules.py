@@ -287,7 +287,7 @@ def rules_notice_pdf(uow: UnitOfWork) -> bytes:
             f"{publisher.name} {publisher.position}".strip() if publisher is not None else "",
             v.body, None if v.format == "md" else 0, v.sha256,
             "พบเห็นการใช้ทรัพย์สินของราชการไม่ถูกต้อง แจ้งเบาะแสได้ในโปรแกรม KhetDesk เมนู "
-            "\u201cแจ้งเบาะแสการใช้พัสดุ\u201d (เลือกไม่ระบุตัวตนได้) และติดตามเรื่องด้วยรหัสติดตาม",
+            "\u201cแจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง\u201d (เลือกไม่ระบุตัวตนได้) และติดตามเรื่องด้วยรหัสติดตาม",
             today,
         )  # fmt: skip
     return render_notice(doc)

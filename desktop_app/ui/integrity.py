@@ -616,6 +616,11 @@ class LoanSituationWindow(LoanWindow):
         self.table = QTableView(objectName="situationTable")
         self.table.setModel(self.model)
         setup_table(self.table, 2)
+        for column, width in enumerate((110, 150, 0, 60, 150, 170, 100, 110, 230)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit.setMinimumWidth(220)
         self.updated = QLabel(objectName="situationUpdated")
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("หน่วยงาน")))
