@@ -43,11 +43,25 @@ def _read(path_text: str, what_th: str, what: str) -> tuple[str, bytes]:
         return path.name, path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"ไม่พบ{what_th} '{path_text[:120]}' (no such file)") from None
+    except ValueError:  # a NUL in the name: no file has it
+        raise InvalidInput(f"ชื่อ{what_th}ไม่ถูกต้อง (not a valid file name)") from None
     except OSError as e:
         raise InvalidInput(
             f"อ่าน{what_th} '{path_text[:120]}' ไม่ได้ (cannot read the {what}: "
             f"{e.strerror or type(e).__name__})"
         ) from None
+
+
+def out_path(text: str) -> Path:
+    """An output file named on the command line, checked before any work."""
+    from desktop_app.domain.errors import InvalidInput
+    from desktop_app.services.stats_export import check_target
+
+    if "\x00" in text:
+        raise InvalidInput("ชื่อไฟล์ไม่ถูกต้อง (not a valid file name)")
+    path = Path(text)
+    check_target(path)
+    return path
 
 
 def _when(at: dt.datetime | None) -> str:
@@ -82,11 +96,12 @@ def cmd_rules_show(ctx: Context) -> int:
     from desktop_app.services.rules import show_rules
     from desktop_app.services.tabular import write_bytes
 
+    out_file = out_path(ctx.args.out) if ctx.args.out else None
     doc = show_rules(ctx.uow)
     i = doc.info
-    if ctx.args.out:
+    if out_file is not None:
         data = doc.pdf if doc.pdf is not None else doc.body.encode("utf-8")
-        write_bytes(Path(ctx.args.out), data)
+        write_bytes(out_file, data)
     out = {"version": i.version, "title": i.title, "format": i.format, "file": i.file_name,
            "sha256": i.sha256, "published_at": i.published_at, "published_by": i.published_by,
            "text": doc.body if i.format == "md" else None}  # fmt: skip
@@ -140,11 +155,9 @@ def cmd_rules_status(ctx: Context) -> int:
 
 def cmd_rules_notice(ctx: Context) -> int:
     from desktop_app.services.rules import rules_notice_pdf
-    from desktop_app.services.stats_export import check_target
     from desktop_app.services.tabular import write_bytes
 
-    out = Path(ctx.args.out)
-    check_target(out)
+    out = out_path(ctx.args.out)
     data = rules_notice_pdf(ctx.uow)
     write_bytes(out, data)
     ctx.emit({"file": str(out), "bytes": len(data)}, f"บันทึกประกาศแนวทางไปที่ {out}")
@@ -280,11 +293,9 @@ def cmd_custodian_signoff(ctx: Context) -> int:
 
 def cmd_custodian_print(ctx: Context) -> int:
     from desktop_app.services.custodian import custodian_report_pdf
-    from desktop_app.services.stats_export import check_target
     from desktop_app.services.tabular import write_bytes
 
-    out = Path(ctx.args.out)
-    check_target(out)
+    out = out_path(ctx.args.out)
     data = custodian_report_pdf(ctx.uow, *_month(ctx))
     write_bytes(out, data)
     ctx.emit({"file": str(out), "bytes": len(data)}, f"บันทึกรายงานไปที่ {out}")

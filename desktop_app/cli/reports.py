@@ -190,6 +190,10 @@ def cmd_report_loan_situation(ctx: Context) -> int:
     from desktop_app.services.tabular import write_bytes
 
     out = Path(ctx.args.out)
+    if "\x00" in ctx.args.out:
+        from desktop_app.domain.errors import InvalidInput
+
+        raise InvalidInput("ชื่อไฟล์ไม่ถูกต้อง (not a valid file name)")
     check_target(out)
     data = loan_situation_pdf(ctx.uow, date_arg(ctx.args.as_of))
     write_bytes(out, data)

@@ -91,6 +91,8 @@ def check_fiscal_year(fy: int) -> tuple[dt.date, dt.date]:
 
 
 def _prepare_dir(out: Path) -> None:
+    if "\x00" in str(out):
+        raise InvalidInput("ชื่อโฟลเดอร์ไม่ถูกต้อง (not a valid folder name)")
     if out.exists() and not out.is_dir():
         raise InvalidInput(f"'{str(out)[:120]}' เป็นไฟล์ ไม่ใช่โฟลเดอร์ (the output is a file)")
     try:
