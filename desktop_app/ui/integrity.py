@@ -193,6 +193,136 @@ def after_login(parent: QWidget | None, env: UiEnv, actor: Actor) -> Operations:
     return ops
 
 
+class UnitAckModel(RowsModel):
+    headers = ("หน่วยงาน", "ผู้ใช้", "รับทราบแล้ว", "ยังไม่รับทราบ")
+
+    def cell(self, u: rules.UnitAck, column: int) -> Any:
+        return (u.unit, u.users, u.acknowledged, ", ".join(u.pending) or "-")[column]
+
+    def numeric(self, column: int) -> bool:
+        return column in (1, 2)
+
+    def background(self, u: rules.UnitAck) -> QColor | None:
+        return SOON_TINT if u.pending else None
+
+
+class RulesWindow(LoanWindow):
+    """For the heads: the current version, who has acknowledged it per unit (the report of
+    items 21.1 and 23.1), publishing a new version, and the A4 notice (item 23.2)."""
+
+    def __init__(self, env: UiEnv, actor: Actor) -> None:
+        super().__init__(env, actor, "rulesWindow")
+        self.setWindowTitle(self.tr("แนวทางการยืมพัสดุและการรับทราบ"))
+        self.status: rules.RulesStatus | None = None
+        self.current = QLabel(objectName="rulesCurrent")
+        self.current.setWordWrap(True)
+        self.model = UnitAckModel()
+        self.table = QTableView(objectName="rulesUnits")
+        self.table.setModel(self.model)
+        setup_table(self.table, 3)
+        self.title = QLineEdit(objectName="rulesTitle")
+        self.title.setPlaceholderText(self.tr("ชื่อฉบับใหม่ เช่น แนวทางการยืมพัสดุ ฉบับปรับปรุง ๒๕๗๐"))
+        self.publish = QPushButton(
+            self.tr("ประกาศฉบับใหม่ (.md หรือ .pdf)…"), objectName="rulesPublish"
+        )
+        self.read_button = QPushButton(self.tr("เปิดอ่านฉบับปัจจุบัน"), objectName="rulesRead")
+        self.notice = QPushButton(self.tr("บันทึกประกาศ A4 (PDF)…"), objectName="rulesNotice")
+        self.publish.clicked.connect(self._publish)
+        self.read_button.clicked.connect(self._read)
+        self.notice.clicked.connect(self._notice)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.publish)
+        tools = QHBoxLayout()
+        tools.addStretch(1)
+        tools.addWidget(self.read_button)
+        tools.addWidget(self.notice)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel(self.tr("แนวทางการยืมพัสดุ"), objectName="heading"))
+        layout.addWidget(self.message)
+        layout.addWidget(self.current)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.setCentralWidget(body)
+        uow = env.uow
+        self.reloader = Reloader(self.ops, lambda: rules.rules_status(uow), self._loaded, self.fail)
+        self.reloader.request()
+        self.update_buttons()
+        self.resize(980, 600)
+
+    def _loaded(self, s: rules.RulesStatus) -> None:
+        self.status = s
+        if s.version is None:
+            self.current.setText(self.tr("ยังไม่มีการประกาศแนวทาง"))
+        else:
+            self.current.setText(
+                self.tr("<b>ฉบับที่ %1</b> %2 · รับทราบแล้ว %3 คน ยังไม่รับทราบ %4 คน")
+                .replace("%1", str(s.version))
+                .replace("%2", (s.title or "").replace("<", "&lt;"))
+                .replace("%3", str(len(s.acknowledged)))
+                .replace("%4", str(len(s.pending)))
+            )
+        self.model.set_rows(list(s.units))
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        has = self.status is not None and self.status.version is not None
+        self.publish.setEnabled(not self.busy)
+        self.read_button.setEnabled(has and not self.busy)
+        self.notice.setEnabled(has and not self.busy)
+
+    def _publish(self) -> None:
+        path = self.env.dialogs.open_file(
+            self, self.tr("เลือกไฟล์แนวทาง"), "Markdown or PDF (*.md *.markdown *.pdf)"
+        )
+        if not path:
+            return
+        uow, actor, title = self.env.uow, self.actor, self.title.text()
+
+        def work() -> rules.RulesInfo:
+            from desktop_app.domain.errors import InvalidInput
+
+            file = Path(path)
+            try:
+                if file.stat().st_size > 10 * 1024 * 1024:
+                    raise InvalidInput("ไฟล์แนวทางใหญ่เกิน 10 MB (the guideline file is over 10 MB)")
+                data = file.read_bytes()
+            except OSError as e:
+                raise InvalidInput(f"อ่านไฟล์ {file.name[:60]} ไม่ได้ ({e.strerror})") from None
+            return rules.publish_rules(uow, actor, title, file.name, data)
+
+        def done(info: rules.RulesInfo) -> None:
+            self.title.clear()
+            self.say(
+                self.tr("ประกาศฉบับที่ %1 แล้ว ผู้ใช้ทุกคนจะเห็นเมื่อเข้าสู่ระบบครั้งถัดไป").replace(
+                    "%1", str(info.version)
+                )
+            )
+
+        self.run(work, done)
+
+    def _read(self) -> None:
+        self._rules_ops = open_rules(self.env, self.actor, self)
+
+    def _notice(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("บันทึกประกาศ"), "rules-notice.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        uow = self.env.uow
+
+        def work() -> str:
+            from desktop_app.services.tabular import write_bytes
+
+            write_bytes(Path(path), rules.rules_notice_pdf(uow))
+            return path
+
+        self.run(work, lambda p: self.say(self.tr("บันทึกแล้ว: %1").replace("%1", p)), False)
+
+
 # ---------------------------------------------------------------- misuse: reporting
 
 
@@ -956,6 +1086,19 @@ def open_custodian(env: UiEnv, actor: Actor) -> CustodianWindow:
     return _show(env, CustodianWindow(env, actor))  # type: ignore[no-any-return]
 
 
+def open_rules_window(env: UiEnv, actor: Actor) -> RulesWindow:
+    return _show(env, RulesWindow(env, actor))  # type: ignore[no-any-return]
+
+
+def open_rules_for(env: UiEnv, actor: Actor, parent: QWidget) -> None:
+    """The launcher's guideline button: the heads' window for those who publish, the
+    guideline itself (with its acknowledgement if pending) for everyone else."""
+    if actor.role in PERMISSIONS["rules.publish"]:
+        open_rules_window(env, actor)
+    else:
+        parent._rules_ops = open_rules(env, actor, parent)  # type: ignore[attr-defined]
+
+
 def open_misuse_report(env: UiEnv, actor: Actor, parent: QWidget | None = None) -> bool:
     return env.dialogs.run(MisuseReportDialog(env, actor, parent))
 
@@ -997,7 +1140,7 @@ def launcher_buttons(env: UiEnv, actor: Actor, parent: QWidget) -> list[tuple[st
     """(object name, offered, slot) for the launcher: the same pattern as its own buttons."""
     role = actor.role
     return [
-        ("openRules", True, lambda: setattr(parent, "_rules_ops", open_rules(env, actor, parent))),
+        ("openRules", True, lambda: open_rules_for(env, actor, parent)),
         ("openLoanSituation", True, lambda: open_loan_situation(env, actor)),
         ("openMisuseReport", True, lambda: open_misuse_report(env, actor, parent)),
         ("openMisuseTrack", True, lambda: open_track(env, parent)),

@@ -270,3 +270,29 @@ def test_the_statistics_window_makes_the_ita_pack(qtbot, env, tmp_path):
     other = StatsWindow(env, actor(env.uow, "supplyhead"))  # sees statistics, not the pack
     qtbot.addWidget(other)
     assert not button(other, "export_ita").isVisibleTo(other)
+
+
+def test_a_head_publishes_a_version_and_sees_who_acknowledged_it(qtbot, env, dialogs, tmp_path):
+    from desktop_app.ui.integrity import RulesWindow
+
+    uow = env.uow
+    guideline = tmp_path / "guideline.md"
+    guideline.write_text("# แนวทาง\n\n- ห้ามใช้ส่วนตัว\n", encoding="utf-8")
+    head = Launcher(env, actor(uow, "director"))
+    env.keep(head).show()
+    qtbot.mouseClick(head.buttons["openRules"], LEFT)
+    qtbot.waitUntil(lambda: bool(opened(env, RulesWindow)), timeout=WAIT_MS)
+    window = opened(env, RulesWindow)[0]
+    qtbot.waitUntil(lambda: window.status is not None, timeout=WAIT_MS)
+    assert not window.notice.isEnabled()  # nothing published yet
+    type_thai(window.title, "แนวทางการยืมพัสดุ ฉบับทดสอบ")
+    dialogs.files.append(str(guideline))
+    qtbot.mouseClick(window.publish, LEFT)
+    qtbot.waitUntil(lambda: window.status is not None and window.status.version == 1,
+                    timeout=WAIT_MS)  # fmt: skip
+    assert rules.current_rules(uow).info.title == "แนวทางการยืมพัสดุ ฉบับทดสอบ"
+    rules.acknowledge_rules(uow, actor(uow, "clerk1"))  # elsewhere: the window follows
+    qtbot.waitUntil(lambda: "clerk1" in window.status.acknowledged, timeout=WAIT_MS)
+    units = {u.unit: u for u in window.model.rows}
+    assert units["ฝ่ายทะเบียน"].pending == ("clerk2",)
+    assert "รับทราบแล้ว 1 คน" in window.current.text()
