@@ -137,6 +137,7 @@ def integrity_screenshots(out_dir: Path) -> list[Path]:
         MisuseCasesWindow,
         MisuseReportDialog,
         RulesDialog,
+        RulesWindow,
         SupervisionWindow,
     )
 
@@ -170,6 +171,9 @@ def integrity_screenshots(out_dir: Path) -> list[Path]:
         doc = rules.pending_rules(uow, staff)
         assert doc is not None
         grab(RulesDialog(env, staff, doc), "integrity-rules-dialog.png", (860, 700), None)
+        heads = RulesWindow(env, director)
+        grab(heads, "integrity-rules-window.png", (1000, 560),
+             lambda: heads.status is not None and heads.model.rowCount() > 0)  # fmt: skip
         report = MisuseReportDialog(env, staff)
         report.text.setPlainText("เห็นการนำเครื่องฉายโปรเจคเตอร์ไปใช้ในงานส่วนตัวที่บ้าน")
         report.asset.setText(PROJECTOR)

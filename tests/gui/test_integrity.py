@@ -296,3 +296,28 @@ def test_a_head_publishes_a_version_and_sees_who_acknowledged_it(qtbot, env, dia
     units = {u.unit: u for u in window.model.rows}
     assert units["ฝ่ายทะเบียน"].pending == ("clerk2",)
     assert "รับทราบแล้ว 1 คน" in window.current.text()
+
+
+def test_a_pdf_guideline_is_shown_in_the_pdf_viewer(qtbot, env, dialogs):
+    from PySide6.QtPdf import QPdfDocument
+
+    uow = env.uow
+    director = actor(uow, "director")
+    rules.publish_rules(uow, director, "ฉบับ Markdown", "r.md", b"# rules\n")
+    pdf = rules.rules_notice_pdf(uow)  # a real PDF to publish as the next version
+    rules.publish_rules(uow, director, "ฉบับ PDF", "rules.pdf", pdf)
+    pages: list[int] = []
+
+    def look(dialog):
+        assert dialog.pdf_document is not None
+        assert dialog.pdf_document.status() == QPdfDocument.Status.Ready
+        pages.append(dialog.pdf_document.pageCount())
+        click_check(qtbot, dialog.read)
+        qtbot.mouseClick(dialog.ack, LEFT)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+
+    dialogs.answer(look)
+    login(qtbot, env, "staff1")
+    qtbot.waitUntil(lambda: bool(pages), timeout=WAIT_MS)
+    assert pages == [1]
+    qtbot.waitUntil(lambda: "staff1" in rules.rules_status(uow).acknowledged, timeout=WAIT_MS)
