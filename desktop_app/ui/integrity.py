@@ -21,7 +21,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -194,7 +194,12 @@ def after_login(parent: QWidget | None, env: UiEnv, actor: Actor) -> Operations:
 
 
 class UnitAckModel(RowsModel):
-    headers = ("หน่วยงาน", "ผู้ใช้", "รับทราบแล้ว", "ยังไม่รับทราบ")
+    headers = (
+        QT_TRANSLATE_NOOP("UnitAckModel", "หน่วยงาน"),
+        QT_TRANSLATE_NOOP("UnitAckModel", "ผู้ใช้"),
+        QT_TRANSLATE_NOOP("UnitAckModel", "รับทราบแล้ว"),
+        QT_TRANSLATE_NOOP("UnitAckModel", "ยังไม่รับทราบ"),
+    )
 
     def cell(self, u: rules.UnitAck, column: int) -> Any:
         return (u.unit, u.users, u.acknowledged, ", ".join(u.pending) or "-")[column]
@@ -497,7 +502,14 @@ class TrackDialog(QDialog):
 
 
 class CasesModel(RowsModel):
-    headers = ("เลขที่เรื่อง", "สถานะ", "รับเรื่อง", "กำหนดตอบสนอง", "ผู้แจ้ง", "ผู้รับผิดชอบ")
+    headers = (
+        QT_TRANSLATE_NOOP("CasesModel", "เลขที่เรื่อง"),
+        QT_TRANSLATE_NOOP("CasesModel", "สถานะ"),
+        QT_TRANSLATE_NOOP("CasesModel", "รับเรื่อง"),
+        QT_TRANSLATE_NOOP("CasesModel", "กำหนดตอบสนอง"),
+        QT_TRANSLATE_NOOP("CasesModel", "ผู้แจ้ง"),
+        QT_TRANSLATE_NOOP("CasesModel", "ผู้รับผิดชอบ"),
+    )
 
     def cell(self, row: misuse.CaseView, column: int) -> Any:
         reporter = "ไม่ระบุตัวตน" if row.anonymous else (row.reporter_name or row.reporter or "")
@@ -676,15 +688,15 @@ class MisuseCasesWindow(LoanWindow):
 
 class SituationModel(RowsModel):
     headers = (
-        "เลขที่ใบยืม",
-        "หมายเลขพัสดุ",
-        "รายการ",
-        "จำนวน",
-        "ผู้ยืม",
-        "หน่วยงาน",
-        "กำหนดคืน",
-        "เกินกำหนด (วัน)",
-        "ติดตามตามข้อ 211",
+        QT_TRANSLATE_NOOP("SituationModel", "เลขที่ใบยืม"),
+        QT_TRANSLATE_NOOP("SituationModel", "หมายเลขพัสดุ"),
+        QT_TRANSLATE_NOOP("SituationModel", "รายการ"),
+        QT_TRANSLATE_NOOP("SituationModel", "จำนวน"),
+        QT_TRANSLATE_NOOP("SituationModel", "ผู้ยืม"),
+        QT_TRANSLATE_NOOP("SituationModel", "หน่วยงาน"),
+        QT_TRANSLATE_NOOP("SituationModel", "กำหนดคืน"),
+        QT_TRANSLATE_NOOP("SituationModel", "เกินกำหนด (วัน)"),
+        QT_TRANSLATE_NOOP("SituationModel", "ติดตามตามข้อ 211"),
     )
 
     def cell(self, r: loan_situation.SituationRow, column: int) -> Any:
@@ -1130,12 +1142,6 @@ def open_rules(env: UiEnv, actor: Actor, parent: QWidget | None = None) -> Opera
 # ---------------------------------------------------------------- the launcher's buttons
 
 
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("IntegrityLauncher", text)
-
-
 def launcher_buttons(env: UiEnv, actor: Actor, parent: QWidget) -> list[tuple[str, bool, Any]]:
     """(object name, offered, slot) for the launcher: the same pattern as its own buttons."""
     role = actor.role
@@ -1160,13 +1166,17 @@ def launcher_buttons(env: UiEnv, actor: Actor, parent: QWidget) -> list[tuple[st
 
 def launcher_labels() -> dict[str, str]:
     return {
-        "openRules": _t("แนวทางการยืมพัสดุ"),
-        "openLoanSituation": _t("สถานการณ์การยืมพัสดุ"),
-        "openMisuseReport": _t("แจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง"),
-        "openMisuseTrack": _t("ติดตามเรื่องที่แจ้ง"),
-        "openMisuseCases": _t("เรื่องแจ้งเบาะแส (ผู้รับผิดชอบ)"),
-        "openSupervision": _t("สรุปสำหรับผู้บังคับบัญชา"),
-        "openCustodian": _t("รายงานผู้ดูแลพัสดุประจำเดือน"),
+        "openRules": QCoreApplication.translate("IntegrityLauncher", "แนวทางการยืมพัสดุ"),
+        "openLoanSituation": QCoreApplication.translate("IntegrityLauncher", "สถานการณ์การยืมพัสดุ"),
+        "openMisuseReport": QCoreApplication.translate(
+            "IntegrityLauncher", "แจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง"
+        ),
+        "openMisuseTrack": QCoreApplication.translate("IntegrityLauncher", "ติดตามเรื่องที่แจ้ง"),
+        "openMisuseCases": QCoreApplication.translate(
+            "IntegrityLauncher", "เรื่องแจ้งเบาะแส (ผู้รับผิดชอบ)"
+        ),
+        "openSupervision": QCoreApplication.translate("IntegrityLauncher", "สรุปสำหรับผู้บังคับบัญชา"),
+        "openCustodian": QCoreApplication.translate("IntegrityLauncher", "รายงานผู้ดูแลพัสดุประจำเดือน"),
     }
 
 
@@ -1188,6 +1198,8 @@ def ita_button(window: Any) -> QPushButton:
 
 
 def export_ita(window: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     from desktop_app.domain.fiscal import fiscal_year
     from desktop_app.services.ita import build_ita_pack
 
@@ -1212,7 +1224,7 @@ def export_ita(window: Any) -> None:
         window._set_exporting(False)
         window.last_ita = pack
         window.message.show_message(
-            window.tr("บันทึกชุดหลักฐาน ITA ปีงบประมาณ %1 แล้ว: %2")
+            QCoreApplication.translate("IntegrityLauncher", "บันทึกชุดหลักฐาน ITA ปีงบประมาณ %1 แล้ว: %2")
             .replace("%1", str(fy))
             .replace("%2", pack.dir),
             "info",
