@@ -410,7 +410,8 @@ class Startup(QObject):
             if not may(actor.role, "ticket.call") or self.counter is None:
                 return self._refuse(actor)
             env.local.counter = self.counter
-            open_counter(env, actor, self.counter)
+            counter = open_counter(env, actor, self.counter)
+            self.after_login = integrity.after_login(counter, env, actor)  # issue 16
         else:
             launcher = Launcher(env, actor)
             env.keep(launcher).show()

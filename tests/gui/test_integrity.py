@@ -321,3 +321,27 @@ def test_a_pdf_guideline_is_shown_in_the_pdf_viewer(qtbot, env, dialogs):
     qtbot.waitUntil(lambda: bool(pages), timeout=WAIT_MS)
     assert pages == [1]
     qtbot.waitUntil(lambda: "staff1" in rules.rules_status(uow).acknowledged, timeout=WAIT_MS)
+
+
+def test_a_counter_login_asks_too(qtbot, env, dialogs):
+    from desktop_app.ui.counter import CounterWindow
+
+    uow = env.uow
+    rules.publish_rules(uow, actor(uow, "director"), "แนวทาง", "r.md", b"# rules\n")
+    asked: list[str] = []
+
+    def later(dialog):
+        asked.append(dialog.objectName())
+        qtbot.mouseClick(button(dialog, "rulesLater"), LEFT)
+
+    dialogs.answer(later)
+    startup = Startup(env, "counter", 1, quit=lambda: None)
+    env.keep_startup = startup
+    startup.begin()
+    qtbot.waitUntil(lambda: bool(opened(env, LoginDialog)), timeout=WAIT_MS)
+    dialog = opened(env, LoginDialog)[-1]
+    qtbot.keyClicks(dialog.findChild(type(dialog.user), "loginUser"), "clerk1")
+    qtbot.keyClicks(dialog.findChild(type(dialog.user), "loginPassword"), "demo")
+    qtbot.mouseClick(button(dialog, "loginButton"), LEFT)
+    qtbot.waitUntil(lambda: bool(opened(env, CounterWindow)) and bool(asked), timeout=WAIT_MS)
+    assert asked == ["rulesDialog"]
