@@ -167,8 +167,9 @@ def acknowledge_rules(uow: UnitOfWork, actor: Actor, version: int | None = None)
         ack = RulesAck(version_id=v.id, user_id=actor.id, acknowledged_at=tx.now())
         tx.session.add(ack)
         tx.session.flush()
-        tx.audit(actor.username, "rules.ack", "rules", v.version, None,
-                 {"version": v.version, "user": actor.username})  # fmt: skip
+        # One entry per acknowledgement (its own entity): the version's entry stays its state.
+        tx.audit(actor.username, "rules.ack", "rules_ack", f"{v.version}/{actor.username}",
+                 None, {"version": v.version, "user": actor.username})  # fmt: skip
         result = AckResult(v.version, ack.acknowledged_at, False)
         tx.commit()
     return result

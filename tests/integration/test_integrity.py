@@ -206,7 +206,7 @@ def test_acknowledgement_is_audited_and_a_new_version_asks_again(office: UnitOfW
         acks = tx.session.execute(
             select(AuditEntry.actor, AuditEntry.entity_id).where(AuditEntry.action == "rules.ack")
         ).all()
-    assert [tuple(a) for a in acks] == [("staff1", "1")]
+    assert [tuple(a) for a in acks] == [("staff1", "1/staff1")]
 
 
 def test_a_loan_request_needs_the_acknowledgement_only_when_required(office: UnitOfWork) -> None:
