@@ -1235,3 +1235,39 @@ def export_ita(window: Any) -> None:
     window.ops.run(
         lambda: build_ita_pack(uow, actor, fy, out, progress), done, window._export_failed
     )
+
+
+# ---------------------------------------------------------------- the settings window
+
+
+def settings_group() -> tuple[QWidget, dict[str, QLineEdit | QComboBox]]:
+    """The office page's group for the integrity settings: saved with the page's other
+    fields (one transaction, each change audited)."""
+    from PySide6.QtWidgets import QGroupBox
+
+    group = QGroupBox(objectName="integrityGroup")
+    group.setTitle(
+        QCoreApplication.translate("IntegrityLauncher", "ความโปร่งใส (แนวทางการยืม เรื่องแจ้งเบาะแส)")
+    )
+    required = QComboBox(objectName="rulesRequiredForLoans")
+    required.addItem(QCoreApplication.translate("IntegrityLauncher", "ไม่บังคับ"), "off")
+    required.addItem(
+        QCoreApplication.translate("IntegrityLauncher", "ต้องรับทราบแนวทางก่อนขอยืม"), "on"
+    )
+    days = QLineEdit(objectName="misuseResponseDays")
+    handlers = QLineEdit(objectName="misuseHandlers")
+    handlers.setPlaceholderText("legal1, deputy")
+    fields: dict[str, QLineEdit | QComboBox] = {
+        "rules.required_for_loans": required,
+        "misuse.response_days": days,
+        "misuse.handlers": handlers,
+    }
+    form = QFormLayout(group)
+    form.addRow(QCoreApplication.translate("IntegrityLauncher", "การขอยืมพัสดุ"), required)
+    form.addRow(
+        QCoreApplication.translate("IntegrityLauncher", "กำหนดตอบสนองเรื่องแจ้งเบาะแส (วัน)"), days
+    )
+    form.addRow(
+        QCoreApplication.translate("IntegrityLauncher", "ผู้รับผิดชอบเรื่องแจ้งเบาะแสเพิ่มเติม"), handlers
+    )
+    return group, fields

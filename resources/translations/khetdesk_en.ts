@@ -653,6 +653,30 @@
         <source>บันทึกชุดหลักฐาน ITA ปีงบประมาณ %1 แล้ว: %2</source>
         <translation>ITA evidence pack for fiscal year %1 saved: %2</translation>
     </message>
+    <message>
+        <source>ความโปร่งใส (แนวทางการยืม เรื่องแจ้งเบาะแส)</source>
+        <translation>Transparency (borrowing guideline, misuse reports)</translation>
+    </message>
+    <message>
+        <source>ไม่บังคับ</source>
+        <translation>Not required</translation>
+    </message>
+    <message>
+        <source>ต้องรับทราบแนวทางก่อนขอยืม</source>
+        <translation>The guideline must be acknowledged before a request</translation>
+    </message>
+    <message>
+        <source>การขอยืมพัสดุ</source>
+        <translation>Loan requests</translation>
+    </message>
+    <message>
+        <source>กำหนดตอบสนองเรื่องแจ้งเบาะแส (วัน)</source>
+        <translation>Response time for misuse reports (days)</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบเรื่องแจ้งเบาะแสเพิ่มเติม</source>
+        <translation>Further handlers of misuse reports (usernames)</translation>
+    </message>
 </context>
 <context>
     <name>IssueDialog</name>

@@ -345,3 +345,29 @@ def test_a_counter_login_asks_too(qtbot, env, dialogs):
     qtbot.mouseClick(button(dialog, "loginButton"), LEFT)
     qtbot.waitUntil(lambda: bool(opened(env, CounterWindow)) and bool(asked), timeout=WAIT_MS)
     assert asked == ["rulesDialog"]
+
+
+def test_the_integrity_settings_are_on_the_office_page(qtbot, env):
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_app.services.settings import get_setting
+    from desktop_app.ui.admin import SettingsWindow
+
+    window = SettingsWindow(env, actor(env.uow, "admin"))
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.show()
+    required = window.findChild(QComboBox, "rulesRequiredForLoans")
+    days = window.findChild(QLineEdit, "misuseResponseDays")
+    qtbot.waitUntil(lambda: days.text() != "", timeout=WAIT_MS)  # the page has loaded
+    assert required.currentData() == "off" and days.text() == "15"  # the defaults
+    qtbot.keyClick(required, Qt.Key.Key_Down)
+    days.selectAll()
+    qtbot.keyClick(days, Qt.Key.Key_Delete)
+    qtbot.keyClicks(days, "7")
+    qtbot.keyClicks(window.findChild(QLineEdit, "misuseHandlers"), "clerk2")
+    qtbot.mouseClick(button(window, "officeSave"), LEFT)
+    qtbot.waitUntil(lambda: get_setting(env.uow, "misuse.response_days").value == "7",
+                    timeout=WAIT_MS)  # fmt: skip
+    assert get_setting(env.uow, "rules.required_for_loans").value == "on"
+    assert get_setting(env.uow, "misuse.handlers").value == "clerk2"
