@@ -35,7 +35,8 @@ def _head_from_files() -> str | None:
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict(m.groups() for m in _ASSIGNED.finditer(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        found = {m.group(1): m.group(2) for m in _ASSIGNED.finditer(text)}
         if "revision" in found:
             revisions.add(found["revision"])
             parents.add(found.get("down_revision", "None"))

@@ -405,4 +405,5 @@ class LoanFollowup(Base):
     by: Mapped[User | None] = relationship()
 
 
+import db.models_devices  # noqa: E402  (devices: issue 17)
 import db.models_integrity  # noqa: E402, F401  (integrity and transparency: issue 16)

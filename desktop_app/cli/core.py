@@ -60,10 +60,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("audit", "consistent copy of the database"),
     "restore": ("audit", "replace the data from a backup"),
     "gui": ("gui", "open the windows"),
+    "device": ("devices", "kiosk and board PCs and their tokens"),
 }
 
 # Global options that take a value: the command name is the first other word.
-_VALUE_OPTIONS = ("--db", "--as")
+_VALUE_OPTIONS = ("--db", "--as", "--device-token")
 
 
 class UsageError(Exception):
@@ -114,6 +115,7 @@ class Context:
         self._actor: Any = None
         self._engines: list[Any] = []
         self.argv: list[str] = []
+        self.device: Any = None  # a services.devices.DeviceActor under --device-token
 
     @property
     def url(self) -> str:
@@ -146,7 +148,10 @@ class Context:
         return self._uow
 
     def actor(self) -> Any:
-        """The user named by --as, authenticated with $KHETDESK_PASSWORD or a prompt."""
+        """The user named by --as, authenticated with $KHETDESK_PASSWORD or a prompt; under
+        --device-token, the device."""
+        if self.device is not None:
+            return self.device.actor
         if self._actor is None:
             from desktop_app.services.auth import authenticate
 
@@ -239,6 +244,8 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
     parser.add_argument("--as", dest="as_user", default=d, metavar="USER",
                         help="acting user; password from $KHETDESK_PASSWORD")  # fmt: skip
+    parser.add_argument("--device-token", dest="device_token", default=d, metavar="TOKEN",
+                        help="act as a kiosk or board PC ($KHETDESK_DEVICE_TOKEN)")  # fmt: skip
 
 
 def _command_word(argv: Sequence[str]) -> str | None:
@@ -340,7 +347,7 @@ def _fail(as_json: bool, code: str, message: str, **extra: Any) -> None:
 # Options that carry a password, with the shortest abbreviation argparse accepts for each.
 
 
-_SECRET_OPTIONS = (("--password", 4), ("--admin-password", 8))
+_SECRET_OPTIONS = (("--password", 4), ("--admin-password", 8), ("--device-token", 4))
 
 
 def _secret_option(option: str) -> bool:
@@ -433,10 +440,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.close()
 
 
+# ---------------------------------------------------------------- device tokens (issue 17)
+# `--device-token TOKEN` or $KHETDESK_DEVICE_TOKEN: the command runs as that kiosk or board
+# PC (services.devices), and only the commands below are open to it; anything else, and a
+# malformed, unknown or revoked token, is exit 4. An explicit --as beats the variable (a
+# person at the kiosk PC's keyboard), but not the option: both given is refused.
+
+DEVICE_READS = frozenset({"queue status", "ticket show", "ticket preview", "service list",
+                          "counter list"})  # fmt: skip
+DEVICE_COMMANDS: dict[str, frozenset[str]] = {
+    "kiosk": DEVICE_READS | {"ticket issue", "ticket reprint", "appointment checkin"},
+    "board": DEVICE_READS,
+}
+
+
+def _device_token(ctx: Context) -> str | None:
+    option = getattr(ctx.args, "device_token", None)
+    if option is not None:
+        if getattr(ctx.args, "as_user", None):
+            raise AuthError(
+                "ใช้ --device-token หรือ --as อย่างใดอย่างหนึ่ง (give --device-token or --as, not both)"
+            )
+        return str(option)
+    env = os.environ.get("KHETDESK_DEVICE_TOKEN")
+    return env if env and not getattr(ctx.args, "as_user", None) else None
+
+
+def _device_gate(ctx: Context) -> None:
+    """Under a device token: the device, and whether it may run this command."""
+    token = _device_token(ctx)
+    if token is None:
+        return
+    if ctx.args.command == "gui":  # the windows check the token themselves (ui.login)
+        os.environ["KHETDESK_DEVICE_TOKEN"] = token
+        return
+    from desktop_app.domain.errors import Forbidden
+    from desktop_app.services.devices import device_actor
+
+    ctx.device = device_actor(ctx.uow, token)
+    name = ctx.args.command
+    action = getattr(ctx.args, f"{name}_command", None)
+    key = f"{name} {action}" if action else str(name)
+    if key not in DEVICE_COMMANDS[ctx.device.kind]:
+        raise Forbidden(
+            f"เครื่อง {ctx.device.name} ({ctx.device.kind}) ใช้คำสั่ง {key} ไม่ได้ "
+            f"(a {ctx.device.kind} device may not run '{key}')"
+        )
+
+
 def _run(ctx: Context) -> int:
     """The command, and every way it can fail mapped to its exit code (CLI.md)."""
     args_list = ctx.argv
     try:
+        _device_gate(ctx)
         return int(ctx.args.func(ctx))
     except UsageError as e:
         _fail(ctx.json, "usage", str(e))

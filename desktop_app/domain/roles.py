@@ -71,6 +71,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report.ita": frozenset({Role.ADMIN, Role.AGENCY_HEAD}),
     "custodian.submit": frozenset({Role.ADMIN, Role.SUPPLY_OFFICER, Role.SUPPLY_HEAD}),
     "custodian.signoff": _HEADS,
+    # Device tokens for kiosk and board PCs (issue 17; services.devices).
+    "device.add": _ADMIN,
+    "device.list": _ADMIN,  # CLI.md: "Admins add, list and revoke"
+    "device.revoke": _ADMIN,
 }
 
 

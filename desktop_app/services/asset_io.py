@@ -4,6 +4,10 @@ An import is all or nothing by default: every row is checked first and, if any i
 office gets the full row-by-row report and nothing is written (a register half-imported is
 worse than none: the officer cannot tell which rows to fix and re-import). ``only_valid``
 imports the good rows and reports the others — the GUI asks "import the N good rows?".
+
+An export never holds a live formula (issue 17): services.tabular writes risky text as an
+XLSX string cell or, in CSV, behind a leading ``'``, which read_sheet takes off again — so
+an asset named ``=HYPERLINK(...)`` exports safely and imports as it was typed.
 """
 
 from __future__ import annotations

@@ -28,8 +28,7 @@ from desktop_app.domain.errors import AuthError, InvalidInput
 from desktop_app.domain.roles import Role
 
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
-MIN_PASSWORD = 4
-MAX_PASSWORD = 256
+MAX_PASSWORD = 256  # the policy itself is desktop_app.domain.passwords
 FAILURE_DELAY_S = 0.5
 MAX_FAILURE_DELAY_S = 8.0
 _FAILURES_KEPT = 10_000  # distinct (database, user) pairs remembered; then forgotten
@@ -49,10 +48,11 @@ SYSTEM = Actor(None, "system", Role.ADMIN, "KhetDesk")
 
 
 def hash_password(password: str) -> str:
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+    """The Argon2id hash of a password the policy has already accepted
+    (services.users checks it with domain.passwords, which knows the demo office)."""
+    if not 1 <= len(password) <= MAX_PASSWORD:
         raise InvalidInput(
-            f"รหัสผ่านต้องยาว {MIN_PASSWORD}–{MAX_PASSWORD} ตัวอักษร "
-            f"(password must be {MIN_PASSWORD}-{MAX_PASSWORD} characters)"
+            f"รหัสผ่านต้องยาว 1–{MAX_PASSWORD} ตัวอักษร (password must be 1-{MAX_PASSWORD} characters)"
         )
     return _HASHER.hash(password)
 

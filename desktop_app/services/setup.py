@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 
 from db import migrate
 from db.models import User
 from db.uow import Transaction, UnitOfWork
 from desktop_app.domain.errors import AuthError
+from desktop_app.domain.passwords import check_new_password
 from desktop_app.domain.roles import require
 from desktop_app.services.assets import AssetInput, add_asset, add_category
 from desktop_app.services.auth import SYSTEM, Actor
 from desktop_app.services.office import create_counter, create_service
 from desktop_app.services.settings import write_setting
-from desktop_app.services.users import create_user
+from desktop_app.services.users import create_user, mark_demo_office
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo"  # exempt from the password policy in this demo office only
 
 # (code, Thai name, English name, prefix, standard minutes): services a district office
 # publishes in its service manual under the Licensing Facilitation Act. The code is the
@@ -96,6 +97,11 @@ def init_database(
     first administrator and ``demo`` fills in the demo office. Once there are users,
     init never adds demo data, and adding an admin needs an administrator's ``login``:
     `init` must not be a way round the login."""
+    if admin and not inspect(engine).has_table("users"):
+        # A new database: a password the policy refuses is refused before the schema is
+        # made, so that the refused init leaves nothing behind. (On an existing database
+        # it is checked where the user is created, and only if it is.)
+        check_new_password(admin_password or "", username=admin.strip().lower(), demo_office=demo)
     before, after = migrate.upgrade(engine)
     uow = UnitOfWork(engine)
     with uow.read() as tx:
@@ -116,6 +122,9 @@ def init_database(
         require(creator.role, "user.add")
     add_demo = demo and not had_users
     with uow.write() as tx:
+        if add_demo:
+            # First, so that an admin named on the same command joins a demo office too.
+            mark_demo_office(tx, SYSTEM)
         if admin and not admin_exists:
             create_user(tx, creator, admin, "admin", "ผู้ดูแลระบบ", admin_password or "")
         if add_demo:

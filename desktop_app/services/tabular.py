@@ -3,6 +3,16 @@
 CSV is written UTF-8 with a byte-order mark, because Excel on a Thai Windows PC opens a
 BOM-less file as TIS-620 and shows Thai as mojibake; it is read with or without one.
 XLSX cells keep their types (numbers, dates) so that the file can be analysed further.
+
+No written cell is ever a live formula (OWASP "CSV injection"): anyone who can type a name,
+a purpose or a note could otherwise plant ``=HYPERLINK(...)`` or ``=cmd|...`` that runs when
+the supply head opens the register in Excel. Text that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (:data:`FORMULA_STARTS`) is written as text: in XLSX as an
+explicit string cell (shown as typed, the quote prefix style set), in CSV with a leading
+``'``. Numbers (negative amounts included) are typed values, never text, so they stay
+numbers. Reading a CSV takes the ``'`` off again (:func:`unescape_text`), so importing an
+export gives back the original text; the escape is one-to-one (text that already starts
+with quotes before such a character gets one more), so no other text changes meaning.
 """
 
 from __future__ import annotations
@@ -89,7 +99,7 @@ def _read_csv(path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         for values in reader:
-            yield reader.line_num, tuple(v if v.strip() else None for v in values)
+            yield reader.line_num, tuple(unescape_text(v) if v.strip() else None for v in values)
 
 
 def _read_xlsx(path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
@@ -177,7 +187,34 @@ def write_bytes(path: Path, data: bytes) -> None:
         tmp.write_bytes(data)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
+_RISKY_FIRST = frozenset("=+-@\t\r'")  # a quick look at the first character first
+
+
+def needs_escape(text: str) -> bool:
+    """Would a spreadsheet read this text as a formula (or is it quotes before such text,
+    which must then get one more quote to stay apart from an escaped cell)?"""
+    return text.lstrip(_QUOTE).startswith(FORMULA_STARTS)
+
+
+def escape_text(text: str) -> str:
+    """The CSV form of a text cell: a leading ``'`` when a spreadsheet would run it."""
+    if text and text[0] in _RISKY_FIRST and needs_escape(text):
+        return _QUOTE + text
+    return text
+
+
+def unescape_text(text: str) -> str:
+    """The original text of a cell :func:`escape_text` wrote; other text unchanged."""
+    if text[:1] == _QUOTE and needs_escape(text[1:]):
+        return text[1:]
+    return text
+
+
 def _csv_text(v: Cell) -> str:
+    if isinstance(v, str):  # the commonest cell first
+        return escape_text(v)
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -207,7 +244,7 @@ def _write_csv(
 ) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
-        w.writerow(header)
+        w.writerow([escape_text(h) for h in header])
         for i, row in enumerate(rows, start=1):
             w.writerow([_csv_text(v) for v in row])
             if progress and (i % 500 == 0 or i == total):
@@ -221,7 +258,6 @@ def _write_xlsx(
     total: int,
 ) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -235,7 +271,7 @@ def _write_xlsx(
         bold = Font(bold=True)
         head_cells = []
         for name in header:
-            cell = WriteOnlyCell(ws, value=name)
+            cell = _xlsx_text(ws, name)
             cell.font = bold
             head_cells.append(cell)
         ws.append(head_cells)
@@ -271,7 +307,23 @@ def _xlsx_cell(ws: Any, v: Cell) -> Any:
         cell = WriteOnlyCell(ws, value=float(v))
         cell.number_format = "0.0"
         return cell
-    return v
+    if isinstance(v, str) and v and v[0] in _RISKY_FIRST and needs_escape(v):
+        return _xlsx_text(ws, v)
+    return v  # other text: openpyxl stores it as a string (only "=..." would be a formula)
+
+
+def _xlsx_text(ws: Any, text: str) -> Any:
+    """An explicit string cell: openpyxl would otherwise store text starting with ``=`` as
+    a formula. Risky text also gets Excel's quote prefix, so that editing the cell in Excel
+    keeps it text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=None)
+    cell._value = text  # the value setter would guess "formula" from "="
+    cell.data_type = "s"
+    if needs_escape(text):
+        cell.quotePrefix = True
+    return cell
 
 
 def _sheet_title(title: str) -> str:

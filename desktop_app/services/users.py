@@ -7,12 +7,13 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
 
-from db.models import User
+from db.models import Setting, User
 from db.uow import Transaction, UnitOfWork
-from desktop_app.domain.errors import Conflict, InvalidInput, NotFound, RuleViolation
+from desktop_app.domain.errors import AuthError, Conflict, InvalidInput, NotFound, RuleViolation
+from desktop_app.domain.passwords import check_new_password, password_problem
 from desktop_app.domain.roles import Role, parse_role, require
 from desktop_app.domain.text import clean_text
-from desktop_app.services.auth import Actor, hash_password
+from desktop_app.services.auth import Actor, authenticate, hash_password
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
@@ -59,6 +60,7 @@ def create_user(
     clean_name = clean_text(name, "name")
     pos = clean_text(position, "position", required=False)
     un = clean_text(unit, "unit", required=False)
+    check_new_password(password, username=uname, demo_office=is_demo_office(tx))
     hashed = hash_password(password)
     exists = tx.session.execute(select(User.id).where(User.username == uname)).first()
     if exists:
@@ -180,13 +182,69 @@ def set_password(uow: UnitOfWork, actor: Actor, username: str, password: str) ->
     """Give a user a new password (an administrator's reset). The audit entry says that it
     changed, never what to."""
     require(actor.role, "user.add")
-    hashed = hash_password(password)
     with uow.write() as tx:
         user = _find_user(tx, username)
-        user.password_hash = hashed
+        check_new_password(password, username=user.username, demo_office=is_demo_office(tx))
+        user.password_hash = hash_password(password)
         tx.session.flush()
         view = _view(user)
         tx.audit(actor.username, "user.password", "user", user.username, None,
                  {"password": "changed"})  # fmt: skip
+        tx.commit()
+    return view
+
+
+# ---------------------------------------------------------------- the password policy
+#
+# domain.passwords holds the rules (NIST SP 800-63B). What only the database knows: whether
+# this is the demo office, where the demo users' password ``demo`` is exempt. ``init --demo``
+# marks it (mark_demo_office) with a row no command can write: the key is not in the
+# settings registry, so `settings set` refuses it.
+
+DEMO_MARK = ("office", "office.demo")
+
+
+def is_demo_office(tx: Transaction) -> bool:
+    row = tx.session.get(Setting, DEMO_MARK)
+    return row is not None and row.value == "true"
+
+
+def mark_demo_office(tx: Transaction, actor: Actor) -> None:
+    """Called by ``init --demo`` only, in the transaction that adds the demo office."""
+    if is_demo_office(tx):
+        return
+    scope, key = DEMO_MARK
+    tx.session.add(Setting(scope=scope, key=key, value="true"))
+    tx.session.flush()
+    tx.audit(actor.username, "settings.set", "setting", f"{scope}/{key}", None, "true")
+
+
+def password_shortfall(uow: UnitOfWork, username: str, password: str) -> str | None:
+    """Why a password that just logged in falls short of today's policy (the GUI then asks
+    for a new one), or None."""
+    with uow.read() as tx:
+        demo = is_demo_office(tx)
+    return password_problem(password, username=username, demo_office=demo)
+
+
+def change_own_password(uow: UnitOfWork, username: str, old: str, new: str) -> UserView:
+    """A user replaces their own password: the old one is checked again (AuthError, exit 4),
+    the new one must meet the policy and differ from the old (InvalidInput, exit 3)."""
+    actor = authenticate(uow, username, old)
+    if new == old:
+        raise InvalidInput(
+            "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม (the new password must differ from the old one)",
+            field="password",
+        )
+    with uow.write() as tx:
+        user = _find_user(tx, actor.username)
+        if not user.active:  # deactivated meanwhile
+            raise AuthError("บัญชีนี้ถูกปิดแล้ว (this account is deactivated)")
+        check_new_password(new, username=user.username, demo_office=is_demo_office(tx))
+        user.password_hash = hash_password(new)
+        tx.session.flush()
+        view = _view(user)
+        tx.audit(actor.username, "user.password", "user", user.username, None,
+                 {"password": "changed by the user"})  # fmt: skip
         tx.commit()
     return view

@@ -1,7 +1,8 @@
 """Settings and administration (administrator only): the office, its services, counters and
 users — stored in the database and shared by every PC — and this PC: its printer and
 language (per-PC rows in the database, which the printer service reads), which counter it
-is, the kiosk's device account and exit PIN, the board's sound (QSettings)."""
+is, the kiosk's device token (keyring) and exit PIN, the board's sound (QSettings); the
+devices (kiosk and board tokens: ui.devices_page)."""
 
 from __future__ import annotations
 
@@ -35,12 +36,13 @@ from PySide6.QtWidgets import (
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput, KhetDeskError
 from desktop_app.domain.roles import Role
-from desktop_app.services import office, printer, settings, users
+from desktop_app.services import devices, office, printer, settings, users
 from desktop_app.services.auth import Actor
 from desktop_app.services.office import CounterView, ServiceView
 from desktop_app.services.settings import list_settings
 from desktop_app.services.users import UserView
 from desktop_app.ui import texts
+from desktop_app.ui.devices_page import DevicesPage
 from desktop_app.ui.env import UiEnv, hash_pin, validate_pin
 from desktop_app.ui.operations import Operations
 from desktop_app.ui.queue_models import (
@@ -115,6 +117,8 @@ class SettingsWindow(QMainWindow):
         self.tabs.addTab(self._counters_tab(), "")
         self.tabs.addTab(self._users_tab(), "")
         self.tabs.addTab(self._pc_tab(), "")
+        self.devices_page = DevicesPage(env, actor, self.message_text)  # issue 17
+        self.tabs.addTab(self.devices_page, "")
         self.message = Banner("settingsMessage")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -156,6 +160,9 @@ class SettingsWindow(QMainWindow):
         text = error.message if isinstance(error, KhetDeskError) else type(error).__name__
         self.message.show_message(text, "error", 15)
 
+    def message_text(self, text: str, kind: str) -> None:
+        self.message.show_message(text, kind, 15 if kind == "error" else 8)
+
     def reload(self) -> None:
         uow = self.env.uow
         self.ops.run(lambda: _load_all(uow), self._show, self._failed)
@@ -179,7 +186,7 @@ class SettingsWindow(QMainWindow):
         self._rebuild_counter_services(data["services"])
         local = self.env.local
         self.pc_counter.setValue(local.counter or 0)
-        self.device_user.setText(local.device_username)
+        self.device_state.setText(self._token_state())
         self.kiosk_pin_state.setText(
             self.tr("ตั้ง PIN ไว้แล้ว") if local.kiosk_pin_hash else self.tr("ยังไม่ได้ตั้ง PIN")
         )
@@ -657,9 +664,11 @@ class SettingsWindow(QMainWindow):
         form.addRow("", self._button("printTest", self.print_test))
         self.pc_counter = QSpinBox(objectName="pcCounter")
         self.pc_counter.setRange(0, 999)
-        self.device_user = QLineEdit(objectName="deviceUser")
-        self.device_password = QLineEdit(objectName="devicePassword")
-        self.device_password.setEchoMode(QLineEdit.EchoMode.Password)
+        # The kiosk's device token (issue 17): pasted here, kept in the keyring or 0600 file.
+        self.device_state = QLabel(objectName="deviceTokenState")
+        self.device_token = QLineEdit(objectName="deviceTokenInput")
+        self.device_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.device_token_clear = QCheckBox(objectName="deviceTokenClear")
         self.kiosk_pin = QLineEdit(objectName="kioskPin")
         self.kiosk_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.kiosk_pin_state = QLabel(objectName="kioskPinState")
@@ -667,8 +676,8 @@ class SettingsWindow(QMainWindow):
         self.board_sound = QCheckBox(objectName="boardSound")
         self.board_voice = QCheckBox(objectName="boardVoice")
         form.addRow(self._label("pc.counter"), self.pc_counter)
-        form.addRow(self._label("pc.device_user"), self.device_user)
-        form.addRow(self._label("pc.device_password"), self.device_password)
+        form.addRow(self._label("pc.device_token"), self.device_token)
+        form.addRow(self.device_state, self.device_token_clear)
         form.addRow(self._label("pc.kiosk_pin"), self.kiosk_pin)
         form.addRow(self.kiosk_pin_state, self.kiosk_pin_clear)
         form.addRow("", self.board_sound)
@@ -689,22 +698,25 @@ class SettingsWindow(QMainWindow):
         clear_pin = self.kiosk_pin_clear.isChecked()
         # This PC's own settings (QSettings): quick, on the UI thread.
         local.counter = self.pc_counter.value() or None
-        user, password = self.device_user.text().strip(), self.device_password.text()
-        if not user:
-            local.set_device_account("", "")
-        elif password:
-            local.set_device_account(user, password)
+        token, forget_token = self.device_token.text().strip(), self.device_token_clear.isChecked()
         local.board_sound = self.board_sound.isChecked()
         local.board_voice = self.board_voice.isChecked()
-        self.device_password.clear()
+        self.device_token.clear()
+        self.device_token_clear.setChecked(False)
         self.kiosk_pin.clear()
         self.kiosk_pin_clear.setChecked(False)
 
         def work() -> str | None:
+            if token:  # a token that does not work is refused before anything is saved
+                devices.device_actor(uow, token)
             settings.update_settings(uow, actor, values)
             return hash_pin(pin) if pin else None  # PBKDF2: off the UI thread too
 
         def done(pin_hash: str | None) -> None:
+            if token:
+                local.set_device_token(token)
+            elif forget_token:
+                local.set_device_token("")
             if pin_hash is not None:
                 local.kiosk_pin_hash = pin_hash
             elif clear_pin:
@@ -715,6 +727,14 @@ class SettingsWindow(QMainWindow):
             self.reload()
 
         self.ops.run(work, done, self._failed)
+
+    def _token_state(self) -> str:
+        local = self.env.local
+        if not local.device_token():
+            return self.tr("ยังไม่มีโทเค็น")
+        if local.token_store == "keyring":
+            return self.tr("มีโทเค็นแล้ว: keyring ของระบบ")
+        return self.tr("มีโทเค็นแล้ว: ไฟล์ตั้งค่า (0600)")
 
     def print_test(self) -> None:
         uow = self.env.uow
@@ -729,7 +749,8 @@ class SettingsWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("KhetDesk — ตั้งค่าและผู้ใช้"))
         for i, title in enumerate((self.tr("สำนักงาน"), self.tr("บริการ"), self.tr("ช่องบริการ"),
-                                   self.tr("ผู้ใช้"), self.tr("เครื่องนี้"))):  # fmt: skip
+                                   self.tr("ผู้ใช้"), self.tr("เครื่องนี้"),
+                                   self.tr("ตู้และจอ"))):  # fmt: skip
             self.tabs.setTabText(i, title)
         label_texts = {
             "office.name": self.tr("ชื่อสำนักงาน"),
@@ -766,8 +787,7 @@ class SettingsWindow(QMainWindow):
             "printer.timeout_s": self.tr("เวลารอเครื่องพิมพ์ (วินาที)"),
             "ui.language": self.tr("ภาษาของหน้าจอเครื่องนี้"),
             "pc.counter": self.tr("เครื่องนี้เป็นช่องบริการ (0 = ไม่ใช่)"),
-            "pc.device_user": self.tr("บัญชีเครื่องของตู้ออกบัตรคิว"),
-            "pc.device_password": self.tr("รหัสผ่านบัญชีเครื่อง (เว้นว่าง = ไม่เปลี่ยน)"),
+            "pc.device_token": self.tr("โทเค็นเครื่องของตู้ออกบัตรคิว (เว้นว่าง = ไม่เปลี่ยน)"),
             "pc.kiosk_pin": self.tr("PIN ออกจากตู้ (ตัวเลข 4–12 หลัก เว้นว่าง = ไม่เปลี่ยน)"),
         }
         for key, label in self.labels.items():
@@ -797,6 +817,7 @@ class SettingsWindow(QMainWindow):
         self.counter_active.setText(self.tr("เปิดช่องบริการ"))
         self.user_active.setText(self.tr("ใช้งานได้"))
         self.kiosk_pin_clear.setText(self.tr("ลบ PIN"))
+        self.device_token_clear.setText(self.tr("ลบโทเค็นออกจากเครื่องนี้"))
         self.board_sound.setText(self.tr("จอแสดงคิว: เสียงกริ่งเมื่อเรียกคิว"))
         self.board_voice.setText(self.tr("จอแสดงคิว: เสียงประกาศ (ถ้ามีเสียงภาษาไทย)"))
         for i, r in enumerate(Role):

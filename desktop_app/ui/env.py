@@ -20,19 +20,26 @@ from desktop_app.domain.thai_time import utc_now
 from desktop_app.ui.dialogs import Dialogs
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.live import LiveQueue
+from desktop_app.ui.secrets import SecretStore, SettingsStore, best_store, owner_only_sync
 
 PIN_ITERATIONS = 200_000
 
 
 class LocalSettings:
     """Per-PC things that are not office data: which counter this PC is, the kiosk's device
-    account and exit PIN, the board's sound. Kept in QSettings (the registry on Windows, an
-    ini file elsewhere). The printer and the window language are per-PC too, but live in
-    the database under this PC's name (services.settings), where the printer service reads
-    them and IT sees every PC in one list."""
+    token and exit PIN, the board's sound. Kept in QSettings (the registry on Windows, an
+    ini file elsewhere); the device token in the OS keyring where one exists. The printer
+    and the window language are per-PC too, but live in the database under this PC's name
+    (services.settings), where the printer service reads them and IT sees every PC in one
+    list."""
 
-    def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store if store is not None else QSettings("KhetDesk", "KhetDesk")
+    def __init__(self, store: QSettings | None = None, secrets: SecretStore | None = None) -> None:
+        if store is None:  # this PC's own: the token goes to the OS keyring if there is one
+            self.store = QSettings("KhetDesk", "KhetDesk")
+            self.secrets = secrets if secrets is not None else best_store(self.store)
+        else:  # a given file (tests, a portable install): the token in it, unless told
+            self.store = store
+            self.secrets = secrets if secrets is not None else SettingsStore(store)
 
     def _str(self, key: str) -> str:
         value = self.store.value(key, "")
@@ -60,27 +67,39 @@ class LocalSettings:
     def language(self, value: str) -> None:
         self.store.setValue("ui/language", value)
 
-    # --- the device account the kiosk runs under
+    # --- the device token the kiosk (or board) runs under (issue 17; ui/secrets.py)
+    def device_token(self) -> str:
+        """``$KHETDESK_DEVICE_TOKEN``, else the token stored on this PC, else ""."""
+        return os.environ.get("KHETDESK_DEVICE_TOKEN") or self.secrets.get()
+
+    def set_device_token(self, token: str) -> None:
+        """Keep ``token`` on this PC (the keyring, else owner-only QSettings); "" forgets it."""
+        if token:
+            self.secrets.set(token)
+        else:
+            self.secrets.delete()
+
+    @property
+    def token_store(self) -> str:
+        """Where this PC keeps its token: "keyring" or "settings"."""
+        return self.secrets.name
+
+    # --- the device account of old: a user and password in QSettings (before issue 17).
+    # Read only to move such a kiosk to a token at its next start, then removed.
     def device_account(self) -> tuple[str, str] | None:
-        """``$KHETDESK_DEVICE_USER``/``$KHETDESK_DEVICE_PASSWORD`` (for a shortcut or a
-        service that starts the kiosk), else what the administrator saved on this PC."""
+        """``$KHETDESK_DEVICE_USER``/``$KHETDESK_DEVICE_PASSWORD``, else what an earlier
+        version saved on this PC."""
         user = os.environ.get("KHETDESK_DEVICE_USER") or self._str("device/username")
         password = os.environ.get("KHETDESK_DEVICE_PASSWORD")
         if password is None:
             password = self._str("device/password")
         return (user, password) if user and password else None
 
-    def set_device_account(self, username: str, password: str) -> None:
-        if username:
-            self.store.setValue("device/username", username.strip().lower())
-            self.store.setValue("device/password", password)
-        else:
-            self.store.remove("device/username")
-            self.store.remove("device/password")
-
-    @property
-    def device_username(self) -> str:
-        return os.environ.get("KHETDESK_DEVICE_USER") or self._str("device/username")
+    def forget_device_account(self) -> None:
+        """Remove the old user and password from QSettings (and from the disk at once)."""
+        self.store.remove("device/username")
+        self.store.remove("device/password")
+        owner_only_sync(self.store)
 
     # --- the kiosk's exit PIN
     @property
@@ -90,7 +109,7 @@ class LocalSettings:
     @kiosk_pin_hash.setter
     def kiosk_pin_hash(self, value: str) -> None:
         """From ``hash_pin``; empty removes the PIN (the kiosk's exit then takes the password
-        of the account it runs under)."""
+        of the account it runs under, or, under a device token, a staff login)."""
         if value:
             self.store.setValue("kiosk/pin", value)
         else:

@@ -5,7 +5,7 @@ lanes with pictograms, tapped first when they apply. A tap issues the ticket (of
 thread), shows its number, the people ahead and the likely wait, and prints it; a printer
 fault says so plainly and sends the citizen to the counter — the ticket stands. The
 window cannot be closed without the exit PIN (or, with none set on this PC, the password
-of the account the kiosk runs under).
+of the account the kiosk runs under; under a device token, a staff login).
 """
 
 from __future__ import annotations
@@ -344,6 +344,8 @@ class KioskWindow(QWidget):
 
     # ------------------------------------------------------------------ leaving
     def ask_to_exit(self) -> None:
+        if self.actor.username.startswith("device:") and not self.env.local.kiosk_pin_hash:
+            return self._staff_exit()  # a device token has no password to type (issue 17)
         dialog = PinDialog(self)
         if not self.env.dialogs.run(dialog):
             return
@@ -360,6 +362,16 @@ class KioskWindow(QWidget):
             return True
 
         self.ops.run(check, self._checked, lambda e: self._checked(False))
+
+    def _staff_exit(self) -> None:
+        """Without an exit PIN, under a device token: a member of staff who may issue
+        tickets logs in (their own name and password) to let the kiosk close."""
+        from desktop_app.ui.login import LoginDialog, may
+
+        dialog = LoginDialog(self.env, self.tr("สำหรับเจ้าหน้าที่: เข้าสู่ระบบเพื่อออกจากตู้ออกบัตรคิว"), self)
+        accepted = self.env.dialogs.run(dialog)
+        staff = dialog.actor
+        self._checked(accepted and staff is not None and may(staff.role, "ticket.issue"))
 
     def _checked(self, ok: bool) -> None:
         if ok:

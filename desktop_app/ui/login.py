@@ -3,9 +3,11 @@
 ``khetdesk gui``: the login, then a launcher with the windows the user's role may open
 (counter console and kiosk for counter staff, settings for the administrator, the board
 and the overview for everyone). ``--counter N``: the login, then counter N. ``--kiosk``:
-no person logs in; the kiosk runs under this PC's device account (see LocalSettings); if
-none is configured, or it does not work, a member of staff logs in and the kiosk runs under
-them. ``--display``: the board, no account at all (it only reads).
+no person logs in; the kiosk runs under this PC's device token (LocalSettings, issue 17;
+a kiosk that still holds a person's password moves to a token at this start); if none is
+configured, or it does not work, a member of staff logs in and the kiosk runs under them.
+``--display``: the board, no account at all (it only reads). A person whose password falls
+short of the policy sets a new one before any window opens (ui.password_dialog).
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from db.migrate import check_schema
-from desktop_app.domain.errors import KhetDeskError
+from db.uow import UnitOfWork
+from desktop_app.domain.errors import Forbidden, KhetDeskError
 from desktop_app.domain.roles import PERMISSIONS, Role
-from desktop_app.services import loan_desk_queries
+from desktop_app.services import devices, loan_desk_queries
 from desktop_app.services.auth import Actor, authenticate
 from desktop_app.services.office import list_counters
-from desktop_app.services.settings import get_setting
+from desktop_app.services.settings import get_setting, pc_name
+from desktop_app.services.users import password_shortfall
 from desktop_app.ui import integrity, texts
 from desktop_app.ui.dialogs import CounterChoiceDialog
 from desktop_app.ui.env import UiEnv
@@ -46,6 +50,12 @@ def may(role: Role, action: str) -> bool:
 
 def _error_text(error: Exception) -> str:
     return error.message if isinstance(error, KhetDeskError) else type(error).__name__
+
+
+def _log_in(uow: UnitOfWork, username: str, password: str) -> tuple[Actor, str | None]:
+    """The actor, and why their password falls short of today's policy (or None)."""
+    actor = authenticate(uow, username, password)
+    return actor, password_shortfall(uow, actor.username, password)
 
 
 class LoginDialog(QDialog):
@@ -67,6 +77,9 @@ class LoginDialog(QDialog):
         self.user_label, self.password_label = QLabel(), QLabel()
         self.message = QLabel(objectName="loginMessage")
         self.message.setWordWrap(True)
+        self.demo_note = QLabel(objectName="loginDemoNote")
+        self.demo_note.setWordWrap(True)
+        self._password = ""
         self.button = QPushButton(objectName="loginButton")
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
@@ -83,9 +96,11 @@ class LoginDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.demo_note)
         layout.addLayout(buttons)
         self.setStyleSheet(
             "QDialog { font-size: 17px; } QLineEdit, QPushButton { min-height: 40px; }"
+            "#loginDemoNote { font-size: 13px; color: #64748b; }"
             "#loginHeading { font-size: 22px; font-weight: bold; color: #0f3b5f; }"
             "#loginMessage { color: #b91c1c; }"
         )
@@ -102,11 +117,22 @@ class LoginDialog(QDialog):
         self.button.setEnabled(False)
         self.message.setText(self.tr("กำลังตรวจสอบ…"))
         uow = self.env.uow
-        self.ops.run(lambda: authenticate(uow, username, password), self._ok, self._refused)
+        self._password = password
+        self.ops.run(lambda: _log_in(uow, username, password), self._ok, self._refused)
 
-    def _ok(self, actor: Actor) -> None:
-        self.actor = actor
+    def _ok(self, result: tuple[Actor, str | None]) -> None:
+        actor, shortfall = result
+        password, self._password = self._password, ""
         self.button.setEnabled(True)
+        if shortfall is not None:  # issue 17: a new password first, then the window
+            from desktop_app.ui.password_dialog import ChangePasswordDialog
+
+            dialog = ChangePasswordDialog(self.env, actor.username, password, shortfall, self)
+            if not self.env.dialogs.run(dialog):
+                self.password.clear()
+                self.message.setText(self.tr("ต้องตั้งรหัสผ่านใหม่ก่อนเข้าใช้งาน"))
+                return
+        self.actor = actor
         self.message.setText("")
         self.logged_in.emit(actor)  # the next window first: closing the last would quit
         self.accept()
@@ -127,6 +153,12 @@ class LoginDialog(QDialog):
         self.heading.setText(self.purpose or self.tr("เข้าสู่ระบบ"))
         self.user_label.setText(self.tr("ชื่อผู้ใช้"))
         self.password_label.setText(self.tr("รหัสผ่าน"))
+        self.demo_note.setText(
+            self.tr(
+                "รหัสผ่าน demo ใช้ได้เฉพาะในสำนักงานตัวอย่างที่สร้างด้วย init --demo "
+                "สำนักงานจริงต้องใช้รหัสผ่านอย่างน้อย 8 ตัวอักษรที่ไม่ใช่รหัสผ่านที่ใช้กันทั่วไป"
+            )
+        )
         self.button.setText(self.tr("เข้าสู่ระบบ"))
         self.language_button.setText("English" if self.env.i18n.language == "th" else "ภาษาไทย")
 
@@ -377,20 +409,45 @@ class Startup(QObject):
             self._ask_login("")
 
     def _start_kiosk(self) -> None:
-        account = self.env.local.device_account()
-        if account is None:
-            self._ask_login(self.tr("ยังไม่ได้ตั้งบัญชีเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้"))
+        """Under this PC's device token (issue 17). A kiosk that still holds a person's
+        user and password moves to a token of its own now, and the password is removed from
+        this PC. Without either, or when they do not work, staff log in."""
+        local, uow = self.env.local, self.env.uow
+        account, pc = local.device_account(), pc_name()
+
+        def resolve() -> tuple[devices.DeviceActor, str] | None:
+            token = local.device_token()  # the OS keyring may be slow, or ask to be unlocked
+            if token:
+                return devices.device_actor(uow, token), ""
+            if account is None:
+                return None
+            user, password = account
+            new = devices.enroll_kiosk(uow, user, password, pc)
+            return devices.device_actor(uow, new.token), new.token
+
+        self.ops.run(resolve, self._resolved, self._kiosk_refused)
+
+    def _resolved(self, result: tuple[devices.DeviceActor, str] | None) -> None:
+        if result is None:
+            self._ask_login(self.tr("ยังไม่ได้ตั้งโทเค็นเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้"))
             return
-        user, password = account
-        uow = self.env.uow
-        self.ops.run(
-            lambda: authenticate(uow, user, password),
-            self._logged_in,
-            lambda e: self._ask_login(
-                self.tr("บัญชีเครื่องของตู้นี้ใช้ไม่ได้ (%1): เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้").replace(
-                    "%1", _error_text(e)
-                )
-            ),
+        device, new_token = result
+        if new_token:  # moved from a stored password just now
+            self.env.local.set_device_token(new_token)
+            self.env.local.forget_device_account()
+        self._device_ready(device)
+
+    def _device_ready(self, device: devices.DeviceActor) -> None:
+        if not device.may("ticket.issue"):
+            self._kiosk_refused(Forbidden(self.tr("โทเค็นนี้เป็นของจอแสดงคิว ไม่ใช่ตู้ออกบัตรคิว")))
+            return
+        self._logged_in(device.actor)
+
+    def _kiosk_refused(self, error: Exception) -> None:
+        self._ask_login(
+            self.tr("โทเค็นเครื่องของตู้นี้ใช้ไม่ได้ (%1): เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้").replace(
+                "%1", _error_text(error)
+            )
         )
 
     def _ask_login(self, purpose: str) -> None:

@@ -283,6 +283,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึก…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <source>%1: โปรดตั้งรหัสผ่านใหม่ก่อนใช้งาน</source>
+        <translation>%1: please set a new password before you go on</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านใหม่</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>พิมพ์อีกครั้ง</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <source>อย่างน้อย %1 ตัวอักษร ใช้วลียาว ๆ ที่จำง่ายได้ เช่น ประโยคภาษาไทย ไม่ต้องมีตัวพิมพ์ใหญ่หรือสัญลักษณ์ แต่ห้ามเป็นรหัสผ่านที่ใช้กันทั่วไป</source>
+        <translation>At least %1 characters. A long phrase you remember easily is welcome, a Thai sentence for instance; no capitals or symbols needed, but not a common password.</translation>
+    </message>
+    <message>
+        <source>บันทึกรหัสผ่านใหม่</source>
+        <translation>Save the new password</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CounterChoiceDialog</name>
     <message>
         <source>เลือกช่องบริการ</source>
@@ -546,6 +585,84 @@
     </message>
 </context>
 <context>
+    <name>DevicesModel</name>
+    <message>
+        <source>ชื่อเครื่อง</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>ชนิด</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>เพิ่มเมื่อ</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>เพิ่มโดย</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>ใช้งานได้</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>ตู้ออกบัตรคิว (kiosk)</source>
+        <translation>Ticket kiosk (kiosk)</translation>
+    </message>
+    <message>
+        <source>จอแสดงคิว (board)</source>
+        <translation>Queue board (board)</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>เพิ่มเครื่อง %1 แล้ว</source>
+        <translation>Device %1 added</translation>
+    </message>
+    <message>
+        <source>เลือกเครื่องที่จะยกเลิกก่อน</source>
+        <translation>Select the device to revoke first</translation>
+    </message>
+    <message>
+        <source>ยกเลิกโทเค็นของ %1? เครื่องนั้นจะใช้งานไม่ได้ทันที</source>
+        <translation>Revoke %1&apos;s token? That PC stops working at once.</translation>
+    </message>
+    <message>
+        <source>ยกเลิกเครื่อง %1 แล้ว</source>
+        <translation>Device %1 revoked</translation>
+    </message>
+    <message>
+        <source>ตู้ออกบัตรคิวและจอแสดงคิวใช้โทเค็นของเครื่อง ไม่ใช้รหัสผ่านของเจ้าหน้าที่ ตู้ออกบัตรคิวออกบัตรและพิมพ์ซ้ำได้เท่านั้น จอแสดงคิวอ่านได้อย่างเดียว</source>
+        <translation>Ticket kiosks and queue boards use a device token, not a member of staff&apos;s password. A kiosk may only issue and reprint tickets; a board may only read.</translation>
+    </message>
+    <message>
+        <source>ชื่อเครื่อง (a–z 0–9 . _ -)</source>
+        <translation>Device name (a–z 0–9 . _ -)</translation>
+    </message>
+    <message>
+        <source>ชนิด</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>เพิ่มเครื่องและสร้างโทเค็น</source>
+        <translation>Add the device and make its token</translation>
+    </message>
+    <message>
+        <source>ยกเลิกโทเค็น</source>
+        <translation>Revoke the token</translation>
+    </message>
+</context>
+<context>
     <name>FollowupDialog</name>
     <message>
         <source>บันทึกการติดตามทวงคืน (ข้อ 211)</source>
@@ -706,6 +823,10 @@
     <message>
         <source>ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์</source>
         <translation>Sorry, no ticket could be issued. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>สำหรับเจ้าหน้าที่: เข้าสู่ระบบเพื่อออกจากตู้ออกบัตรคิว</source>
+        <translation>For staff: log in to leave the ticket kiosk</translation>
     </message>
     <message>
         <source>PIN ไม่ถูกต้อง</source>
@@ -1452,6 +1573,10 @@
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>ต้องตั้งรหัสผ่านใหม่ก่อนเข้าใช้งาน</source>
+        <translation>You must set a new password before you can go on</translation>
+    </message>
+    <message>
         <source>เข้าสู่ระบบ KhetDesk</source>
         <translation>KhetDesk login</translation>
     </message>
@@ -1466,6 +1591,10 @@
     <message>
         <source>รหัสผ่าน</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน demo ใช้ได้เฉพาะในสำนักงานตัวอย่างที่สร้างด้วย init --demo สำนักงานจริงต้องใช้รหัสผ่านอย่างน้อย 8 ตัวอักษรที่ไม่ใช่รหัสผ่านที่ใช้กันทั่วไป</source>
+        <translation>The password demo works only in the demo office made by init --demo. A real office needs passwords of at least 8 characters that are not common ones.</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2056,18 @@ Keep this code: it follows the case without logging in.</translation>
         <translation>Password of %1 changed</translation>
     </message>
     <message>
+        <source>ยังไม่มีโทเค็น</source>
+        <translation>No token yet</translation>
+    </message>
+    <message>
+        <source>มีโทเค็นแล้ว: keyring ของระบบ</source>
+        <translation>Token set: the system keyring</translation>
+    </message>
+    <message>
+        <source>มีโทเค็นแล้ว: ไฟล์ตั้งค่า (0600)</source>
+        <translation>Token set: settings file (0600)</translation>
+    </message>
+    <message>
         <source>พิมพ์หน้าทดสอบแล้ว</source>
         <translation>Test page printed</translation>
     </message>
@@ -1953,6 +2094,10 @@ Keep this code: it follows the case without logging in.</translation>
     <message>
         <source>เครื่องนี้</source>
         <translation>This PC</translation>
+    </message>
+    <message>
+        <source>ตู้และจอ</source>
+        <translation>Devices</translation>
     </message>
     <message>
         <source>ชื่อสำนักงาน</source>
@@ -2091,12 +2236,8 @@ Keep this code: it follows the case without logging in.</translation>
         <translation>This PC is counter (0 = none)</translation>
     </message>
     <message>
-        <source>บัญชีเครื่องของตู้ออกบัตรคิว</source>
-        <translation>Kiosk device account</translation>
-    </message>
-    <message>
-        <source>รหัสผ่านบัญชีเครื่อง (เว้นว่าง = ไม่เปลี่ยน)</source>
-        <translation>Device account password (empty = unchanged)</translation>
+        <source>โทเค็นเครื่องของตู้ออกบัตรคิว (เว้นว่าง = ไม่เปลี่ยน)</source>
+        <translation>The ticket kiosk&apos;s device token (empty = unchanged)</translation>
     </message>
     <message>
         <source>PIN ออกจากตู้ (ตัวเลข 4–12 หลัก เว้นว่าง = ไม่เปลี่ยน)</source>
@@ -2173,6 +2314,10 @@ Keep this code: it follows the case without logging in.</translation>
     <message>
         <source>ลบ PIN</source>
         <translation>Remove PIN</translation>
+    </message>
+    <message>
+        <source>ลบโทเค็นออกจากเครื่องนี้</source>
+        <translation>Remove the token from this PC</translation>
     </message>
     <message>
         <source>จอแสดงคิว: เสียงกริ่งเมื่อเรียกคิว</source>
@@ -2288,12 +2433,16 @@ Keep this code: it follows the case without logging in.</translation>
         <translation>Log in to counter %1</translation>
     </message>
     <message>
-        <source>ยังไม่ได้ตั้งบัญชีเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
-        <translation>No device account is set up for this kiosk: a member of staff logs in to open it</translation>
+        <source>ยังไม่ได้ตั้งโทเค็นเครื่องของตู้นี้: เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
+        <translation>This kiosk has no device token yet: a member of staff logs in to open it</translation>
     </message>
     <message>
-        <source>บัญชีเครื่องของตู้นี้ใช้ไม่ได้ (%1): เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
-        <translation>This kiosk&apos;s device account does not work (%1): a member of staff logs in to open it</translation>
+        <source>โทเค็นนี้เป็นของจอแสดงคิว ไม่ใช่ตู้ออกบัตรคิว</source>
+        <translation>This token belongs to a queue board, not a ticket kiosk</translation>
+    </message>
+    <message>
+        <source>โทเค็นเครื่องของตู้นี้ใช้ไม่ได้ (%1): เจ้าหน้าที่เข้าสู่ระบบเพื่อเปิดตู้</source>
+        <translation>This kiosk&apos;s device token does not work (%1): a member of staff logs in to open it</translation>
     </message>
     <message>
         <source>บทบาท %1 เปิดหน้าจอนี้ไม่ได้</source>
@@ -2691,6 +2840,45 @@ Overdue %7: followed up in time %8 · follow-up missed %9 · not yet due %10</tr
     <message>
         <source>ไม่</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <source>โทเค็นของเครื่อง %1</source>
+        <translation>Token of device %1</translation>
+    </message>
+    <message>
+        <source>โทเค็นของ %1 (%2)</source>
+        <translation>Token of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>แสดงครั้งเดียวเท่านั้น ระบบเก็บไว้เพียงค่าแฮช คัดลอกไปตั้งที่เครื่องนั้น (หน้า &apos;เครื่องนี้&apos; หรือ KHETDESK_DEVICE_TOKEN) หากหายให้ยกเลิกแล้วเพิ่มเครื่องใหม่</source>
+        <translation>Shown this once: KhetDesk keeps only its hash. Copy it to that PC (&apos;This PC&apos; page, or KHETDESK_DEVICE_TOKEN). If it is lost, revoke it and add a new device.</translation>
+    </message>
+    <message>
+        <source>keyring ของระบบปฏิบัติการ</source>
+        <translation>the operating system&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>ไฟล์ตั้งค่าของเครื่องนี้ (อ่านได้เฉพาะเจ้าของ 0600)</source>
+        <translation>this PC&apos;s settings file (owner only, 0600)</translation>
+    </message>
+    <message>
+        <source>เก็บไว้ที่เครื่องนี้แล้ว: %1</source>
+        <translation>Kept on this PC: %1</translation>
+    </message>
+    <message>
+        <source>คัดลอก</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>ใช้กับเครื่องนี้</source>
+        <translation>Use on this PC</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ def user_add(
     for option, value in extra.items():
         args += [f"--{option}", value]
     if "password" not in extra:
-        args += ["--password", "abcd"]
+        args += ["--password", "bob-pw-2026"]
     return tuple(args)
 
 

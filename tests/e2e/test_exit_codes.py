@@ -24,8 +24,8 @@ from tests.e2e.runner import (
     run_all,
 )
 
-NEW_USER = ("--role", "clerk", "--name", "Bob", "--password", "abcd")
-BAD_ROLE = ("user", "add", "bob", "--role", "wizard", "--name", "Bob", "--password", "abcd")
+NEW_USER = ("--role", "clerk", "--name", "Bob", "--password", "bob-pw-2026")
+BAD_ROLE = ("user", "add", "bob", "--role", "wizard", "--name", "Bob", "--password", "bob-pw-2026")
 SHORT_PASSWORD = ("user", "add", "bob", "--role", "clerk", "--name", "Bob", "--password", "abc")
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from db.models import AuditEntry
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.settings_registry import SPECS
+from desktop_app.services import devices, users
 from desktop_app.services import office as office_svc
-from desktop_app.services import users
 from desktop_app.services.auth import authenticate
 from desktop_app.services.documents import doc_setup
 from desktop_app.services.settings import get_setting
@@ -132,10 +132,10 @@ def test_add_a_user_and_reset_a_password(qtbot, window, env):
     type_thai(field(window, QLineEdit, "userFullName"), "สมหมาย ใจเย็น")
     role = field(window, QComboBox, "userRole")
     assert role.currentData() == "clerk"
-    qtbot.keyClicks(field(window, QLineEdit, "userPassword"), "s3cret!")
+    qtbot.keyClicks(field(window, QLineEdit, "userPassword"), "s3cret!-clerk3")
     qtbot.mouseClick(button(window, "userSave"), LEFT)
     qtbot.waitUntil(lambda: message(window) == "บันทึกผู้ใช้ clerk3 แล้ว", timeout=WAIT_MS)
-    assert authenticate(env.uow, "clerk3", "s3cret!").role.value == "clerk"
+    assert authenticate(env.uow, "clerk3", "s3cret!-clerk3").role.value == "clerk"
     qtbot.waitUntil(lambda: window.users_model.rowCount() == 8, timeout=WAIT_MS)
     row = next(i for i, u in enumerate(window.users_model.rows) if u.username == "clerk1")
     click_row(qtbot, window.users_view, row)
@@ -154,8 +154,8 @@ def test_this_pc_printer_language_counter_and_pin(qtbot, window, env):
     lang.setCurrentIndex(lang.findData("en"))
     field(window, QSpinBox, "pcCounter").setValue(3)
     qtbot.keyClicks(field(window, QLineEdit, "kioskPin"), "13579")
-    qtbot.keyClicks(field(window, QLineEdit, "deviceUser"), "clerk2")
-    qtbot.keyClicks(field(window, QLineEdit, "devicePassword"), "demo")
+    token = devices.add_device(env.uow, actor(env.uow, "admin"), "kiosk-lobby", "kiosk").token
+    qtbot.keyClicks(field(window, QLineEdit, "deviceTokenInput"), token)
     qtbot.mouseClick(button(window, "pcSave"), LEFT)
     # Saved, and the window now speaks English.
     qtbot.waitUntil(lambda: button(window, "pcSave").text() == "Save this PC's settings",
@@ -163,7 +163,9 @@ def test_this_pc_printer_language_counter_and_pin(qtbot, window, env):
     assert get_setting(env.uow, "printer.width_dots").value == "384"
     assert get_setting(env.uow, "ui.language").value == "en"
     assert env.local.counter == 3 and env.local.language == "en"
-    assert env.local.device_account() == ("clerk2", "demo")
+    assert env.local.device_token() == token  # issue 17: a token, not a clerk's password
+    assert env.local.device_account() is None
+    assert "kiosk-lobby" not in field(window, QLabel, "deviceTokenState").text()
     assert verify_pin(env.local.kiosk_pin_hash, "13579")
     assert not verify_pin(env.local.kiosk_pin_hash, "97531")
     assert window.tabs.tabText(4) == "This PC"

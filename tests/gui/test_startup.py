@@ -148,8 +148,12 @@ def test_counter_mode_after_a_login_and_refused_for_other_roles(qtbot, env, star
     assert (window.counter, window.actor.username) == (2, "clerk2")
 
 
-def test_kiosk_mode_runs_under_the_device_account(qtbot, env, start):
-    env.local.set_device_account("clerk2", "demo")
+def test_kiosk_mode_runs_under_the_device_account(qtbot, env, start, monkeypatch):
+    # A kiosk set up before issue 17: a clerk's user and password in QSettings. It moves to
+    # a device token of its own at this start (tests/gui/test_device_tokens.py has more).
+    monkeypatch.setenv("KHETDESK_PC", "lobby")
+    env.local.store.setValue("device/username", "clerk2")
+    env.local.store.setValue("device/password", "demo")
     start("kiosk")
     qtbot.waitUntil(lambda: bool(opened(env, KioskWindow)), timeout=WAIT_MS)
     kiosk = opened(env, KioskWindow)[0]
@@ -157,12 +161,13 @@ def test_kiosk_mode_runs_under_the_device_account(qtbot, env, start):
     qtbot.waitUntil(lambda: kiosk.data is not None, timeout=WAIT_MS)
     qtbot.mouseClick(button(kiosk, "service_A"), LEFT)
     qtbot.waitUntil(lambda: kiosk.ticket is not None, timeout=WAIT_MS)
-    # The audit trail names the device account.
+    # The audit trail names the device, not the clerk.
     from db.models import AuditEntry
 
     with env.uow.read() as tx:
         entry = tx.session.query(AuditEntry).filter_by(action="ticket.issue").one()
-    assert entry.actor == "clerk2"
+    assert entry.actor == "device:kiosk-lobby"
+    assert env.local.device_account() is None and env.local.device_token()
     assert tickets.show(env.uow, "A001").status == "waiting"
 
 
@@ -172,7 +177,7 @@ def test_kiosk_without_a_working_device_account_asks_staff(qtbot, env, start, mo
     start("kiosk")
     qtbot.waitUntil(lambda: bool(opened(env, LoginDialog)), timeout=WAIT_MS)
     heading = opened(env, LoginDialog)[0].findChild(QLabel, "loginHeading").text()
-    assert heading.startswith("บัญชีเครื่องของตู้นี้ใช้ไม่ได้")
+    assert heading.startswith("โทเค็นเครื่องของตู้นี้ใช้ไม่ได้")
     log_in(qtbot, env, "clerk1")
     qtbot.waitUntil(lambda: bool(opened(env, KioskWindow)), timeout=WAIT_MS)
     assert opened(env, KioskWindow)[0].actor.username == "clerk1"

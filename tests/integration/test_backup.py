@@ -86,7 +86,7 @@ def test_a_backup_restores_onto_a_fresh_database_of_the_other_engine(
     (tmp_path / "other").mkdir()
     url = _new_database(other, tmp_path / "other", pg_server, sqlite_template)
     target = UnitOfWork(make_engine(url), clock=clock)
-    init_database(target.engine, admin="admin", admin_password="demo")
+    init_database(target.engine, admin="admin", admin_password="admin-pw-17")
     backup.restore(target, actor(target, "admin"), file)
     assert tickets.show(target, "A005").code == "A005"
     assert verify(target).ok

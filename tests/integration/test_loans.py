@@ -169,7 +169,7 @@ def test_208_2_the_supply_head_of_the_unit_holding_the_item(office, who):
     create_asset(office, who["supply"], AssetInput.parse(
         asset_no="7730-001-0001/2567", name="เครื่องเสียงเคลื่อนที่", kind="durable",
         price="12000", acquired="2024-05-01", unit_holder="ฝ่ายโยธา"))  # fmt: skip
-    add_user(office, who["admin"], "roadhead", "supply_head", "วิชัย ถนนดี", "pw-1234",
+    add_user(office, who["admin"], "roadhead", "supply_head", "วิชัย ถนนดี", "pw-12345x",
              "หัวหน้าฝ่ายโยธา", "ฝ่ายโยธา")  # fmt: skip
     v = request(office, who["staff1"], place="on_premises", items=["7730-001-0001/2567"])
     e = refused(office, Forbidden, loans.approve_loan, office, who["supplyhead"], v.loan_no,

@@ -76,9 +76,10 @@ def test_init_is_no_way_round_the_login(engine):
     assert snapshot(engine) == before
     # An administrator may add another administrator through init.
     boss = lambda: authenticate(uow, "boss", "s3cret-pw")  # noqa: E731
-    assert init_database(engine, admin="deputy", admin_password="pw-1234", login=boss).created_admin
+    deputy = init_database(engine, admin="deputy", admin_password="pw-12345x", login=boss)
+    assert deputy.created_admin
     assert {u.username for u in list_users(uow)} == users_before | {"deputy"}
-    add_user(uow, authenticate(uow, "boss", "s3cret-pw"), "c1", "clerk", "C", "pw-1234")
+    add_user(uow, authenticate(uow, "boss", "s3cret-pw"), "c1", "clerk", "C", "pw-12345x")
     with pytest.raises(Forbidden):
-        init_database(engine, admin="x2", admin_password="pw-1234",
-                      login=lambda: authenticate(uow, "c1", "pw-1234"))  # fmt: skip
+        init_database(engine, admin="x2", admin_password="pw-12345x",
+                      login=lambda: authenticate(uow, "c1", "pw-12345x"))  # fmt: skip

@@ -47,7 +47,7 @@ from tests.support.pg_server import PgServer
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 EXAMPLES = {"sqlite": 10, "postgresql": 5}  # per command
-GLOBAL = {"help", "db", "json", "as_user"}
+GLOBAL = {"help", "db", "json", "as_user", "device_token"}  # tokens: test_devices_cli
 LEFT_OUT = {("gui",)}
 # The same examples on every run, so that `make test` (and CI) passes or fails for the code,
 # not for the draw; KHETDESK_FUZZ_RANDOM=1 draws new ones each run, to go looking for the

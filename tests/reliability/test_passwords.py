@@ -20,6 +20,7 @@ from db.engine import make_engine
 from db.models import AuditEntry, User
 from db.uow import UnitOfWork
 from desktop_app import cli
+from desktop_app.cli import setup as cli_setup
 from desktop_app.domain.errors import AuthError
 from desktop_app.services import auth, users
 from desktop_app.services.setup import init_database
@@ -139,7 +140,7 @@ def test_no_password_in_the_error_log_or_on_the_screen(
     def broken(ctx: cli.Context) -> int:
         raise RuntimeError("a bug while adding a user")
 
-    monkeypatch.setattr(cli, "cmd_user_add", broken)
+    monkeypatch.setattr(cli_setup, "cmd_user_add", broken)
     for form in (["--password", SECRET], [f"--password={SECRET}"], ["--pass", SECRET]):
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

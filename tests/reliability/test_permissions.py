@@ -34,6 +34,7 @@ from desktop_app.services import (
     assets,
     backup,
     delegations,
+    devices,
     loans,
     office,
     settings,
@@ -183,6 +184,13 @@ class Prep:
             d = delegations.add_delegation(uow, self.admin, "supply", "supply_head", unit=HOLDER,
                                            valid_until=dt.date(2026, 12, 31))  # fmt: skip
             return lambda a: delegations.revoke_delegation(uow, a, d.id)
+        if name == "device.add":
+            return lambda a: devices.add_device(uow, a, f"kiosk-{k}", "kiosk")
+        if name == "device.list":
+            return lambda a: devices.list_devices(uow, a)
+        if name == "device.revoke":
+            d = devices.add_device(uow, self.admin, f"kiosk-r{k}", "kiosk")
+            return lambda a: devices.revoke_device(uow, a, d.device)
         integrity = self._integrity(name, k)
         if integrity is not None:
             return integrity
