@@ -406,4 +406,5 @@ class LoanFollowup(Base):
 
 
 import db.models_devices  # noqa: E402  (devices: issue 17)
+import db.models_events  # noqa: E402  (the ticket history: issue 17, item 8)
 import db.models_integrity  # noqa: E402, F401  (integrity and transparency: issue 16)

@@ -27,6 +27,20 @@ class Transaction:
         self.writable = writable
         self._clock = clock
         self._server_now: dt.datetime | None = None
+        self._head: audit.Head | None = None
+        self._conn: Connection | None = None
+        if writable:
+            head, server_now = audit.lock_head(self.connection(), server_now=clock is None)
+            self._head = head
+            if server_now is not None:
+                self._server_now = server_now.astimezone(dt.UTC)
+
+    def connection(self) -> Connection:
+        """The transaction's connection, for SQLAlchemy Core statements on a hot path (the
+        session's, begun by the session: its commit commits what runs here)."""
+        if self._conn is None:
+            self._conn = self.session.connection()
+        return self._conn
 
     def now(self) -> dt.datetime:
         """The injected clock, else the database server's: every PC sharing a PostgreSQL
@@ -49,10 +63,13 @@ class Transaction:
         before: Any = None,
         after: Any = None,
     ) -> None:
-        if not self.writable:
+        if self._head is None:
             raise RuntimeError("audit entry in a read-only transaction")
+        # What the ORM holds goes first, as the entry describes it.
+        self.session.flush()
         audit.append(
-            self.session,
+            self.connection(),
+            self._head,
             at=self.now(),
             actor=actor,
             action=action,
@@ -63,6 +80,7 @@ class Transaction:
         )
 
     def commit(self) -> None:
+        self._conn = None
         self.session.commit()
 
 
@@ -81,8 +99,7 @@ class UnitOfWork:
 
     @contextmanager
     def write(self) -> Iterator[Transaction]:
-        with self._transaction(writable=True) as tx:
-            audit.lock_head(tx.session)
+        with self._transaction(writable=True) as tx:  # the audit head is locked first
             yield tx
 
     @contextmanager
@@ -102,9 +119,8 @@ class UnitOfWork:
             elif self.engine.dialect.name == "postgresql":
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             session = Session(bind=conn, expire_on_commit=False, autoflush=True)
-            tx = Transaction(session, self.clock, writable)
             try:
-                yield tx
+                yield Transaction(session, self.clock, writable)
             except sa_exc.DBAPIError as e:
                 _quiet_rollback(session)
                 raise (translate(e) or e) from e

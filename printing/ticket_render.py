@@ -10,11 +10,15 @@ font's ascent, and nothing may be clipped or overlap the line above.
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PIL import Image
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -123,6 +127,7 @@ class _Page:
     sizes: _Sizes
     y: int = 0
     ops: list[Draw] = field(default_factory=list)
+    top: int = 0  # a band of a page: the page's rows above it are not this band's
 
     @property
     def inner(self) -> int:
@@ -241,29 +246,35 @@ class _Page:
         self.y = max(qr_bottom, top + block + shift)
 
     def _qr(self, modules: list[list[bool]], module: int, left: int) -> None:
+        """Every module a square of whole black dots: drawn as one picture of the symbol
+        (its quiet zone white), copied dot for dot."""
         top = self.y
+        side = (len(modules) + 2 * QUIET_ZONE) * module
+        white, black = b"\xff" * module, b"\x00" * module
+        margin = white * QUIET_ZONE
+        lines = [b"".join((margin, *(black if dark else white for dark in row), margin))
+                 for row in modules]  # fmt: skip
+        quiet = [white * (side // module)] * (QUIET_ZONE * module)
+        gray = b"".join([*quiet, *(line for line in lines for _ in range(module)), *quiet])
+        symbol = QImage(gray, side, side, side, QImage.Format.Format_Grayscale8).copy()
 
         def draw(p: QPainter) -> None:
-            origin = QUIET_ZONE * module
-            for r, row in enumerate(modules):
-                for c, dark in enumerate(row):
-                    if dark:
-                        p.fillRect(
-                            QRect(left + origin + c * module, top + origin + r * module,
-                                  module, module),
-                            QColor("black"),
-                        )  # fmt: skip
+            p.drawImage(QPoint(left, top), symbol)
 
         self.ops.append(draw)
-        self.y += (len(modules) + 2 * QUIET_ZONE) * module
+        self.y += side
 
     def render(self) -> Raster:
-        height = self.y
-        if height % BAD_HEIGHT_DIVISOR == 0:
-            height += 1
-        if height > MAX_RASTER_HEIGHT:
-            raise ValueError(f"ticket too tall for one raster: {height} dots")
-        image = QImage(self.width, height, QImage.Format.Format_Grayscale8)
+        return _raster(self.width, self.bits())
+
+    def bits(self) -> bytes:
+        """The rows from ``top`` to ``y`` as raster bits: a band of a page. Bands drawn
+        apart and put one under the other are the page drawn at once, dot for dot: each
+        element draws within its own rows, on white, and at the very coordinates it has
+        on the page (antialiased edges are not quite the same one row lower)."""
+        if self.y <= self.top:
+            return b""
+        image = QImage(self.width, self.y, QImage.Format.Format_Grayscale8)
         image.fill(QColor("white"))
         painter = QPainter(image)
         try:
@@ -274,7 +285,21 @@ class _Page:
                 op(painter)
         finally:
             painter.end()
-        return from_gray(self.width, height, _gray_bytes(image))
+        band = _gray_bytes(image)[self.top * self.width :]
+        return from_gray(self.width, self.y - self.top, band).rows
+
+
+def _raster(width: int, rows: bytes) -> Raster:
+    """Bands put together as one printer raster, one white row longer where the printer
+    would garble its height."""
+    row_bytes = width // 8
+    height = len(rows) // row_bytes
+    if height % BAD_HEIGHT_DIVISOR == 0:
+        rows += bytes(row_bytes)
+        height += 1
+    if height > MAX_RASTER_HEIGHT:
+        raise ValueError(f"ticket too tall for one raster: {height} dots")
+    return Raster(width, height, rows)
 
 
 def _shifted(op: Draw, dy: int) -> Draw:
@@ -309,7 +334,29 @@ class _Ink:
 
 def _ink(font: QFont, text: str) -> _Ink:
     """Measured by drawing the line: Qt's tightBoundingRect does not see how far Thai marks
-    are stacked (ปั้ reaches half an em higher than it says), so it would clip them."""
+    are stacked (ปั้ reaches half an em higher than it says), so it would clip them.
+    Remembered per font and text (a ticket's waiting count and time repeat)."""
+    key = (font.key(), text)
+    with _ink_lock:
+        found = _ink_cache.get(key)
+        if found is not None:
+            _ink_cache.move_to_end(key)
+            return found
+    ink = _measure_ink(font, text)
+    with _ink_lock:
+        _ink_cache[key] = ink
+        while len(_ink_cache) > INK_CACHE_SIZE:
+            _ink_cache.popitem(last=False)
+    return ink
+
+
+INK_CACHE_SIZE = 4096
+_ink_lock = threading.Lock()
+_ink_cache: OrderedDict[tuple[str, str], _Ink] = OrderedDict()
+_INVERT = bytes(255 - i for i in range(256))
+
+
+def _measure_ink(font: QFont, text: str) -> _Ink:
     size = font.pixelSize()
     width = math.ceil(QFontMetricsF(font).horizontalAdvance(text)) + 4 * size
     height, baseline, origin = 4 * size, 2 * size, 2 * size
@@ -323,21 +370,13 @@ def _ink(font: QFont, text: str) -> _Ink:
         _draw_text(painter, QPointF(origin, baseline), font, text, QColor("black"))
     finally:
         painter.end()
-    rows = _gray_bytes(image)
-    top = bottom = -1
-    left, right = width, 0
-    for y in range(height):
-        row = rows[y * width : (y + 1) * width]
-        stripped = row.lstrip(b"\xff")
-        if not stripped:
-            continue
-        top = y if top < 0 else top
-        bottom = y
-        left = min(left, width - len(stripped))
-        right = max(right, len(row.rstrip(b"\xff")))
-    if top < 0:  # nothing visible (spaces only)
+    # Every dot that is not white, inverted to non-zero: Pillow finds their bounding box.
+    inked = Image.frombytes("L", (width, height), _gray_bytes(image).translate(_INVERT))
+    box = inked.getbbox()
+    if box is None:  # nothing visible (spaces only)
         return _Ink(0, 0, 0, 0)
-    return _Ink(baseline - top, bottom + 1 - baseline, left - origin, right - origin)
+    left, top, right, bottom = box
+    return _Ink(baseline - top, bottom - baseline, left - origin, right - origin)
 
 
 def _wrap(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
@@ -387,27 +426,25 @@ def _gray_bytes(image: QImage) -> bytes:
 def render_ticket(content: TicketContent, width: int) -> Raster:
     """The ticket as the printer will burn it: ``width`` dots wide (384 for 58 mm paper,
     576 for 80 mm, 512 on some Epson models), one bit per dot. Safe on any thread once a
-    QGuiApplication exists."""
+    QGuiApplication exists.
+
+    Drawn as bands, top to bottom. The bands that are the same on every ticket of a
+    service (the office and service names, a priority lane's label, the footer) are drawn
+    once and remembered; each ticket draws only its code, its waiting figures, its time
+    and its QR code."""
     require_gui_app()
     labels = LABELS.get(content.language, LABELS["th"])
     s = _Sizes.for_width(width)
-    page = _Page(width, s)
-    page.space(s.margin + 4)
-    page.text(content.office_name, ticket_font(s.office, bold=True), max_lines=2)
-    page.space(s.gap // 2)
-    page.text(content.service_name, ticket_font(s.service, bold=True), max_lines=2)
-    if content.service_subtitle:
-        page.space(s.gap // 3)
-        page.text(content.service_subtitle, ticket_font(s.subtitle))
-    page.space(s.gap)
-    page.rule()
-    page.space(s.gap + 4)
-    page.big_code(content.code, s.code)
-    page.space(s.gap + 4)
+    bands = [_header_band(width, content.office_name, content.service_name,
+                          content.service_subtitle)]  # fmt: skip
+    top = len(bands[0]) * 8 // width
+    code = _Page(width, s, y=top, top=top)
+    code.big_code(content.code, s.code)
+    code.space(s.gap + 4)
+    bands.append(code.bits())
     if content.priority_label:
         text = labels["priority"].format(label=content.priority_label)
-        page.text(text, ticket_font(s.priority, bold=True), inverted=True)
-        page.space(s.gap)
+        bands.append(_priority_band(width, text, code.y))
     info: list[tuple[str, QFont]] = []
     if content.ahead == 0:
         info.append((labels["next"], ticket_font(s.info, bold=True)))
@@ -416,12 +453,53 @@ def render_ticket(content: TicketContent, width: int) -> Raster:
         if content.wait_minutes is not None:
             info.append((labels["wait"].format(m=content.wait_minutes), ticket_font(s.info)))
     info.append((content.issued_at, ticket_font(s.footer)))
-    page.qr_beside(content.qr_content, info)
-    if content.footer:
-        page.space(s.gap // 2)
-        page.text(content.footer, ticket_font(s.footer), max_lines=2)
+    top = sum(map(len, bands)) * 8 // width
+    middle = _Page(width, s, y=top, top=top)
+    middle.qr_beside(content.qr_content, info)
+    bands.append(middle.bits())
+    bands.append(_footer_band(width, content.footer, middle.y))
+    return _raster(width, b"".join(bands))
+
+
+BAND_CACHE_SIZE = 256  # per kind of band: every service of an office, both languages, a few
+# heights of the bands above (the bands below the code are drawn where they are on the page)
+
+
+@functools.lru_cache(maxsize=BAND_CACHE_SIZE)
+def _header_band(width: int, office: str, service: str, subtitle: str) -> bytes:
+    s = _Sizes.for_width(width)
+    page = _Page(width, s)
     page.space(s.margin + 4)
-    return page.render()
+    page.text(office, ticket_font(s.office, bold=True), max_lines=2)
+    page.space(s.gap // 2)
+    page.text(service, ticket_font(s.service, bold=True), max_lines=2)
+    if subtitle:
+        page.space(s.gap // 3)
+        page.text(subtitle, ticket_font(s.subtitle))
+    page.space(s.gap)
+    page.rule()
+    page.space(s.gap + 4)
+    return page.bits()
+
+
+@functools.lru_cache(maxsize=BAND_CACHE_SIZE)
+def _priority_band(width: int, text: str, top: int) -> bytes:
+    s = _Sizes.for_width(width)
+    page = _Page(width, s, y=top, top=top)
+    page.text(text, ticket_font(s.priority, bold=True), inverted=True)
+    page.space(s.gap)
+    return page.bits()
+
+
+@functools.lru_cache(maxsize=BAND_CACHE_SIZE)
+def _footer_band(width: int, footer: str, top: int) -> bytes:
+    s = _Sizes.for_width(width)
+    page = _Page(width, s, y=top, top=top)
+    if footer:
+        page.space(s.gap // 2)
+        page.text(footer, ticket_font(s.footer), max_lines=2)
+    page.space(s.margin + 4)
+    return page.bits()
 
 
 def render_test_page(content: TestPageContent, width: int) -> Raster:

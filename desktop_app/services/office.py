@@ -47,13 +47,17 @@ def counter_view(c: Counter) -> CounterView:
     return CounterView(c.number, c.name, tuple(s.code for s in c.services), c.active)
 
 
+def no_such_service(code: str) -> NotFound:
+    return NotFound(f"ไม่พบบริการ '{code[:40]}' (no such service)")
+
+
 def find_service(tx: Transaction, code: str) -> Service:
     """By code, ignoring case: a clerk typing ``a`` means service ``A``."""
     svc = tx.session.execute(
         select(Service).where(func.upper(Service.code) == code.strip().upper())
     ).scalar_one_or_none()
     if svc is None:
-        raise NotFound(f"ไม่พบบริการ '{code[:40]}' (no such service)")
+        raise no_such_service(code)
     return svc
 
 

@@ -9,21 +9,23 @@ Definitions (the figures a report states, so they are fixed here):
 - *served*: completed (status done); *no-shows*: called and not there; *unfinished*: still
   waiting or at a counter when the day ended; *transferred*: moved to another service at
   least once (per service: moved away from the service it was issued for).
-- *waiting time*: the wait in the queue that called the ticket, from when the ticket
-  joined that queue (its issue, or its last transfer: ``tickets.transferred_at``) to the
-  call, over every called ticket; a recall does not restart it. A ticket has one waiting
-  time and one service time, both in the service and at the counter it ended in: the leg
-  before a transfer (its wait, and the counter that called it and sent it on) is not
-  counted, so the figures describe each queue as the citizen met it last. Tickets moved
-  before 0004 got ``transferred_at`` from their audit entry. *service time*: call →
-  completion, over served tickets. Medians are exact (mean of the two middle values);
+- *waiting time*: the wait in a queue until a counter called the ticket, from when the
+  ticket joined that queue (its issue, or a transfer) to the first call there; a recall
+  does not restart it. A ticket moved to another service has one wait per queue it was
+  called from (its *legs*, from the ticket history ``ticket_events``): the leg before a
+  transfer counts under the service and the counter that called it and sent it on, the
+  last leg under the service and counter it ended in. Legs are never counted as tickets:
+  issued, served, no-shows, unfinished and transferred count each ticket once. (History
+  from before 0005 was rebuilt from the audit trail.) *service time*: call → completion,
+  over served tickets. Medians are exact (mean of the two middle values);
   the 90th percentile is the nearest-rank value.
 - *within standard*: served tickets whose service time is at most the service's published
   standard time (``services.standard_minutes``), as a share of served tickets.
 - *out-of-order calls*: tickets called with ``ticket pick``; the reason, who called, and
   (from the audit entry of the pick) the ticket that was next in order.
-- Counters: per counter only called tickets have one, so a counter's row has *called*
-  instead of *issued*; served and no-shows add up to the totals.
+- Counters: a counter's row has *called* instead of *issued*: the legs a call there began
+  (a ticket called at counter 1, sent on and called at counter 3 is called at both).
+  Served, no-shows and the waits add up to the totals.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from sqlalchemy import (
     String,
     case,
     cast,
+    exists,
     func,
     literal_column,
     select,
@@ -48,6 +51,7 @@ from sqlalchemy import (
 )
 
 from db.models import AuditEntry, Counter, Service, Ticket, User
+from db.models_events import TicketEvent
 from db.uow import UnitOfWork
 from desktop_app.domain.queue import PRIORITY_LABELS_TH, Priority, TicketStatus
 from desktop_app.domain.thai_time import business_date
@@ -164,10 +168,13 @@ def waiting_since() -> ColumnElement[Any]:
 
 
 def _base(date_from: dt.date, date_to: dt.date) -> Select[*tuple[Any, ...]]:
-    """One row per ticket in the range with everything the figures need."""
+    """One row per ticket in the range with everything the figures need (``is_ticket`` 1),
+    and one per earlier leg of a transferred ticket that was called before it moved on
+    (``is_ticket`` 0: it counts for the waiting time and the counter that called it, never
+    as a ticket)."""
     done = Ticket.status == TicketStatus.DONE.value
     service_s = seconds_between(Ticket.called_at, Ticket.finished_at)
-    stmt: Select[*tuple[Any, ...]] = (
+    tickets: Select[*tuple[Any, ...]] = (
         select(
             Ticket.service_id.label("service_key"),
             Ticket.issued_service_id.label("issued_service_key"),
@@ -181,11 +188,70 @@ def _base(date_from: dt.date, date_to: dt.date) -> Select[*tuple[Any, ...]]:
             seconds_between(waiting_since(), Ticket.called_at).label("wait_s"),
             case((done, service_s)).label("service_s"),
             (Service.standard_minutes * 60).label("standard_s"),
+            literal_column("1").label("is_ticket"),
         )
         .join(Service, Service.id == Ticket.service_id)
         .where(Ticket.business_date >= date_from, Ticket.business_date <= date_to)
     )
-    return stmt
+    return union_all(tickets, _earlier_legs(date_from, date_to)).subquery("rows").select()
+
+
+CALLS = ("call", "pick")
+
+
+def _earlier_legs(date_from: dt.date, date_to: dt.date) -> Select[*tuple[Any, ...]]:
+    """A leg is a ticket's time in one queue: from its issue or a transfer to the next
+    transfer, or to its end. The last leg is the ticket's own row; each earlier one that
+    was called is the first call (or pick) after the leg began, with a transfer after it.
+    Its wait runs from the leg's start to that call (a recall does not restart it)."""
+    events = TicketEvent.metadata.tables[TicketEvent.__tablename__]
+    e, later, earlier, moves, last_move = (
+        events.alias(name) for name in ("e", "later", "earlier", "moves", "last_move")
+    )
+    same = e.c.ticket_id
+    began = (
+        select(func.max(moves.c.at))
+        .where(moves.c.ticket_id == same, moves.c.kind == "transfer", moves.c.id < e.c.id)
+        .scalar_subquery()
+    )
+    leg_start_id = (
+        select(func.coalesce(func.max(last_move.c.id), 0))
+        .where(
+            last_move.c.ticket_id == same, last_move.c.kind == "transfer", last_move.c.id < e.c.id
+        )
+        .correlate(e)  # two levels down: the leg's own call event
+        .scalar_subquery()
+    )
+    moved_on = exists().where(later.c.ticket_id == same, later.c.kind == "transfer",
+                              later.c.id > e.c.id)  # fmt: skip
+    called_before = exists().where(earlier.c.ticket_id == same, earlier.c.kind.in_(CALLS),
+                                   earlier.c.id < e.c.id, earlier.c.id > leg_start_id)  # fmt: skip
+    return (
+        select(
+            e.c.service_id.label("service_key"),
+            Ticket.issued_service_id.label("issued_service_key"),
+            e.c.counter_id.label("counter_key"),
+            bangkok_hour(Ticket.issued_at).label("hour_key"),
+            Ticket.business_date.label("day_key"),
+            func.coalesce(Ticket.priority, GENERAL).label("priority_key"),
+            literal_column("'moved'").label("status"),
+            literal_column("0").label("transfer_count"),
+            cast(literal_column("NULL"), String).label("pick_reason"),
+            seconds_between(func.coalesce(began, Ticket.issued_at), e.c.at).label("wait_s"),
+            cast(literal_column("NULL"), Float).label("service_s"),
+            literal_column("0").label("standard_s"),
+            literal_column("0").label("is_ticket"),
+        )
+        .select_from(e)
+        .join(Ticket, Ticket.id == e.c.ticket_id)
+        .where(
+            Ticket.business_date >= date_from,
+            Ticket.business_date <= date_to,
+            e.c.kind.in_(CALLS),
+            moved_on,
+            ~called_before,
+        )
+    )
 
 
 Figures = tuple[tuple[int, ...], Spread, Spread]
@@ -210,13 +276,14 @@ def _figures(
 
     status = b.c.status
     count_columns = [
-        cast(func.count(), Float),
+        n(b.c.is_ticket == 1),
         n(status == TicketStatus.DONE.value),
         n(status == TicketStatus.NO_SHOW.value),
         n(status.in_([TicketStatus.WAITING.value, TicketStatus.CALLED.value])),
         n(b.c.transfer_count > 0),
         n(b.c.pick_reason.is_not(None)),
         n((status == TicketStatus.DONE.value) & (b.c.service_s <= b.c.standard_s)),
+        cast(func.count(), Float),  # tickets and earlier legs: per counter, the calls
     ]
     parts: list[Select[*tuple[Any, ...]]] = []
     for dim, key in dims.items():
@@ -246,14 +313,20 @@ def _figures(
 
 
 def _row(key: str, label: str, data: Figures) -> QueueRow:
-    (issued, served, no_show, unfinished, transferred, picked, within), wait, service = data
+    (issued, served, no_show, unfinished, transferred, picked, within, _), wait, service = data
     return QueueRow(
         key, label, issued, served, no_show, unfinished, transferred, picked, wait, service, within
     )
 
 
+def _counter_row(key: str, label: str, data: Figures) -> QueueRow:
+    """A counter's row: its *called* counts every leg a call there began, the legs that
+    moved on to another queue too."""
+    return replace(_row(key, label, data), issued=data[0][7])
+
+
 def _empty_figures() -> Figures:
-    return ((0, 0, 0, 0, 0, 0, 0), EMPTY_SPREAD, EMPTY_SPREAD)
+    return ((0, 0, 0, 0, 0, 0, 0, 0), EMPTY_SPREAD, EMPTY_SPREAD)
 
 
 def _empty(key: str, label: str) -> QueueRow:
@@ -302,7 +375,7 @@ def queue_stats(
         counters = s.execute(select(Counter).order_by(Counter.number)).scalars().all()
         per_counter = fig["counter"]
         by_counter = tuple(
-            _row(str(c.number), c.name or f"ช่องบริการ {c.number}", per_counter[str(c.id)])
+            _counter_row(str(c.number), c.name or f"ช่องบริการ {c.number}", per_counter[str(c.id)])
             if str(c.id) in per_counter
             else _empty(str(c.number), c.name or f"ช่องบริการ {c.number}")
             for c in counters
@@ -457,7 +530,7 @@ def today_panel(uow: UnitOfWork, counter_number: int | None = None) -> TodayPane
             counter_id = s.scalar(select(Counter.id).where(Counter.number == counter_number))
             if counter_id is not None:
                 data = fig["counter"].get(str(counter_id)) or _empty_figures()
-                mine = _row(str(counter_number), f"ช่องบริการ {counter_number}", data)
+                mine = _counter_row(str(counter_number), f"ช่องบริการ {counter_number}", data)
         waiting = s.scalar(
             select(func.count()).where(
                 Ticket.business_date == day, Ticket.status == TicketStatus.WAITING.value

@@ -7,14 +7,31 @@ called" cannot hand the same citizen to two counters, and a day's numbers cannot
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import AuditHead, Counter, CounterService, DailySequence, Service, Ticket
+from db.models_events import TicketEvent
 from db.uow import Transaction, UnitOfWork
 from desktop_app.domain import queue
 from desktop_app.domain.errors import Conflict, NotFound, RuleViolation
@@ -27,6 +44,7 @@ from desktop_app.services.office import (
     ServiceView,
     find_counter,
     find_service,
+    no_such_service,
     ordered_services,
     service_view,
 )
@@ -55,6 +73,9 @@ class TicketView:
     pick_reason: str | None = None
     ahead: int | None = None
     estimated_wait_minutes: int | None = None
+    # Its first call (or pick) of the day, kept when a transfer sends it to a new queue and
+    # ``called_at`` starts over (db.models_events); filled by ``show``.
+    first_called_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -135,60 +156,136 @@ def _waiting_by_service(s: Session, day: dt.date) -> dict[int, int]:
     return {service_id: int(n) for service_id, n in rows}
 
 
-def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
+# ---------------------------------------------------------------- the hot path, in Core
+# Issuing a ticket is what a kiosk does while a citizen watches, and what the simulator
+# replays thousands of times: its statements are built once (SQLAlchemy then compiles
+# each once per engine) and run on the transaction's connection, without ORM objects.
+
+_TICKETS = Ticket.metadata.tables[Ticket.__tablename__]
+_SERVICES = Service.metadata.tables[Service.__tablename__]
+_SEQUENCES = DailySequence.metadata.tables[DailySequence.__tablename__]
+_COUNTER_SERVICES = CounterService.metadata.tables[CounterService.__tablename__]
+
+_INSERT_TICKET = insert(_TICKETS)
+# Every ticket's id is below this: "called before a ticket not yet inserted" is then "called
+# before any later ticket" (writers are serialised, so a new ticket gets the largest id).
+_NOT_YET_INSERTED = 2**31 - 1
+
+
+@functools.cache  # built on first use: a command that issues nothing does not pay for it
+def _estimate_statement(by_code: bool) -> Select[Any]:
+    """The service and everything the wait estimate needs, in one statement: the service
+    (by :code, ignoring case, or by :sid), the waiting tickets called before ticket :tid of
+    rank :rank on day :day at the counters the service shares, the counters that called a
+    ticket of the service that day, and the service times of its latest served tickets
+    (one row each; one row with NULLs there if none). No row: no such service."""
+    t, cs, other, svc = _TICKETS, _COUNTER_SERVICES, _COUNTER_SERVICES.alias("shared"), _SERVICES
+    sid: Any
+    if by_code:
+        wanted = _SERVICES.alias("wanted")
+        sid = select(wanted.c.id).where(func.upper(wanted.c.code) == bindparam("code"))
+        sid = sid.scalar_subquery()
+        which = func.upper(svc.c.code) == bindparam("code")
+    else:
+        sid = bindparam("sid", type_=Integer)
+        which = svc.c.id == sid
+    day = bindparam("day", type_=Date)
+    rank, tid = bindparam("rank", type_=Integer), bindparam("tid", type_=Integer)
+    counters_of_service = select(cs.c.counter_id).where(cs.c.service_id == sid)
+    sharing = union(
+        select(other.c.service_id).where(other.c.counter_id.in_(counters_of_service)),
+        select(sid),
+    )
+    ahead = select(func.count()).where(
+        t.c.business_date == day,
+        t.c.status == TicketStatus.WAITING.value,
+        t.c.service_id.in_(sharing),
+        or_(t.c.priority_rank < rank, and_(t.c.priority_rank == rank, t.c.id < tid)),
+    )
+    open_counters = select(func.count(func.distinct(t.c.counter_id))).where(
+        t.c.business_date == day, t.c.counter_id.in_(counters_of_service)
+    )
+    head = (
+        select(
+            svc.c.id,
+            svc.c.code,
+            svc.c.name,
+            svc.c.prefix,
+            svc.c.standard_minutes,
+            svc.c.active,
+            ahead.scalar_subquery().label("ahead"),
+            open_counters.scalar_subquery().label("open"),
+        )
+        .where(which)
+        .subquery("svc")
+    )
+    served = (
+        select(t.c.called_at, t.c.finished_at)
+        .where(
+            t.c.business_date == day,
+            t.c.service_id == sid,
+            t.c.status == TicketStatus.DONE.value,
+            t.c.called_at.is_not(None),
+            t.c.finished_at.is_not(None),
+        )
+        .order_by(t.c.finished_at.desc())
+        .limit(RECENT_SERVED_SAMPLE)
+        .subquery("served")
+    )
+    return select(head, served.c.called_at, served.c.finished_at).select_from(
+        head.outerjoin(served, true())
+    )
+
+
+def _wait(rows: Sequence[Row[Any]]) -> queue.WaitEstimate:
     """People who will be called before a waiting ticket, and the likely wait.
 
     "Before" counts every waiting ticket that sorts ahead of it in the calling order among
     the services that share a counter with its service: at a counter serving A and B, an
     earlier A ticket is called before a later B ticket.
     """
-    s = tx.session
-    counters_of_service = select(CounterService.counter_id).where(
-        CounterService.service_id == t.service_id
-    )
-    sharing = set(
-        s.scalars(
-            select(CounterService.service_id).where(
-                CounterService.counter_id.in_(counters_of_service)
-            )
-        )
-    ) | {t.service_id}
-    ahead = (
-        s.scalar(
-            select(func.count()).where(
-                *_waiting_today(t.business_date),
-                Ticket.service_id.in_(sharing),
-                or_(
-                    Ticket.priority_rank < t.priority_rank,
-                    and_(Ticket.priority_rank == t.priority_rank, Ticket.id < t.id),
-                ),
-            )
-        )
-        or 0
-    )
-    served = s.execute(
-        select(Ticket.called_at, Ticket.finished_at)
-        .where(
-            Ticket.business_date == t.business_date,
-            Ticket.service_id == t.service_id,
-            Ticket.status == TicketStatus.DONE.value,
-            Ticket.called_at.is_not(None),
-            Ticket.finished_at.is_not(None),
-        )
-        .order_by(Ticket.finished_at.desc())
-        .limit(RECENT_SERVED_SAMPLE)
-    ).all()
+    first = rows[0]
+    served = [(row.called_at, row.finished_at) for row in rows]
     minutes = [(f - c).total_seconds() / 60 for c, f in served if c and f and f >= c]
-    open_counters = (
-        s.scalar(
-            select(func.count(func.distinct(Ticket.counter_id))).where(
-                Ticket.business_date == t.business_date,
-                Ticket.counter_id.in_(counters_of_service),
-            )
-        )
-        or 0
+    return queue.estimate_wait(
+        int(first.ahead or 0), minutes, first.standard_minutes, int(first.open or 0)
     )
-    return queue.estimate_wait(ahead, minutes, t.service.standard_minutes, open_counters)
+
+
+def _estimate(tx: Transaction, t: Ticket) -> queue.WaitEstimate:
+    params = {"sid": t.service_id, "day": t.business_date, "rank": t.priority_rank, "tid": t.id}
+    return _wait(tx.connection().execute(_estimate_statement(False), params).all())
+
+
+_SEQUENCE_UPSERTS: dict[str, Any] = {}
+
+
+def _next_number_statement(dialect: str) -> Any:
+    """The day's next number of a service in one statement: the first of the day inserts
+    the row, later ones add one to it (INSERT … ON CONFLICT DO UPDATE … RETURNING, on
+    SQLite and PostgreSQL alike). Writers are serialised, and the row is locked by the
+    update besides, so two issues never get the same number."""
+    stmt = _SEQUENCE_UPSERTS.get(dialect)
+    if stmt is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            base: Any = pg_insert(_SEQUENCES)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            base = sqlite_insert(_SEQUENCES)
+        seq = _SEQUENCES
+        stmt = (
+            base.values(service_id=bindparam("sid"), business_date=bindparam("day"), last_number=1)
+            .on_conflict_do_update(
+                index_elements=[seq.c.service_id, seq.c.business_date],
+                set_={"last_number": seq.c.last_number + 1},
+            )
+            .returning(seq.c.last_number)
+        )
+        _SEQUENCE_UPSERTS[dialect] = stmt
+    return stmt
 
 
 def issue_ticket(
@@ -197,38 +294,48 @@ def issue_ticket(
     require(actor.role, "ticket.issue")
     prio = queue.parse_priority(priority)
     with uow.write() as tx:
-        svc = find_service(tx, service_code)
-        if not svc.active:
-            raise RuleViolation(f"บริการ '{svc.code}' ปิดให้บริการ (service '{svc.code}' is closed)")
+        conn = tx.connection()
         now = tx.now()
         day = business_date(now)
-        seq = tx.session.get(DailySequence, (svc.id, day))
-        number = 1 if seq is None else seq.last_number + 1
-        if number > queue.MAX_NUMBER_PER_DAY:
+        prio_value, rank = (prio.value if prio else None), queue.priority_rank(prio)
+        # The estimate is read before the insert: every ticket there is called before a new
+        # one of the same rank (the new ticket's id is the largest).
+        rows = conn.execute(_estimate_statement(True), {
+            "code": service_code.strip().upper(), "day": day, "rank": rank,
+            "tid": _NOT_YET_INSERTED,
+        }).all()  # fmt: skip
+        if not rows:
+            raise no_such_service(service_code)
+        svc = rows[0]
+        if not svc.active:
+            raise RuleViolation(f"บริการ '{svc.code}' ปิดให้บริการ (service '{svc.code}' is closed)")
+        number = conn.execute(
+            _next_number_statement(conn.dialect.name), {"sid": svc.id, "day": day}
+        ).scalar_one()
+        if number > queue.MAX_NUMBER_PER_DAY:  # the transaction is rolled back
             raise RuleViolation(
                 f"บัตรคิวบริการ '{svc.code}' ของวันนี้หมดแล้ว "
                 f"(all {queue.MAX_NUMBER_PER_DAY} numbers of today are issued)"
             )
-        if seq is None:
-            tx.session.add(DailySequence(service_id=svc.id, business_date=day, last_number=1))
-        else:
-            seq.last_number = number
-        ticket = Ticket(
-            business_date=day, issued_service_id=svc.id, service_id=svc.id, number=number,
-            code=queue.ticket_code(svc.prefix, number), priority=prio.value if prio else None,
-            priority_rank=queue.priority_rank(prio), status=TicketStatus.WAITING.value,
-            issued_at=now, issued_by_id=actor.id, recall_count=0, transfer_count=0,
-            printed=False,
-        )  # fmt: skip
-        ticket.service = svc
-        tx.session.add(ticket)
-        tx.session.flush()
-        estimate = _estimate(tx, ticket)
-        tx.audit(actor.username, "ticket.issue", "ticket", f"{day}/{ticket.code}", None,
-                 {**_audit_state(ticket), "ahead": estimate.ahead})  # fmt: skip
-        view = _view(ticket, estimate)
+        code = queue.ticket_code(svc.prefix, number)
+        conn.execute(_INSERT_TICKET, {
+            "business_date": day, "issued_service_id": svc.id, "service_id": svc.id,
+            "number": number, "code": code, "priority": prio_value, "priority_rank": rank,
+            "status": TicketStatus.WAITING.value, "issued_at": now, "issued_by_id": actor.id,
+            "recall_count": 0, "transfer_count": 0, "printed": False,
+        })  # fmt: skip
+        estimate = _wait(rows)
+        state = {"code": code, "date": day.isoformat(), "service": svc.code, "counter": None,
+                 "status": TicketStatus.WAITING.value, "priority": prio_value}  # fmt: skip
+        tx.audit(actor.username, "ticket.issue", "ticket", f"{day}/{code}", None,
+                 {**state, "ahead": estimate.ahead})  # fmt: skip
         tx.commit()
-    return view
+    return TicketView(
+        code=code, service=svc.code, service_name=svc.name, number=number, priority=prio_value,
+        status=TicketStatus.WAITING.value, business_date=day, issued_at=now, counter=None,
+        called_at=None, finished_at=None, recall_count=0, transfer_count=0, printed=False,
+        ahead=estimate.ahead, estimated_wait_minutes=estimate.minutes,
+    )  # fmt: skip
 
 
 def _find_ticket(tx: Transaction, code: str, day: dt.date) -> Ticket:
@@ -296,6 +403,22 @@ def _mark_called(tx: Transaction, actor: Actor, t: Ticket, counter: Counter) -> 
     tx.session.flush()
 
 
+_EVENTS = TicketEvent.metadata.tables[TicketEvent.__tablename__]
+_INSERT_EVENT = insert(_EVENTS)
+
+
+def _event(
+    tx: Transaction, actor: Actor, kind: str, t: Ticket, at: dt.datetime, service_id: int,
+    counter_id: int | None, to_service_id: int | None = None,
+) -> None:  # fmt: skip
+    """One row of the ticket's history (db.models_events), in the action's transaction, at
+    the very time the ticket's row got (``called_at``, ``transferred_at``)."""
+    tx.connection().execute(_INSERT_EVENT, {
+        "ticket_id": t.id, "kind": kind, "at": at, "service_id": service_id,
+        "to_service_id": to_service_id, "counter_id": counter_id, "user_id": actor.id,
+    })  # fmt: skip
+
+
 def call_next(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView | None:
     require(actor.role, "ticket.call")
     with uow.write() as tx:
@@ -306,6 +429,7 @@ def call_next(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView 
         if t is not None:
             before = _audit_state(t)
             _mark_called(tx, actor, t, counter)
+            _event(tx, actor, "call", t, t.called_at or tx.now(), t.service_id, counter.id)
             tx.audit(actor.username, "ticket.call", "ticket", f"{t.business_date}/{t.code}",
                      before, _audit_state(t))  # fmt: skip
             view = _view(t)
@@ -330,6 +454,7 @@ def recall(uow: UnitOfWork, actor: Actor, counter_number: int) -> TicketView:
         t = _require_serving(tx, counter_number)
         t.recall_count += 1  # called_at stays the first call: waiting time ends there
         tx.session.flush()
+        _event(tx, actor, "recall", t, tx.now(), t.service_id, t.counter_id)
         tx.audit(actor.username, "ticket.recall", "ticket", f"{t.business_date}/{t.code}",
                  None, {**_audit_state(t), "recall_count": t.recall_count})  # fmt: skip
         view = _view(t)
@@ -371,11 +496,14 @@ def transfer(uow: UnitOfWork, actor: Actor, code: str, to_service: str) -> Ticke
         if t.service_id == target.id:
             raise Conflict(f"บัตรคิว {t.code} อยู่ในบริการ '{target.code}' แล้ว (already there)")
         before = _audit_state(t)
+        # The history keeps the leg that ends here: its queue, and the counter that had it.
+        now = tx.now()
+        _event(tx, actor, "transfer", t, now, t.service_id, t.counter_id, target.id)
         t.service = target
         t.status = TicketStatus.WAITING.value
         t.counter = None
         t.called_at = None
-        t.transferred_at = tx.now()  # the wait in the new queue starts now (stats_queue)
+        t.transferred_at = now  # the wait in the new queue starts now (stats_queue)
         t.transfer_count += 1
         tx.session.flush()
         estimate = _estimate(tx, t)
@@ -405,6 +533,7 @@ def pick(uow: UnitOfWork, actor: Actor, code: str, counter_number: int, reason: 
         in_order = _next_in_order(tx, counter, t.business_date)
         before = _audit_state(t)
         _mark_called(tx, actor, t, counter)
+        _event(tx, actor, "pick", t, t.called_at or tx.now(), t.service_id, counter.id)
         t.pick_reason = why
         tx.session.flush()
         tx.audit(
@@ -421,7 +550,12 @@ def show(uow: UnitOfWork, code: str, day: dt.date | None = None) -> TicketView:
     with uow.read() as tx:
         t = _find_ticket(tx, code, day or business_date(tx.now()))
         estimate = _estimate(tx, t) if t.status == TicketStatus.WAITING.value else None
-        return _view(t, estimate)
+        first = tx.session.scalar(
+            select(func.min(_EVENTS.c.at)).where(
+                _EVENTS.c.ticket_id == t.id, _EVENTS.c.kind.in_(("call", "pick"))
+            )
+        )
+        return replace(_view(t, estimate), first_called_at=first)
 
 
 def queue_status(uow: UnitOfWork) -> QueueStatus:

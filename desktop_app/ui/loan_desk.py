@@ -56,7 +56,7 @@ TO_HAND_OVER, ON_LOAN, TO_SETTLE, OVERDUE, BORROWER = range(5)
 
 
 def _documents() -> Any:
-    from desktop_app.services import documents  # helper A's module: the PDFs
+    from desktop_app.services import documents  # the loan PDFs (services.documents)
 
     return documents
 

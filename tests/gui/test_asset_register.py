@@ -1,5 +1,5 @@
 """The asset register window: filtering as you type, by status, category and holding unit;
-sorting; a scanned QR (helper A's label link) or a typed number ending in Enter jumps to
+sorting; a scanned QR (the asset label's link) or a typed number ending in Enter jumps to
 the asset and shows its loan history; the models through the model tester."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The print preview of the loan documents: a real PDF loaded from memory into QPdfView,
 Save as PDF writes the very bytes shown, and Print goes through QPrintDialog (answered
 like any dialog) and paints every page onto the QPrinter — here a PDF file we read back.
-With services.documents present (helper A's), the desk's buttons open the real documents."""
+With services.documents present, the desk's buttons open the real documents."""
 
 from __future__ import annotations
 
@@ -184,7 +184,7 @@ def test_a_failing_document_says_why(qtbot, env):
     assert not button(window, "pdfPrint").isEnabled()
 
 
-@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents (helper A) not there yet")
+@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents is not installed")
 def test_the_desk_previews_the_real_loan_record(qtbot, env, dialogs):
     staff, director = actor(env.uow, "staff1"), actor(env.uow, "director")
     v = request(env.uow, staff)
@@ -201,7 +201,7 @@ def test_the_desk_previews_the_real_loan_record(qtbot, env, dialogs):
     assert v.loan_no in "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown.data)).pages)
 
 
-@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents (helper A) not there yet")
+@pytest.mark.skipif(not HAS_DOCUMENTS, reason="services.documents is not installed")
 def test_every_document_button_opens_its_pdf(qtbot, env, dialogs, clock):
     from desktop_app.ui.asset_register import AssetRegisterWindow
     from desktop_app.ui.loan_desk import OVERDUE, TO_SETTLE

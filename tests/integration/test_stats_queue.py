@@ -142,9 +142,10 @@ def test_a_hand_worked_day(office, clock):
 
 def test_a_transferred_ticket_waits_anew_in_its_new_queue(office, clock):
     """A001 issued 09:00 in A, called 09:30 at counter 1, sent to C at 09:40 (C001, issued
-    09:35, waits there already), called again 09:45 at counter 3, served by 09:50. Its wait
-    is the one in C: 09:40 → 09:45, five minutes, under C and counter 3; A's queue and
-    counter 1 have no wait of it (the leg before the transfer is not counted)."""
+    09:35, waits there already), called again 09:45 at counter 3, served by 09:50. It
+    waited twice: 30 minutes in A's queue until counter 1 called it (the leg before the
+    transfer, from the ticket's history), and 09:40 → 09:45 in C's until counter 3 did. Each
+    wait is under its own service and counter; the ticket itself is counted once."""
     c1 = actor(office, "clerk1")
     clock.now = at(DAY, 9)
     tickets.issue_ticket(office, c1, "A")
@@ -164,19 +165,71 @@ def test_a_transferred_ticket_waits_anew_in_its_new_queue(office, clock):
     assert tickets.call_next(office, c1, 3).code == "C001"  # waited 09:35 → 09:52
 
     s = queue_stats(office, DAY)
-    assert s.total.wait == Spread(2, 660.0, 1020, 1020)  # 300 and 1020 s
+    assert s.total.wait == Spread(3, 1020.0, 1800, 1800)  # 1800, 300 and 1020 s
     assert s.total.service == Spread(1, 300.0, 300, 300)
+    assert figures(s.total) == (2, 1, 0, 1, 1, 0, 1)  # tickets, not legs
     svc = {r.key: r for r in s.by_service}
-    assert figures(svc["A"]) == (1, 0, 0, 0, 1, 0, 0) and svc["A"].wait.n == 0
+    assert figures(svc["A"]) == (1, 0, 0, 0, 1, 0, 0)
+    assert svc["A"].wait == Spread(1, 1800.0, 1800, 1800)
     assert figures(svc["C"]) == (1, 1, 0, 1, 0, 0, 1)
     assert svc["C"].wait == Spread(2, 660.0, 1020, 1020)
     ctr = {r.key: r for r in s.by_counter}
-    assert figures(ctr["1"]) == (0,) * 7 and ctr["1"].wait.n == 0
+    assert figures(ctr["1"]) == (1, 0, 0, 0, 0, 0, 0)  # called there once, sent on
+    assert ctr["1"].wait == Spread(1, 1800.0, 1800, 1800)
     assert figures(ctr["3"]) == (2, 1, 0, 1, 1, 0, 1)
     assert ctr["3"].wait == Spread(2, 660.0, 1020, 1020)
-    # The ticket itself keeps its issue time (its code and place in any queue).
+    # The ticket itself keeps its issue time (its code and place in any queue), and its
+    # first call survives the transfer.
     shown = tickets.show(office, "A001", DAY)
     assert shown.issued_at == at(DAY, 9)
+    assert (shown.called_at, shown.first_called_at) == (at(DAY, 9, 45), at(DAY, 9, 30))
+
+
+def test_every_call_recall_pick_and_transfer_is_a_row_of_history(office, clock):
+    """The ticket history (db.models_events), and migration 0005 rebuilding the same rows
+    from the audit trail for a database that had none."""
+    from alembic import command
+
+    from db import migrate
+    from db.models_events import TicketEvent
+
+    worked_day(office, clock)
+    c1 = actor(office, "clerk1")
+    clock.now = at(DAY, 9, 41)
+    tickets.call_next(office, c1, 3)  # counter 3 (C) calls A003, moved there at 09:31
+    clock.now = at(DAY, 9, 42)
+    tickets.recall(office, c1, 3)
+    clock.now = at(DAY, 9, 43)
+    tickets.transfer(office, c1, "A003", "D")  # at counter 3, sent on to D
+
+    def history() -> list[tuple[Any, ...]]:
+        with office.read() as tx:
+            return [tuple(r) for r in tx.session.execute(
+                select(Ticket.code, TicketEvent.kind, TicketEvent.at, TicketEvent.service_id,
+                       TicketEvent.to_service_id, TicketEvent.counter_id, TicketEvent.user_id)
+                .join(Ticket, Ticket.id == TicketEvent.ticket_id).order_by(TicketEvent.id)
+            ).all()]  # fmt: skip
+
+    rows = history()
+    assert [(code, kind, when) for code, kind, when, *_ in rows] == [
+        ("B001", "call", at(DAY, 9, 10)), ("A001", "call", at(DAY, 9, 15)),
+        ("A002", "call", at(DAY, 9, 16)), ("A004", "pick", at(DAY, 9, 20)),
+        ("A003", "transfer", at(DAY, 9, 31)), ("A003", "call", at(DAY, 9, 41)),
+        ("A003", "recall", at(DAY, 9, 42)), ("A003", "transfer", at(DAY, 9, 43)),
+    ]  # fmt: skip
+    *_, (_, _, _, from_c, to_d, counter_3, _) = rows
+    assert from_c != to_d and counter_3 is not None
+    # A003's leg in C is a wait of 10 minutes at counter 3, though it ended in D.
+    s = queue_stats(office, DAY)
+    assert s.total.wait.n == 5 and {r.key: r.wait.n for r in s.by_counter}["3"] == 1
+    assert {r.key: r.issued for r in s.by_counter}["3"] == 1
+
+    with office.engine.begin() as conn:
+        cfg = migrate._config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+        command.upgrade(cfg, "head")
+    assert history() == rows
 
 
 def test_migration_0004_dates_past_transfers_from_the_audit_trail(office, clock):

@@ -1,7 +1,7 @@
 """devices: kiosk and board PCs with a revocable token (stored as its SHA-256 only)
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 01:30:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import db.models
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
