@@ -417,7 +417,8 @@ class LoanFollowup(Base):
     by: Mapped[User | None] = relationship()
 
 
-import db.models_appointments  # noqa: E402  (issue 15's tables on this Base)
+import db.models_appointments  # noqa: E402  (appointments: issue 15)
 import db.models_devices  # noqa: E402  (devices: issue 17)
-import db.models_events  # noqa: E402, F401  (the ticket history: issue 17, item 8)
-from db import models_web  # noqa: E402, F401  (the citizen's phone: ticket ratings)
+import db.models_events  # noqa: E402  (the ticket history: issue 17, item 8)
+import db.models_integrity  # noqa: E402  (integrity and transparency: issue 16)
+import db.models_web  # noqa: E402, F401  (the citizen's phone: ticket ratings)

@@ -57,6 +57,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "slot": ("appointments", "bookable appointment slots"),
     "appointment": ("appointments", "appointments (การนัดหมาย)"),
     "holiday": ("appointments", "the office's holidays"),
+    "rules": ("integrity", "the office's borrowing guideline and its acknowledgement"),
+    "misuse": ("integrity", "reports of improper use of government property"),
+    "custodian": ("integrity", "the custodian's monthly report to the superior"),
     "backup": ("audit", "consistent copy of the database"),
     "restore": ("audit", "replace the data from a backup"),
     "gui": ("gui", "open the windows"),
@@ -356,13 +359,23 @@ def _secret_option(option: str) -> bool:
                for full, shortest in _SECRET_OPTIONS)  # fmt: skip
 
 
+# Commands whose acting user never goes to the error log: an anonymous misuse report stores
+# no link to its reporter anywhere, the log included (issue 16).
+_UNNAMED_COMMANDS = ("misuse",)
+
+
 def redacted(args: Sequence[str]) -> list[str]:
-    """The command line with every password replaced, for the error log."""
+    """The command line with every password replaced, for the error log (and the acting user
+    too, for a ``misuse`` command)."""
     out: list[str] = []
     hide_next = False
+    secret_as = _command_word(args) in _UNNAMED_COMMANDS
     for arg in args:
         option, eq, _ = arg.partition("=")
-        if hide_next:
+        if secret_as and option.startswith("--a") and "--as".startswith(option):
+            out.append(f"{option}=***" if eq else arg)
+            hide_next = not eq
+        elif hide_next:
             out.append("***")
             hide_next = False
         elif arg.startswith("--") and _secret_option(option):

@@ -6,6 +6,8 @@
                  [--contents register|summary]                 (PDF: the register, default,
                                                                or the summary with charts)
     report asset-use [--from D --to D] --out FILE.pdf         (report item 24)
+    report ita --fy YYYY(BE) --out DIR                        (the ITA evidence pack)
+    report loan-situation [--as-of D] --out FILE.pdf          (the notice-board page)
 
 Loaded by desktop_app.cli.core only when `report` runs.
 Reading needs no login, like the other read-only commands; with ``--as`` the user's role
@@ -150,6 +152,76 @@ def cmd_report_asset_use(ctx: Context) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- integrity (issue 16)
+
+
+def cmd_report_ita(ctx: Context) -> int:
+    """The ITA evidence pack of a fiscal year (agency head, admin)."""
+    import sys
+
+    from desktop_app.services.ita import build_ita_pack, check_fiscal_year
+
+    check_fiscal_year(ctx.args.fy)
+    actor = ctx.actor()
+    from desktop_app.domain.roles import require
+
+    require(actor.role, "report.ita")
+
+    def progress(done: int, total: int) -> None:
+        if not ctx.json and sys.stderr.isatty():
+            print(f"\rกำลังจัดทำชุดหลักฐาน {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    pack = build_ita_pack(ctx.uow, actor, ctx.args.fy, Path(ctx.args.out), progress)
+    if not ctx.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    out = {"dir": pack.dir, "fiscal_year": pack.fiscal_year, "date_from": pack.date_from,
+           "date_to": pack.date_to, "index": pack.index,
+           "files": [{"file": f.file, "indicator": f.indicator, "title": f.title}
+                     for f in pack.files]}  # fmt: skip
+    ctx.emit(out, lambda: "\n".join(
+        [f"ชุดหลักฐาน ITA ปีงบประมาณ {pack.fiscal_year} ที่ {pack.dir}"]
+        + [f"  {f.indicator:7} {f.file}" for f in pack.files]))  # fmt: skip
+    return 0
+
+
+def cmd_report_loan_situation(ctx: Context) -> int:
+    from desktop_app.services.loan_situation import loan_situation_pdf
+    from desktop_app.services.stats_export import check_target
+    from desktop_app.services.tabular import write_bytes
+
+    out = Path(ctx.args.out)
+    if "\x00" in ctx.args.out:
+        from desktop_app.domain.errors import InvalidInput
+
+        raise InvalidInput("ชื่อไฟล์ไม่ถูกต้อง (not a valid file name)")
+    check_target(out)
+    data = loan_situation_pdf(ctx.uow, date_arg(ctx.args.as_of))
+    write_bytes(out, data)
+    ctx.emit({"file": str(out), "format": "pdf", "report": "loan-situation",
+              "bytes": len(data)}, f"บันทึกสถานการณ์การยืมพัสดุไปที่ {out}")  # fmt: skip
+    return 0
+
+
+def _fy(value: str) -> int:
+    import argparse
+
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"a Buddhist Era year such as 2570, got '{value[:20]}'")
+    return int(text)
+
+
+def _add_integrity_reports(g: Any, command: Callable[..., Any]) -> None:
+    """``report ita`` (the ITA evidence pack) and ``report loan-situation`` (issue 16)."""
+    c = command(g, "ita", cmd_report_ita, "the ITA evidence pack of a fiscal year")
+    c.add_argument("--fy", required=True, type=_fy, metavar="YYYY", help="BE fiscal year")
+    c.add_argument("--out", required=True, metavar="DIR")
+    c = command(g, "loan-situation", cmd_report_loan_situation,
+                "the loan situation for the notice board (PDF)")  # fmt: skip
+    c.add_argument("--out", required=True, metavar="FILE.pdf")
+    c.add_argument("--as-of", metavar="YYYY-MM-DD")
+
+
 def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
     """Add the `report` command group."""
     g = group("report")
@@ -174,3 +246,4 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
         choices=["register", "summary"],
         help="PDF only: the loan register (default) or the statistics summary with charts",
     )
+    _add_integrity_reports(g, command)

@@ -59,6 +59,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Statistics and their exports (issue 7): the heads and the administrator. Counter
     # staff see today's queue figures on their console (ui.counter), nothing more.
     "report.view": _HEADS,
+    # Integrity and transparency (issue 16). Publishing the office's guideline is for the
+    # heads; everyone acknowledges it and may report misuse of government property.
+    # Reports are handled by the agency head and admins (and the users named in the
+    # setting misuse.handlers, checked by services.misuse); the ITA evidence pack is
+    # theirs too. The custodian (supply officer) reports monthly; a head signs it off.
+    "rules.publish": _HEADS,
+    "rules.ack": _EVERYONE,
+    "misuse.report": _EVERYONE,
+    "misuse.handle": frozenset({Role.ADMIN, Role.AGENCY_HEAD}),
+    "report.ita": frozenset({Role.ADMIN, Role.AGENCY_HEAD}),
+    "custodian.submit": frozenset({Role.ADMIN, Role.SUPPLY_OFFICER, Role.SUPPLY_HEAD}),
+    "custodian.signoff": _HEADS,
     # Device tokens for kiosk and board PCs (issue 17; services.devices).
     "device.add": _ADMIN,
     "device.list": _ADMIN,  # CLI.md: "Admins add, list and revoke"

@@ -242,6 +242,50 @@ SPECS: dict[str, SettingSpec] = {
 }
 
 
+# ---------------------------------------------------------------- integrity (issue 16)
+
+
+def _on_off(v: str) -> str:
+    """A switch: on/off (true/false, yes/no, 1/0 are understood), stored as on or off."""
+    t = v.strip().lower()
+    if t in ("on", "true", "yes", "1"):
+        return "on"
+    if t in ("off", "false", "no", "0"):
+        return "off"
+    raise InvalidInput(f"ค่าต้องเป็น on หรือ off (a switch: on or off, got '{v[:40]}')")
+
+
+def _days(v: str) -> str:
+    t = v.strip()
+    if not (t.isascii() and t.isdigit() and 1 <= int(t) <= 365):
+        raise InvalidInput(f"ต้องเป็นจำนวนวัน 1–365 (a number of days 1-365, got '{v[:40]}')")
+    return str(int(t))
+
+
+def _usernames(v: str) -> str:
+    names = [n.strip().lower() for n in clean_text(v, "value", max_len=500, required=False)
+             .replace(";", ",").split(",") if n.strip()]  # fmt: skip
+    return ",".join(dict.fromkeys(names))
+
+
+INTEGRITY_SPECS = (
+    SettingSpec(
+        "rules.required_for_loans", "off", False,
+        "a loan request needs the current guideline acknowledged (on/off)", _on_off,
+    ),
+    SettingSpec(
+        "misuse.response_days", "15", False,
+        "days before an untouched misuse report is flagged", _days,
+    ),
+    SettingSpec(
+        "misuse.handlers", "", False,
+        "users who handle misuse reports besides the agency head and admins (comma list)",
+        _usernames,
+    ),
+)  # fmt: skip
+SPECS.update({s.key: s for s in INTEGRITY_SPECS})
+
+
 def spec(key: str) -> SettingSpec:
     try:
         return SPECS[key]

@@ -67,6 +67,7 @@ from desktop_app.services.borrowers import (
     resolve_borrower,
 )
 from desktop_app.services.delegations import active_delegations
+from desktop_app.services.rules import require_acknowledged
 from desktop_app.services.settings import read_setting
 
 SUPPLY_STAFF = frozenset({Role.SUPPLY_OFFICER, Role.ADMIN})
@@ -420,6 +421,7 @@ def request_loan(
     detail = text_field(place_detail, "place_detail", "สถานที่ใช้", required=False)
     why = rules.check_purpose(purpose, official_use)  # 207
     with uow.write() as tx:
+        require_acknowledged(tx, actor)  # rules.required_for_loans (issue 16)
         today = _today(tx)
         start_on = start or today
         due_on = rules.check_dates(start_on, due)  # 208

@@ -231,11 +231,16 @@ class SettingsWindow(QMainWindow):
         form.addRow(self._label("logo"), logo_row)
         self.document_group = QGroupBox(objectName="documentGroup")
         documents = self._document_fields()
+        # The integrity settings (issue 16): desktop_app/ui/integrity.py.
+        from desktop_app.ui.integrity import settings_group
+
+        self.integrity_group, integrity_fields = settings_group()
         # One page, one save: the office rows and the document group in one transaction.
-        self.office_fields = {**office_rows, **documents}
+        self.office_fields = {**office_rows, **documents, **integrity_fields}
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.document_group)
+        layout.addWidget(self.integrity_group)
         layout.addStretch(1)
         # The document group makes the page taller than the window: the fields scroll, the
         # save button stays in sight under them.

@@ -420,10 +420,18 @@ class Startup(QObject):
             if not may(actor.role, "ticket.call") or self.counter is None:
                 return self._refuse(actor)
             env.local.counter = self.counter
-            open_counter(env, actor, self.counter)
+            self._after_login(open_counter(env, actor, self.counter), actor)
         else:
             self.open_shell(actor)
+            self._after_login(self.shell, actor)
         return None
+
+    def _after_login(self, window: QWidget, actor: Actor) -> None:
+        """The guideline while its version is not acknowledged, then the agency head's
+        supervision summary (issue 16; ui.integrity, loaded only now)."""
+        from desktop_app.ui import integrity
+
+        self.after_login = integrity.after_login(window, self.env, actor)
 
     def open_shell(self, actor: Actor) -> None:
         from desktop_app.ui.shell import open_shell

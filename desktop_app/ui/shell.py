@@ -375,6 +375,15 @@ class Shell(QMainWindow):
         self.screen_menu = self.view_menu.addMenu("")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
+        # Integrity and transparency (issue 16): for every user.
+        self.integrity_menu = bar.addMenu("")
+        self.integrity_menu.setObjectName("menuIntegrity")
+        self.act_rules = action("actRules", self.read_rules)
+        self.act_misuse_report = action("actMisuseReport", self.report_misuse)
+        self.act_misuse_track = action("actMisuseTrack", self.track_report)
+        for a in (self.act_rules, self.act_misuse_report, self.act_misuse_track):
+            self.integrity_menu.addAction(a)
+
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("menuHelp")
         self.act_manual = action(
@@ -418,6 +427,24 @@ class Shell(QMainWindow):
             font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
             app.setFont(font)
         self.text_size = percent
+
+    # ------------------------------------------------------------------ Integrity
+    def read_rules(self) -> None:
+        """The guideline: the heads' window for those who publish; for everyone else the
+        current version, with its acknowledgement while it is pending."""
+        from desktop_app.ui import integrity
+
+        integrity.open_rules_for(self.env, self.actor, self)
+
+    def report_misuse(self) -> None:
+        from desktop_app.ui import integrity
+
+        integrity.open_misuse_report(self.env, self.actor, self)
+
+    def track_report(self) -> None:
+        from desktop_app.ui import integrity
+
+        integrity.open_track(self.env, self)
 
     # ------------------------------------------------------------------ File
     def switch_user(self) -> None:
@@ -536,6 +563,11 @@ class Shell(QMainWindow):
             "approvals": self.tr("รายการรออนุมัติการยืม"),
             "stats": self.tr("สถิติ"),
             "settings": self.tr("ตั้งค่าและผู้ใช้"),
+            "situation": self.tr("สถานการณ์การยืมพัสดุ"),
+            "misuse_cases": self.tr("เรื่องแจ้งเบาะแส"),
+            "supervision": self.tr("สรุปสำหรับผู้บังคับบัญชา"),
+            "custodian": self.tr("รายงานผู้ดูแลพัสดุ"),
+            "rules": self.tr("แนวทางการยืมพัสดุ"),
         }
 
     def retranslate(self) -> None:
@@ -563,6 +595,10 @@ class Shell(QMainWindow):
         self.size_menu.setTitle(self.tr("ขนาดตัวอักษร"))
         self.screen_menu.setTitle(self.tr("จอของจอแสดงคิวและตู้ออกบัตรคิว"))
         self.help_menu.setTitle(self.tr("ช่วยเหลือ"))
+        self.integrity_menu.setTitle(self.tr("ความโปร่งใส"))
+        self.act_rules.setText(self.tr("แนวทางการยืมพัสดุของสำนักงาน"))
+        self.act_misuse_report.setText(self.tr("แจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง…"))
+        self.act_misuse_track.setText(self.tr("ติดตามเรื่องที่แจ้งด้วยรหัส…"))
         self.act_manual.setText(self.tr("คู่มือการใช้งาน"))
         self.act_about.setText(self.tr("เกี่ยวกับ KhetDesk"))
         self.act_languages[self.env.i18n.language].setChecked(True)

@@ -290,6 +290,10 @@ class StatsWindow(QMainWindow):
             b.clicked.connect(lambda _=False, k=kind: self.export(k))
             self.export_buttons[kind] = b
             bottom.addWidget(b)
+        # The ITA evidence pack of the fiscal year shown (issue 16, ui/integrity.py).
+        from desktop_app.ui.integrity import ita_button
+
+        bottom.addWidget(ita_button(self))
         self.progress = QProgressBar(objectName="exportProgress")
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)

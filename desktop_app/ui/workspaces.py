@@ -25,11 +25,14 @@ def may(role: Role, action: str) -> bool:
 class Workspace:
     key: str
     button: str  # the object name of its side-bar button
-    permission: str | None  # the action of PERMISSIONS it needs; None: everyone
+    permission: str | tuple[str, ...] | None  # action(s) of PERMISSIONS, any one; None: all
     inside: bool  # opens inside the shell; False: a full-screen window of its own
 
     def allowed(self, role: Role) -> bool:
-        return self.permission is None or may(role, self.permission)
+        if self.permission is None:
+            return True
+        actions = (self.permission,) if isinstance(self.permission, str) else self.permission
+        return any(may(role, a) for a in actions)
 
 
 WORKSPACES: tuple[Workspace, ...] = (
@@ -44,7 +47,22 @@ WORKSPACES: tuple[Workspace, ...] = (
     Workspace("approvals", "openLoanInbox", "delegation.add", True),
     Workspace("stats", "openStats", "report.view", True),
     Workspace("settings", "openSettings", "settings.set", True),
+    # Integrity and transparency (issue 16): the loan situation for everyone, the misuse cases
+    # and the supervision summary for their handlers, the custodian's monthly report, and the
+    # guideline's publishing for the heads (everyone reads it from the ความโปร่งใส menu).
+    Workspace("situation", "openLoanSituation", None, True),
+    Workspace("misuse_cases", "openMisuseCases", "misuse.handle", True),
+    Workspace("supervision", "openSupervision", "misuse.handle", True),
+    Workspace("custodian", "openCustodian", ("custodian.submit", "custodian.signoff"), True),
+    Workspace("rules", "openRules", "rules.publish", True),
 )
+INTEGRITY_WINDOWS = {
+    "situation": "LoanSituationWindow",
+    "misuse_cases": "MisuseCasesWindow",
+    "supervision": "SupervisionWindow",
+    "custodian": "CustodianWindow",
+    "rules": "RulesWindow",
+}
 BY_KEY = {w.key: w for w in WORKSPACES}
 
 
@@ -91,6 +109,11 @@ def build(env: UiEnv, actor: Actor, key: str, **kw: Any) -> QWidget:
         from desktop_app.ui.admin import SettingsWindow
 
         return SettingsWindow(env, actor)
+    if key in INTEGRITY_WINDOWS:
+        from desktop_app.ui import integrity
+
+        window: QWidget = getattr(integrity, INTEGRITY_WINDOWS[key])(env, actor)
+        return window
     raise KeyError(key)
 
 

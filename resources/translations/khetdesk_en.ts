@@ -500,7 +500,7 @@
     </message>
     <message>
         <source>ไม่บังคับ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Not required</translation>
     </message>
 </context>
 <context>
@@ -528,6 +528,33 @@
     <message>
         <source>เลขที่ใบยืม</source>
         <translation>Loan no.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>กำหนดตอบสนอง</source>
+        <translation>Respond by</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>ผู้แจ้ง</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>รับเรื่อง</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>เลขที่เรื่อง</source>
+        <translation>Case no.</translation>
     </message>
 </context>
 <context>
@@ -767,6 +794,81 @@
     <message>
         <source>เปิดอยู่</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>CustodianWindow</name>
+    <message>
+        <source>ความเห็นผู้บังคับบัญชา (ถ้ามี)</source>
+        <translation>Superior&apos;s remark (optional)</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>ผลการตรวจสอบที่ได้ดำเนินการในเดือนนี้ เช่น ตรวจนับ ติดตามทวงคืน</source>
+        <translation>Checks done this month, e.g. counts, follow-ups</translation>
+    </message>
+    <message>
+        <source>ผู้รายงาน %1 เมื่อ %2</source>
+        <translation>Reported by %1 on %2</translation>
+    </message>
+    <message>
+        <source>ยังไม่ส่ง</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>ยืม %1 ครั้ง %2 รายการ ชำรุด %3 สูญหาย %4 ยังไม่คืน %5</source>
+        <translation>%1 loans, %2 items, %3 damaged, %4 lost, %5 not returned</translation>
+    </message>
+    <message>
+        <source>รายงานผู้ดูแลพัสดุต่อผู้บังคับบัญชา</source>
+        <translation>Custodian&apos;s report to the superior</translation>
+    </message>
+    <message>
+        <source>รายงานผู้ดูแลพัสดุประจำเดือน</source>
+        <translation>Custodian&apos;s monthly report</translation>
+    </message>
+    <message>
+        <source>ลงนามรับรอง</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>ลงนามรับรองรายงานเดือน%1แล้ว</source>
+        <translation>Report for %1 signed off</translation>
+    </message>
+    <message>
+        <source>ลงนามรับรองแล้ว</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <source>ลงนามรับรองโดย %1 เมื่อ %2</source>
+        <translation>Signed off by %1 on %2</translation>
+    </message>
+    <message>
+        <source>ส่งรายงาน</source>
+        <translation>Submit report</translation>
+    </message>
+    <message>
+        <source>ส่งรายงานเดือน%1แล้ว</source>
+        <translation>Report for %1 submitted</translation>
+    </message>
+    <message>
+        <source>ส่งแล้ว รอลงนาม</source>
+        <translation>Submitted, awaiting sign-off</translation>
+    </message>
+    <message>
+        <source>เดือน (ค.ศ.)</source>
+        <translation>Month (CE)</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1250,69 @@
     <message>
         <source>เลขที่ใบยืม</source>
         <translation>Loan no.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityLauncher</name>
+    <message>
+        <source>การขอยืมพัสดุ</source>
+        <translation>Loan requests</translation>
+    </message>
+    <message>
+        <source>กำหนดตอบสนองเรื่องแจ้งเบาะแส (วัน)</source>
+        <translation>Response time for misuse reports (days)</translation>
+    </message>
+    <message>
+        <source>ความโปร่งใส (แนวทางการยืม เรื่องแจ้งเบาะแส)</source>
+        <translation>Transparency (borrowing guideline, misuse reports)</translation>
+    </message>
+    <message>
+        <source>ชุดหลักฐาน ITA…</source>
+        <translation>ITA evidence pack…</translation>
+    </message>
+    <message>
+        <source>ติดตามเรื่องที่แจ้ง</source>
+        <translation>Follow a report</translation>
+    </message>
+    <message>
+        <source>ต้องรับทราบแนวทางก่อนขอยืม</source>
+        <translation>The guideline must be acknowledged before a request</translation>
+    </message>
+    <message>
+        <source>บันทึกชุดหลักฐาน ITA ปีงบประมาณ %1 แล้ว: %2</source>
+        <translation>ITA evidence pack for fiscal year %1 saved: %2</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบเรื่องแจ้งเบาะแสเพิ่มเติม</source>
+        <translation>Further handlers of misuse reports (usernames)</translation>
+    </message>
+    <message>
+        <source>รายงานผู้ดูแลพัสดุประจำเดือน</source>
+        <translation>Custodian&apos;s monthly report</translation>
+    </message>
+    <message>
+        <source>สถานการณ์การยืมพัสดุ</source>
+        <translation>Loan situation</translation>
+    </message>
+    <message>
+        <source>สรุปสำหรับผู้บังคับบัญชา</source>
+        <translation>Supervision summary</translation>
+    </message>
+    <message>
+        <source>เรื่องแจ้งเบาะแส (ผู้รับผิดชอบ)</source>
+        <translation>Misuse reports (handler)</translation>
+    </message>
+    <message>
+        <source>แจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง</source>
+        <translation>Report misuse of property</translation>
+    </message>
+    <message>
+        <source>แนวทางการยืมพัสดุ</source>
+        <translation>Borrowing guideline</translation>
+    </message>
+    <message>
+        <source>ไม่บังคับ</source>
+        <translation>Not required</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1810,49 @@
     </message>
 </context>
 <context>
+    <name>LoanSituationWindow</name>
+    <message>
+        <source>ข้อมูล ณ %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <source>ค้นหา: เลขที่ใบยืม หมายเลขพัสดุ ชื่อ ผู้ยืม</source>
+        <translation>Search: loan no., asset no., name, borrower</translation>
+    </message>
+    <message>
+        <source>ทุกหน่วยงาน</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF สำหรับบอร์ด…</source>
+        <translation>Save PDF for the notice board…</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>ยืมอยู่ %1 รายการ (%2 ใบยืม) · เกินกำหนด %3 ใบ · พ้นกำหนดติดตามข้อ 211 โดยยังไม่ติดตาม %4 ใบ · รออนุมัติ %5 ใบ</source>
+        <translation>%1 items out (%2 loans) · %3 loans overdue · %4 past the clause-211 deadline without follow-up · %5 awaiting approval</translation>
+    </message>
+    <message>
+        <source>สถานการณ์การยืมพัสดุ</source>
+        <translation>Loan situation</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>เฉพาะที่เกินกำหนด</source>
+        <translation>Overdue only</translation>
+    </message>
+</context>
+<context>
     <name>LoanSummaryModel</name>
     <message>
         <source>กำหนดคืน</source>
@@ -1968,6 +2176,104 @@
     </message>
 </context>
 <context>
+    <name>MisuseCasesWindow</name>
+    <message>
+        <source>บันทึกความคืบหน้า</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <source>บันทึกความคืบหน้า (ผู้แจ้งอ่านได้ผ่านรหัสติดตาม)</source>
+        <translation>Progress note (the reporter reads it with the tracking code)</translation>
+    </message>
+    <message>
+        <source>บันทึกความคืบหน้าเรื่อง %1 แล้ว</source>
+        <translation>Progress of %1 recorded</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์แนบ</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์แนบ…</source>
+        <translation>Save attachment…</translation>
+    </message>
+    <message>
+        <source>เรื่องแจ้งเบาะแส</source>
+        <translation>Misuse reports</translation>
+    </message>
+    <message>
+        <source>เรื่องแจ้งเบาะแสการใช้ทรัพย์สินของราชการ</source>
+        <translation>Reports of misuse of government property</translation>
+    </message>
+    <message>
+        <source>เลือกเรื่องทางซ้าย</source>
+        <translation>Choose a case on the left</translation>
+    </message>
+    <message>
+        <source>ไม่ระบุตัวตน</source>
+        <translation>Anonymous</translation>
+    </message>
+</context>
+<context>
+    <name>MisuseReportDialog</name>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>รับเรื่องเลขที่ %1 แล้ว
+รหัสติดตามเรื่อง: %2
+เก็บรหัสนี้ไว้ ใช้ติดตามได้โดยไม่ต้องเข้าสู่ระบบ</source>
+        <translation>Report %1 received.
+Tracking code: %2
+Keep this code: it follows the case without logging in.</translation>
+    </message>
+    <message>
+        <source>ส่งเรื่อง</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>หมายเลขพัสดุ (ถ้ามี)</source>
+        <translation>Asset no. (if any)</translation>
+    </message>
+    <message>
+        <source>หลักฐาน</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>เรื่องที่แจ้ง</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>เลขที่ใบยืม (ถ้ามี)</source>
+        <translation>Loan no. (if any)</translation>
+    </message>
+    <message>
+        <source>เลือกหลักฐาน</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <source>เลือกไม่ระบุตัวตน: เรื่องนี้จะไม่เชื่อมโยงกับบัญชีของท่านทั้งในข้อมูลและบันทึกตรวจสอบ แต่เวลาที่แจ้งและสิ่งที่เขียนหรือแนบอาจบอกได้ว่าใครแจ้ง</source>
+        <translation>Anonymous: the report is not linked to your account, in the data or the audit trail; but the time of the report and what you write or attach may still tell who reported.</translation>
+    </message>
+    <message>
+        <source>เล่าสิ่งที่พบ: อะไร ที่ไหน เมื่อใด</source>
+        <translation>What did you see: what, where, when</translation>
+    </message>
+    <message>
+        <source>แจ้งเบาะแสการใช้ทรัพย์สินของราชการไม่ถูกต้อง</source>
+        <translation>Report misuse of government property</translation>
+    </message>
+    <message>
+        <source>แนบรูปภาพหรือ PDF…</source>
+        <translation>Attach image or PDF…</translation>
+    </message>
+    <message>
+        <source>ไม่ระบุตัวตน (ไม่บันทึกว่าใครแจ้ง)</source>
+        <translation>Anonymous (who reports is not recorded)</translation>
+    </message>
+</context>
+<context>
     <name>OverdueModel</name>
     <message>
         <source>กำหนดคืน</source>
@@ -2108,6 +2414,84 @@
     <message>
         <source>ใบยืม %1 · %2 · กำหนดคืน %3 — ตรวจสภาพทีละรายการ</source>
         <translation>Loan %1 · %2 · due %3 — inspect each item</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;ฉบับที่ %2 ประกาศเมื่อ %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Version %2, published %3</translation>
+    </message>
+    <message>
+        <source>ข้าพเจ้าได้อ่านและรับทราบแนวทางฉบับนี้แล้ว</source>
+        <translation>I have read this guideline and acknowledge it</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ภายหลัง</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>รับทราบ</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>แนวทางการยืมพัสดุ ฉบับที่ %1</source>
+        <translation>Borrowing guideline, version %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulesWindow</name>
+    <message>
+        <source>&lt;b&gt;ฉบับที่ %1&lt;/b&gt; %2 · รับทราบแล้ว %3 คน ยังไม่รับทราบ %4 คน</source>
+        <translation>&lt;b&gt;Version %1&lt;/b&gt; %2 · %3 acknowledged, %4 pending</translation>
+    </message>
+    <message>
+        <source>ชื่อฉบับใหม่ เช่น แนวทางการยืมพัสดุ ฉบับปรับปรุง ๒๕๗๐</source>
+        <translation>Title of the new version</translation>
+    </message>
+    <message>
+        <source>บันทึกประกาศ</source>
+        <translation>Save notice</translation>
+    </message>
+    <message>
+        <source>บันทึกประกาศ A4 (PDF)…</source>
+        <translation>Save the A4 notice (PDF)…</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>ประกาศฉบับที่ %1 แล้ว ผู้ใช้ทุกคนจะเห็นเมื่อเข้าสู่ระบบครั้งถัดไป</source>
+        <translation>Version %1 published: every user sees it at their next login</translation>
+    </message>
+    <message>
+        <source>ประกาศฉบับใหม่ (.md หรือ .pdf)…</source>
+        <translation>Publish a new version (.md or .pdf)…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประกาศแนวทาง</source>
+        <translation>No guideline published yet</translation>
+    </message>
+    <message>
+        <source>เปิดอ่านฉบับปัจจุบัน</source>
+        <translation>Read the current version</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์แนวทาง</source>
+        <translation>Choose the guideline file</translation>
+    </message>
+    <message>
+        <source>แนวทางการยืมพัสดุ</source>
+        <translation>Borrowing guideline</translation>
+    </message>
+    <message>
+        <source>แนวทางการยืมพัสดุและการรับทราบ</source>
+        <translation>Borrowing guideline and acknowledgements</translation>
     </message>
 </context>
 <context>
@@ -2701,8 +3085,44 @@
         <translation>Log out</translation>
     </message>
     <message>
+        <source>สถานการณ์การยืมพัสดุ</source>
+        <translation type="unfinished">Loan situation</translation>
+    </message>
+    <message>
+        <source>เรื่องแจ้งเบาะแส</source>
+        <translation type="unfinished">Misuse reports</translation>
+    </message>
+    <message>
+        <source>สรุปสำหรับผู้บังคับบัญชา</source>
+        <translation type="unfinished">Supervision summary</translation>
+    </message>
+    <message>
+        <source>รายงานผู้ดูแลพัสดุ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แนวทางการยืมพัสดุ</source>
+        <translation type="unfinished">Borrowing guideline</translation>
+    </message>
+    <message>
         <source>ออกจากโปรแกรม</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>ความโปร่งใส</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แนวทางการยืมพัสดุของสำนักงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ติดตามเรื่องที่แจ้งด้วยรหัส…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>เกี่ยวกับ KhetDesk</source>
@@ -2870,6 +3290,45 @@
     <message>
         <source>ไม่อนุมัติ (ต้องระบุเหตุผล)</source>
         <translation>Reject (a reason is required)</translation>
+    </message>
+</context>
+<context>
+    <name>SituationModel</name>
+    <message>
+        <source>กำหนดคืน</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>ติดตามตามข้อ 211</source>
+        <translation>Follow-up (clause 211)</translation>
+    </message>
+    <message>
+        <source>ผู้ยืม</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>หมายเลขพัสดุ</source>
+        <translation>Asset no.</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด (วัน)</source>
+        <translation>Overdue (days)</translation>
+    </message>
+    <message>
+        <source>เลขที่ใบยืม</source>
+        <translation>Loan no.</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3670,21 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
     </message>
 </context>
 <context>
+    <name>SupervisionWindow</name>
+    <message>
+        <source>สรุปสำหรับผู้บังคับบัญชา</source>
+        <translation>Supervision summary</translation>
+    </message>
+    <message>
+        <source>สิ่งที่ต้องกำกับดูแลวันนี้</source>
+        <translation>What needs supervision today</translation>
+    </message>
+    <message>
+        <source>ไม่มี</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>กำลังให้บริการ</source>
@@ -3317,6 +3791,25 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
     </message>
 </context>
 <context>
+    <name>TrackDialog</name>
+    <message>
+        <source>ติดตาม</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>ติดตามเรื่องที่แจ้ง</source>
+        <translation>Follow a report</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ: %1</source>
+        <translation>Responsible: %1</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <source>โอนบัตรคิว %1 ไปรอที่บริการ:</source>
@@ -3325,6 +3818,25 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
     <message>
         <source>โอนไปบริการอื่น</source>
         <translation>Transfer to another service</translation>
+    </message>
+</context>
+<context>
+    <name>UnitAckModel</name>
+    <message>
+        <source>ผู้ใช้</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>ยังไม่รับทราบ</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>รับทราบแล้ว</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Unit</translation>
     </message>
 </context>
 <context>

@@ -191,7 +191,34 @@ class Prep:
         if name == "device.revoke":
             d = devices.add_device(uow, self.admin, f"kiosk-r{k}", "kiosk")
             return lambda a: devices.revoke_device(uow, a, d.device)
+        integrity = self._integrity(name, k)
+        if integrity is not None:
+            return integrity
         raise AssertionError(f"the matrix has no way to try '{name}': add one")
+
+    def _integrity(self, name: str, k: int) -> Action | None:
+        """The guideline, misuse reports, the custodian's report, the ITA pack (issue 16)."""
+        from desktop_app.services import custodian, ita, misuse, rules
+
+        uow = self.uow
+        if name == "rules.publish":
+            return lambda a: rules.publish_rules(uow, a, f"แนวทาง {k}", "r.md", b"# rules\n")
+        if name == "rules.ack":
+            rules.publish_rules(uow, self.director, f"แนวทาง {k}", "r.md", b"# rules\n")
+            return lambda a: rules.acknowledge_rules(uow, a)
+        if name == "misuse.report":
+            return lambda a: misuse.report_misuse(uow, a, "เห็นการใช้รถส่วนกลางไปธุระส่วนตัว")
+        if name == "misuse.handle":
+            case = misuse.report_misuse(uow, self.staff, "เรื่องทดสอบ", anonymous=True).case
+            return lambda a: misuse.update_case(uow, a, case, "investigating", "รับเรื่อง")
+        if name == "report.ita":
+            return lambda a: ita.build_ita_pack(uow, a, 2570, self.tmp / f"ita-{k}")
+        if name == "custodian.submit":
+            return lambda a: custodian.submit_custodian_report(uow, a, 2100 + k, 1, "ตรวจนับ")
+        if name == "custodian.signoff":
+            custodian.submit_custodian_report(uow, self.supply, 2150 + k, 1, "ตรวจนับ")
+            return lambda a: custodian.sign_off_custodian_report(uow, a, 2150 + k, 1)
+        return None
 
 
 def _cli(url: str, who: Actor, *args: str) -> None:

@@ -2,7 +2,7 @@
 time a checked-in appointment is called from).
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-02 01:30:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import db.models
 
 revision: str = "0010"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
