@@ -58,6 +58,7 @@ ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pick", ("F6",)),
     ("reprint", ("F7",)),
     ("issueTicket", ("F8",)),
+    ("checkIn", ("F9",)),  # an appointment's code (issue 15); F10 books one
 )
 # A no-show pressed by mistake, or a citizen back a moment later: undo is offered this long.
 UNDO_SECONDS = 10.0
@@ -172,6 +173,8 @@ class CounterWindow(QMainWindow):
         self.buttons["pick"].clicked.connect(self.pick)
         self.buttons["reprint"].clicked.connect(self.reprint)
         self.buttons["issueTicket"].clicked.connect(self.issue)
+        self.buttons["checkIn"].clicked.connect(self.check_in)
+        QShortcut(QKeySequence("F10"), self, activated=self.book)
 
         left = QVBoxLayout()
         left.addWidget(serving)
@@ -398,6 +401,7 @@ class CounterWindow(QMainWindow):
             "pick": open_ and waiting,
             "reprint": loaded and self.target_code is not None,
             "issueTicket": loaded,
+            "checkIn": loaded,
         }
         for name, on in enabled.items():
             self.buttons[name].setEnabled(bool(on))
@@ -539,6 +543,42 @@ class CounterWindow(QMainWindow):
 
         self._run(work, lambda t: self._say(self.tr("พิมพ์บัตรคิว %1 ซ้ำแล้ว").replace("%1", t.code)))
 
+    def check_in(self) -> None:
+        """An appointment's code typed or scanned at the counter: its ticket, printed here."""
+        from desktop_app.ui.appointment_keypad import AppointmentKeypad
+
+        if self.queue is None or self.busy:
+            return
+        keypad = AppointmentKeypad(self.env, self.actor, self)
+        if not self.env.dialogs.run(keypad) or keypad.checked_in is None:
+            return
+        done = keypad.checked_in
+        uow, actor, lang = self.env.uow, self.actor, self.env.i18n.language
+
+        def work() -> tuple[TicketView, str]:
+            from desktop_app.services import printer  # printing's imports: not at start-up
+
+            try:
+                return printer.print_ticket(uow, actor, done.ticket), ""
+            except DeviceError as e:
+                return done.ticket, one_language(e.message, lang)
+
+        def said(result: tuple[TicketView, str]) -> None:
+            ticket, fault = result
+            text = self.tr("เช็กอินนัดหมาย %1: บัตรคิว %2").replace("%1", done.appointment)
+            text = text.replace("%2", ticket.code)
+            if done.late:
+                text += " " + self.tr("(มาช้า: ต่อคิวตามลำดับปกติ)")
+            self._say(f"{text} {fault}".strip())
+
+        self._run(work, said)
+
+    def book(self) -> None:
+        """F10: an appointment booked for a citizen at the counter or on the phone."""
+        from desktop_app.ui.booking_dialog import BookingDialog
+
+        self.env.dialogs.run(BookingDialog(self.env, self.actor, self))
+
     def issue(self) -> None:
         q = self.queue
         if q is None or self.busy:
@@ -608,6 +648,7 @@ class CounterWindow(QMainWindow):
             "pick": self.tr("เรียกข้ามคิว"),
             "reprint": f"{reprint} {target}".strip(),
             "issueTicket": self.tr("ออกบัตรคิว"),
+            "checkIn": self.tr("เช็กอินนัดหมาย"),
         }
         for name, keys in ACTIONS:
             self.buttons[name].setText(f"{labels[name]}  ({' / '.join(keys)})")

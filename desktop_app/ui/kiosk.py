@@ -201,7 +201,28 @@ class KioskWindow(QWidget):
         layout.addWidget(self.priority_prompt)
         layout.addLayout(self.services_grid, 7)
         layout.addWidget(self.no_services)
+        # A booked citizen checks in with the slip's code (issue 15): the keypad, then the
+        # ticket as for any other tap.
+        self.appointment_button = QPushButton(objectName="kioskAppointment")
+        self.appointment_button.setMinimumHeight(72)
+        self.appointment_button.clicked.connect(self.check_in_appointment)
+        layout.addWidget(self.appointment_button)
         return page
+
+    def check_in_appointment(self) -> None:
+        from desktop_app.ui.appointment_keypad import AppointmentKeypad
+
+        if self._busy:
+            return
+        keypad = AppointmentKeypad(self.env, self.actor, self)
+        keypad.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.env.dialogs.run(keypad) and keypad.checked_in is not None:
+            done = keypad.checked_in
+            self._issued(done.ticket)
+            if done.late:
+                self.message.show_message(
+                    self.tr("มาช้ากว่าเวลานัด: ได้รับบัตรคิวปกติ ต่อคิวตามลำดับ"), "warning", 15
+                )
 
     def _build_result(self) -> QWidget:
         page = QWidget(objectName="kioskResult")
@@ -497,6 +518,7 @@ class KioskWindow(QWidget):
 
     def retranslate(self) -> None:
         lang = self.env.i18n.language
+        self.appointment_button.setText(self.tr("มีนัดหมาย (เช็กอินด้วยรหัสบนใบนัด)"))
         if self.data is not None:
             self.office.setText(
                 texts.name_in(lang, self.data.office_name, self.data.office_name_en)

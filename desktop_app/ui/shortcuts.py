@@ -30,6 +30,8 @@ MAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("F6", QT_TRANSLATE_NOOP("Shortcuts", "เรียกข้ามคิว (ต้องระบุเหตุผล)")),
         ("F7", QT_TRANSLATE_NOOP("Shortcuts", "พิมพ์บัตรซ้ำ (แถวที่เลือก หรือคิวที่กำลังให้บริการ)")),
         ("F8", QT_TRANSLATE_NOOP("Shortcuts", "ออกบัตรคิวให้ผู้ที่ใช้ตู้ไม่ได้")),
+        ("F9", QT_TRANSLATE_NOOP("Shortcuts", "เช็กอินนัดหมายด้วยรหัส")),
+        ("F10", QT_TRANSLATE_NOOP("Shortcuts", "จองนัดหมายให้ประชาชน")),
     )),
     (QT_TRANSLATE_NOOP("Shortcuts", "ทะเบียนพัสดุ (เจ้าหน้าที่พัสดุ)"), (
         ("F2", QT_TRANSLATE_NOOP("Shortcuts", "ค้นหา / สแกน QR")),

@@ -282,6 +282,11 @@ class StatsWindow(QMainWindow):
         lp.addWidget(self.loan_choice)
         lp.addWidget(self.loan_table, 4)
         self.tabs.addTab(loans_page, "")
+        # "What if": the office's days replayed under other calling policies (issue 15).
+        from desktop_app.ui.whatif import WhatIfTab
+
+        self.whatif = WhatIfTab(self.env)
+        self.tabs.addTab(self.whatif, "")
 
         self.export_buttons: dict[str, QPushButton] = {}
         bottom = QHBoxLayout()
@@ -737,6 +742,7 @@ class StatsWindow(QMainWindow):
         self.show_button.setText(self.tr("แสดงสถิติ"))
         self.tabs.setTabText(0, self.tr("คิว"))
         self.tabs.setTabText(1, self.tr("การยืมพัสดุ"))
+        self.tabs.setTabText(2, self.tr("จำลองลำดับการเรียกคิว"))
         queue_names = (
             self.tr("ตามบริการ"),
             self.tr("ตามช่องบริการ"),

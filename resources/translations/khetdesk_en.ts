@@ -28,43 +28,43 @@
     <name>AppointmentKeypad</name>
     <message>
         <source>กรอกรหัสนัดหมาย 6 ตัว หรือสแกน QR บนใบนัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the 6-character appointment code, or scan the QR on your slip</translation>
     </message>
     <message>
         <source>กำลังตรวจสอบ…</source>
-        <translation type="unfinished">Checking…</translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <source>ตกลง</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>มีนัดหมาย</source>
-        <translation type="unfinished"></translation>
+        <translation>I have an appointment</translation>
     </message>
     <message>
         <source>ยกเลิก</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>ยังไม่ถึงเวลาเช็กอิน กรุณากลับมาใกล้เวลานัด</source>
-        <translation type="unfinished"></translation>
+        <translation>It is too early to check in. Please come back nearer your time.</translation>
     </message>
     <message>
         <source>รหัสนี้เช็กอินแล้ว ถูกยกเลิก หรือเลยวันนัด กรุณาติดต่อเจ้าหน้าที่</source>
-        <translation type="unfinished"></translation>
+        <translation>This code is already checked in, cancelled or past its day. Please ask at the counter.</translation>
     </message>
     <message>
         <source>ลบ</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>เช็กอินไม่ได้ กรุณาติดต่อเจ้าหน้าที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in failed. Please ask at the counter.</translation>
     </message>
     <message>
         <source>ไม่พบรหัสนัดหมายนี้ กรุณาตรวจสอบใบนัด</source>
-        <translation type="unfinished"></translation>
+        <translation>No appointment has this code. Please check your slip.</translation>
     </message>
 </context>
 <context>
@@ -444,63 +444,63 @@
     <name>BookingDialog</name>
     <message>
         <source>%1 น.  ว่าง %2 จาก %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2 of %3 free</translation>
     </message>
     <message>
         <source>จอง (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Book (F9)</translation>
     </message>
     <message>
         <source>จองนัดหมาย</source>
-        <translation type="unfinished"></translation>
+        <translation>Book an appointment</translation>
     </message>
     <message>
         <source>จองแล้ว %1 เวลา %2 น. แจ้งรหัสนี้แก่ผู้นัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Booked: %1 at %2. Give this code to the citizen.</translation>
     </message>
     <message>
         <source>ชื่อผู้นัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>บริการ</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>ปิด</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>พิมพ์ใบนัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the slip</translation>
     </message>
     <message>
         <source>พิมพ์ใบนัดแล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Slip printed</translation>
     </message>
     <message>
         <source>พิมพ์ใบนัดไม่ได้ (เครื่องพิมพ์) การจองยังอยู่ พิมพ์ใหม่ได้</source>
-        <translation type="unfinished"></translation>
+        <translation>The slip was not printed (printer); the booking stands and can be printed again</translation>
     </message>
     <message>
         <source>วันที่นัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Day</translation>
     </message>
     <message>
         <source>วันนี้ไม่มีช่วงเวลาให้นัดสำหรับบริการนี้</source>
-        <translation type="unfinished"></translation>
+        <translation>No appointment slots for this service on this day</translation>
     </message>
     <message>
         <source>เวลา</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>โทรศัพท์</source>
-        <translation type="unfinished">Telephone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>ไม่บังคับ</source>
-        <translation type="unfinished">Not required</translation>
+        <translation>optional</translation>
     </message>
 </context>
 <context>
@@ -679,6 +679,18 @@
     <message>
         <source>ยกเลิก: เรียก %1 กลับ</source>
         <translation>Undo: call %1 back</translation>
+    </message>
+    <message>
+        <source>เช็กอินนัดหมาย %1: บัตรคิว %2</source>
+        <translation>Appointment %1 checked in: ticket %2</translation>
+    </message>
+    <message>
+        <source>(มาช้า: ต่อคิวตามลำดับปกติ)</source>
+        <translation>(late: an ordinary place in the queue)</translation>
+    </message>
+    <message>
+        <source>เช็กอินนัดหมาย</source>
+        <translation>Appointment check-in</translation>
     </message>
     <message>
         <source>ยังไม่ได้เรียกคิว</source>
@@ -1353,8 +1365,16 @@
         <translation>Printing your ticket…</translation>
     </message>
     <message>
+        <source>มาช้ากว่าเวลานัด: ได้รับบัตรคิวปกติ ต่อคิวตามลำดับ</source>
+        <translation>Later than your appointment: an ordinary ticket, in queue order</translation>
+    </message>
+    <message>
         <source>ขออภัย ออกบัตรคิวไม่ได้ กรุณาติดต่อเจ้าหน้าที่ที่เคาน์เตอร์</source>
         <translation>Sorry, no ticket could be issued. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>มีนัดหมาย (เช็กอินด้วยรหัสบนใบนัด)</source>
+        <translation>I have an appointment (check in with the code on your slip)</translation>
     </message>
     <message>
         <source>ตกลง</source>
@@ -3086,23 +3106,23 @@ Keep this code: it follows the case without logging in.</translation>
     </message>
     <message>
         <source>สถานการณ์การยืมพัสดุ</source>
-        <translation type="unfinished">Loan situation</translation>
+        <translation>Loan situation</translation>
     </message>
     <message>
         <source>เรื่องแจ้งเบาะแส</source>
-        <translation type="unfinished">Misuse reports</translation>
+        <translation>Misuse reports</translation>
     </message>
     <message>
         <source>สรุปสำหรับผู้บังคับบัญชา</source>
-        <translation type="unfinished">Supervision summary</translation>
+        <translation>Supervision summary</translation>
     </message>
     <message>
         <source>รายงานผู้ดูแลพัสดุ</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodian&apos;s report</translation>
     </message>
     <message>
         <source>แนวทางการยืมพัสดุ</source>
-        <translation type="unfinished">Borrowing guideline</translation>
+        <translation>Borrowing guideline</translation>
     </message>
     <message>
         <source>ออกจากโปรแกรม</source>
@@ -3110,19 +3130,19 @@ Keep this code: it follows the case without logging in.</translation>
     </message>
     <message>
         <source>ความโปร่งใส</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrity</translation>
     </message>
     <message>
         <source>แนวทางการยืมพัสดุของสำนักงาน</source>
-        <translation type="unfinished"></translation>
+        <translation>The office&apos;s borrowing guideline</translation>
     </message>
     <message>
         <source>แจ้งเบาะแสการใช้พัสดุไม่ถูกต้อง…</source>
-        <translation type="unfinished"></translation>
+        <translation>Report misuse of government property…</translation>
     </message>
     <message>
         <source>ติดตามเรื่องที่แจ้งด้วยรหัส…</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow a report by its tracking code…</translation>
     </message>
     <message>
         <source>เกี่ยวกับ KhetDesk</source>
@@ -3194,6 +3214,14 @@ Keep this code: it follows the case without logging in.</translation>
     <message>
         <source>พิมพ์บัตรซ้ำ (แถวที่เลือก หรือคิวที่กำลังให้บริการ)</source>
         <translation>Reprint (the selected row, or the ticket being served)</translation>
+    </message>
+    <message>
+        <source>เช็กอินนัดหมายด้วยรหัส</source>
+        <translation>Check in an appointment by its code</translation>
+    </message>
+    <message>
+        <source>จองนัดหมายให้ประชาชน</source>
+        <translation>Book an appointment for a citizen</translation>
     </message>
     <message>
         <source>พิมพ์ป้าย QR</source>
@@ -3441,6 +3469,10 @@ Overdue %7: followed up in time %8 · follow-up missed %9 · not yet due %10</tr
     <message>
         <source>ตามช่องบริการ</source>
         <translation>By counter</translation>
+    </message>
+    <message>
+        <source>จำลองลำดับการเรียกคิว</source>
+        <translation>What if (calling order)</translation>
     </message>
     <message>
         <source>ตามบริการ</source>
@@ -3928,43 +3960,43 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
     <name>WhatIfTab</name>
     <message>
         <source> นาที</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>กำลังจำลอง…</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulating…</translation>
     </message>
     <message>
         <source>จำนวนช่องบริการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Counters</translation>
     </message>
     <message>
         <source>จำลอง 20 วันทำการล่าสุด</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulate the last 20 working days</translation>
     </message>
     <message>
         <source>จำลองไม่ได้: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation failed: %1</translation>
     </message>
     <message>
         <source>ประวัติ %1 ถึง %2 (นาทีที่รอเรียก)</source>
-        <translation type="unfinished"></translation>
+        <translation>History %1 to %2 (minutes waited)</translation>
     </message>
     <message>
         <source>ยังไม่มีประวัติบัตรคิวให้จำลอง</source>
-        <translation type="unfinished"></translation>
+        <translation>No ticket history to simulate yet</translation>
     </message>
     <message>
         <source>แบบ %1 90%</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy %1 90%</translation>
     </message>
     <message>
         <source>แบบ %1 มัธยฐาน</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy %1 median</translation>
     </message>
     <message>
         <source>แบบที่ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy %1</translation>
     </message>
 </context>
 <context>

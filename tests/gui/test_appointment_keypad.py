@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from desktop_app.services import appointments
 from desktop_app.ui.appointment_keypad import AppointmentKeypad
@@ -100,3 +100,50 @@ def test_too_early_says_to_come_back(qtbot, env, keypad, clock):
     qtbot.mouseClick(keypad.ok, Qt.MouseButton.LeftButton)
     message = keypad.findChild(QLabel, "keypadMessage")
     qtbot.waitUntil(lambda: "ยังไม่ถึงเวลา" in message.text(), timeout=WAIT_MS)
+
+
+# ---------------------------------------------------------------- in the kiosk and the counter
+
+
+def _tap_and_wait(qtbot, code: str):
+    def handler(dialog: AppointmentKeypad) -> None:
+        tap_code(qtbot, dialog, code)
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+
+    return handler
+
+
+def test_the_kiosk_checks_in_from_its_appointment_button(qtbot, env, dialogs, booking):
+    from desktop_app.ui.kiosk import KioskWindow
+
+    kiosk = KioskWindow(env, actor(env.uow, "clerk1"), result_seconds=30, fault_seconds=30)
+    qtbot.addWidget(kiosk)
+    env.windows.append(kiosk)
+    kiosk.resize(1366, 768)
+    kiosk.show()
+    button = kiosk.findChild(QPushButton, "kioskAppointment")
+    qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled(), timeout=WAIT_MS)
+    assert button.text().startswith("มีนัดหมาย")
+    dialogs.answer(_tap_and_wait(qtbot, booking.appointment))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    code = kiosk.findChild(QLabel, "kioskTicketCode")
+    qtbot.waitUntil(lambda: code.isVisible() and code.text() == "A001", timeout=WAIT_MS)
+    assert appointments.show(env.uow, booking.appointment).status == "checked_in"
+
+
+def test_the_counter_checks_in_with_f9(qtbot, env, dialogs, booking):
+    from desktop_app.ui.counter import CounterWindow
+
+    window = CounterWindow(env, actor(env.uow, "clerk1"), 1)
+    qtbot.addWidget(window)
+    env.windows.append(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.buttons["checkIn"].isEnabled(), timeout=WAIT_MS)
+    assert "F9" in window.buttons["checkIn"].text()
+    dialogs.answer(_tap_and_wait(qtbot, booking.appointment))
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
+    assert appointments.show(env.uow, booking.appointment).status == "checked_in"
