@@ -128,6 +128,44 @@ def _image_path(v: str) -> str:
     return v
 
 
+# ---- backups (issue 17): verified automatic backups
+def _count(low: int, high: int) -> Callable[[str], str]:
+    def check(v: str) -> str:
+        t = v.strip()
+        if not (t.isascii() and t.isdigit() and low <= int(t) <= high):
+            raise InvalidInput(
+                f"ต้องเป็นจำนวนเต็ม {low}–{high} (a whole number {low}-{high}, got '{v[:40]}')"
+            )
+        return str(int(t))
+
+    return check
+
+
+def _clock_time(v: str) -> str:
+    t = v.strip()
+    parts = t.split(":")
+    ok = len(parts) == 2 and all(p.isascii() and p.isdigit() and len(p) == 2 for p in parts)
+    if not ok or int(parts[0]) > 23 or int(parts[1]) > 59:
+        raise InvalidInput(f"เวลาต้องเป็น HH:MM (a time HH:MM, got '{v[:40]}')")
+    return t
+
+
+_BACKUP_SPECS = (
+    SettingSpec(
+        "backup.dir",
+        "",
+        True,
+        "backup folder of this PC (empty: user data dir/backups)",
+        _text(500),
+    ),
+    SettingSpec(
+        "backup.time", "17:00", True, "daily backup at the first start after HH:MM", _clock_time
+    ),
+    SettingSpec("backup.keep_daily", "14", False, "daily backups kept", _count(1, 3650)),
+    SettingSpec("backup.keep_monthly", "12", False, "monthly backups kept", _count(0, 1200)),
+)
+
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -183,6 +221,7 @@ SPECS: dict[str, SettingSpec] = {
             "loan number: {seq} per fiscal year, {fy} its BE year",
             validate_number_format,
         ),
+        *_BACKUP_SPECS,
     )
 }
 
