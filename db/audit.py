@@ -109,7 +109,7 @@ def _raw_rows(conn: Connection) -> Iterator[Row[Any]]:
         yield from part
 
 
-def _head(conn: Connection) -> tuple[object, object] | None:
+def _head(conn: Connection) -> tuple[Any, Any] | None:
     row = conn.execute(
         text("SELECT last_seq, last_hash FROM audit_head WHERE id = :id"), {"id": HEAD_ID}
     ).first()
@@ -139,10 +139,11 @@ def verify(session: Session | Connection) -> VerifyResult:
     head = _head(conn)
     if head is None or not isinstance(head[0], int) or not isinstance(head[1], str):
         return bad(1, "the chain's head row is missing or unreadable")
-    last_seq, last_hash = head
+    last_seq: int = head[0]
+    last_hash: str = head[1]
     prev, expected = GENESIS, 1
     for row in _raw_rows(conn):
-        eid, at, actor, action, entity, entity_id, before, after, prev_hash, digest = row
+        eid, at, actor, action, entity, entity_id, before, after, prev_hash, digest = tuple(row)
         if not isinstance(eid, int) or eid > expected:
             return bad(expected, f"entry {expected} is missing")
         if eid < expected:  # not possible with a primary key; kept for a damaged file

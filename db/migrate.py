@@ -74,3 +74,12 @@ def check_schema(engine: Engine) -> None:
             "ฐานข้อมูลเป็นรุ่นเก่า: เรียก khetdesk init เพื่อปรับรุ่น "
             f"(database schema '{revision}' is older than this program: run 'khetdesk init')"
         )
+    from db.schema_exact import describe, engine_differences
+
+    diffs = engine_differences(engine)
+    if diffs:
+        raise DatabaseError(
+            "โครงสร้างฐานข้อมูลไม่ตรงกับของโปรแกรม ไม่ได้ทำรายการใด "
+            f"(the database's schema differs from this program's: {describe(diffs)}; "
+            "nothing was done)"
+        )
