@@ -7,7 +7,7 @@
                                                                or the summary with charts)
     report asset-use [--from D --to D] --out FILE.pdf         (report item 24)
 
-Registered by desktop_app.cli.build_parser; shares its Context, output and exit codes.
+Loaded by desktop_app.cli.core only when `report` runs.
 Reading needs no login, like the other read-only commands; with ``--as`` the user's role
 must be allowed to see statistics (``report.view``). A refused command writes no file.
 """
@@ -18,12 +18,9 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from desktop_app.cli import date_arg
-
-if TYPE_CHECKING:
-    from desktop_app.cli import Context
+from desktop_app.cli.core import Context, UsageError, date_arg
 
 
 def _progress(ctx: Context, what: str) -> Callable[[int, int], None] | None:
@@ -49,7 +46,6 @@ def _check_role(ctx: Context) -> None:
 
 
 def _queue_range(ctx: Context) -> tuple[dt.date, dt.date]:
-    from desktop_app.cli import UsageError
     from desktop_app.services.stats_sql import parse_month
 
     a = ctx.args
@@ -103,7 +99,6 @@ def cmd_report_loans(ctx: Context) -> int:
     """The loans report. As a PDF it is the loan register (ทะเบียนคุมการยืมพัสดุ) by default,
     or with ``--contents summary`` the statistics summary with charts that the statistics
     window exports; CSV and XLSX always carry the register (XLSX: and the statistics)."""
-    from desktop_app.cli import UsageError
     from desktop_app.services.stats_export import export_loans, loans_summary_pdf
     from desktop_app.services.stats_sql import check_range
 
@@ -157,7 +152,7 @@ def cmd_report_asset_use(ctx: Context) -> int:
 
 def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
     """Add the `report` command group."""
-    g = group("report", "statistics and registers to CSV, XLSX or PDF")
+    g = group("report")
     c = command(g, "queue", cmd_report_queue, "queue statistics of a day, a month or a range")
     c.add_argument("--date", metavar="YYYY-MM-DD", help="one business day")
     c.add_argument("--month", metavar="YYYY-MM", help="a whole month (CE or BE year)")

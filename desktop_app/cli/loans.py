@@ -1,6 +1,5 @@
-"""Command line for the asset register and loans (CLI.md, "Assets and loans").
-
-Registered by desktop_app.cli.build_parser; shares its Context, output helpers and exit codes.
+"""Loans under clauses 207-211 from the command line (CLI.md, "Assets and loans"): `loan`,
+`borrower` and `delegation`.
 
 Money goes out as decimal strings (``"17500.00"``), fractions as at least two decimals
 (``"0.10"``), dates as ISO dates (CE) and times as ISO-8601 UTC; human text shows dates in
@@ -9,151 +8,12 @@ the Buddhist Era.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import sys
 from collections.abc import Callable
-from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from desktop_app.cli import date_arg
-
-if TYPE_CHECKING:
-    from desktop_app.cli import Context
+from desktop_app.cli.core import Context, be, date_arg, listing, write_pdf
 
 LOAN_STATUSES = ("submitted", "approved", "rejected", "on_loan", "returned", "closed", "cancelled")
-ASSET_STATUSES = ("available", "on_loan", "reserved", "under_repair", "lost", "written_off")
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses to dicts and Decimal to text, for the JSON output."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            return str(value)
-        exponent = value.as_tuple().exponent
-        assert isinstance(exponent, int)
-        return str(value.quantize(Decimal("0.01")) if exponent > -2 else value)
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def _be(day: dt.date | None) -> str:
-    from desktop_app.domain.thai_time import thai_date
-
-    return thai_date(day) if day else "-"
-
-
-def _table(rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> str:
-    from desktop_app.cli import table
-
-    return table(rows, header) if rows else "(ไม่มีรายการ)"
-
-
-def _emit(ctx: Context, value: Any, human: str | Callable[[], str]) -> None:
-    ctx.emit(_plain(value), human)
-
-
-# ---------------------------------------------------------------- assets
-
-
-def cmd_asset_add(ctx: Context) -> int:
-    from desktop_app.services.assets import AssetInput, create_asset
-
-    a = ctx.args
-    inp = AssetInput.parse(
-        asset_no=a.asset_no, name=a.name, kind=a.kind, price=a.price, acquired=a.acquired,
-        qty=a.qty, unit=a.unit, category=a.category, unit_holder=a.unit_holder,
-        location=a.location, min_stock=a.min_stock, condition=a.condition,
-        lendable=False if a.not_lendable else None, note=a.note,
-    )  # fmt: skip
-    view = create_asset(ctx.uow, ctx.actor(), inp)
-    _emit(ctx, view, f"เพิ่มพัสดุ {view.asset_no} {view.name} ({view.kind}) ในทะเบียนแล้ว")
-    return 0
-
-
-def cmd_asset_import(ctx: Context) -> int:
-    from desktop_app.services import asset_io
-
-    def progress(done: int, total: int) -> None:
-        if not ctx.json and sys.stderr.isatty():
-            print(f"\rนำเข้า {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
-
-    result = asset_io.import_assets(ctx.uow, ctx.actor(), Path(ctx.args.file), progress,
-                                    only_valid=ctx.args.only_valid)  # fmt: skip
-    if not ctx.json and sys.stderr.isatty():
-        print(file=sys.stderr)
-
-    def human() -> str:
-        lines = [f"นำเข้า {result.imported:,} จาก {result.rows:,} แถว จาก {result.file}"]
-        lines += [f"  แถว {e.line}: {e.message}" for e in result.errors]
-        return "\n".join(lines)
-
-    _emit(ctx, result, human)
-    return 0
-
-
-def cmd_asset_export(ctx: Context) -> int:
-    from desktop_app.services import asset_io
-
-    result = asset_io.export_assets(ctx.uow, Path(ctx.args.file))
-    _emit(ctx, result, f"ส่งออกทะเบียนพัสดุ {result.rows:,} รายการ ไปที่ {result.file}")
-    return 0
-
-
-def cmd_asset_list(ctx: Context) -> int:
-    from desktop_app.services.assets import list_assets
-
-    a = ctx.args
-    views = list_assets(ctx.uow, status=a.status, kind=a.kind, never_lent=a.never_lent,
-                        unit_holder=a.unit_holder)  # fmt: skip
-    _emit(ctx, {"assets": views}, lambda: _table(
-        [(v.asset_no, v.name, v.kind, v.status, v.qty, v.unit, v.unit_holder) for v in views],
-        ("asset_no", "name", "kind", "status", "qty", "unit", "holder"),
-    ))  # fmt: skip
-    return 0
-
-
-def cmd_asset_show(ctx: Context) -> int:
-    from desktop_app.services.assets import show_asset
-
-    d = show_asset(ctx.uow, ctx.args.asset_no)
-
-    def human() -> str:
-        head = (
-            f"{d.asset_no}  {d.name}\n"
-            f"ประเภท {d.kind} หมวด {d.category_name} ({d.category})  สถานะ {d.status}  "
-            f"สภาพ {d.condition}\n"
-            f"จำนวน {d.qty} {d.unit}  ราคา {d.price:,.2f} บาท  ได้มาเมื่อ {_be(d.acquired)}\n"
-            f"หน่วยที่ครอบครอง {d.unit_holder or '-'}  ที่เก็บ {d.location or '-'}"
-        )
-        loans = _table(
-            [(x.loan_no, x.status, x.borrower, _be(x.start), _be(x.due), x.condition_in or "-")
-             for x in d.loans],
-            ("loan_no", "status", "borrower", "start", "due", "returned"),
-        )  # fmt: skip
-        return f"{head}\n\nประวัติการยืม\n{loans}"
-
-    _emit(ctx, d, human)
-    return 0
-
-
-def cmd_asset_categories(ctx: Context) -> int:
-    from desktop_app.services.assets import list_categories
-
-    cats = list_categories(ctx.uow)
-    _emit(ctx, {"categories": cats}, lambda: _table(
-        [(c.code, c.name, c.depreciation) for c in cats], ("code", "name", "depreciation")
-    ))  # fmt: skip
-    return 0
-
-
-# ---------------------------------------------------------------- loans
 
 
 def _loan_human(v: Any) -> str:
@@ -171,7 +31,7 @@ def _loan_human(v: Any) -> str:
     )  # fmt: skip
     lines = [
         f"ใบยืม {v.loan_no}  สถานะ {status}  ข้อ {v.clause} ผู้อนุมัติ {role(v.approver_role)}",
-        f"ผู้ยืม {v.borrower} ({v.borrower_type})  {_be(v.start)} ถึง {_be(v.due)}",
+        f"ผู้ยืม {v.borrower} ({v.borrower_type})  {be(v.start)} ถึง {be(v.due)}",
         f"วัตถุประสงค์ {v.purpose}",
         f"พัสดุ {items}",
     ]
@@ -179,7 +39,7 @@ def _loan_human(v: Any) -> str:
         behalf = f" แทน{role(v.on_behalf_of)}" if v.on_behalf_of else ""
         lines.append(f"อนุมัติโดย {v.approved_by}{behalf}")
     if v.overdue_days:
-        lines.append(f"เกินกำหนด {v.overdue_days} วัน ต้องติดตามภายใน {_be(v.followup_deadline)}")
+        lines.append(f"เกินกำหนด {v.overdue_days} วัน ต้องติดตามภายใน {be(v.followup_deadline)}")
     return "\n".join(lines)
 
 
@@ -189,7 +49,7 @@ def _loan_action(name: str, verb_th: str, *fields: str) -> Callable[[Context], i
 
         kwargs = {f: getattr(ctx.args, f) for f in fields}
         v = getattr(loans, name)(ctx.uow, ctx.actor(), ctx.args.loan_no, **kwargs)
-        _emit(ctx, v, lambda: f"{verb_th} {v.loan_no} แล้ว\n{_loan_human(v)}")
+        ctx.emit(v, lambda: f"{verb_th} {v.loan_no} แล้ว\n{_loan_human(v)}")
         return 0
 
     return run
@@ -206,7 +66,7 @@ def cmd_loan_request(ctx: Context) -> int:
         items=a.item or [], urgent=a.urgent, place_detail=a.place_detail, position=a.position,
         unit=a.unit, contact=a.contact, signatory=a.signatory,
     )  # fmt: skip
-    _emit(ctx, v, lambda: f"ยื่นคำขอยืมแล้ว\n{_loan_human(v)}")
+    ctx.emit(v, lambda: f"ยื่นคำขอยืมแล้ว\n{_loan_human(v)}")
     return 0
 
 
@@ -214,7 +74,7 @@ def cmd_loan_return(ctx: Context) -> int:
     from desktop_app.services.loans import return_items
 
     v = return_items(ctx.uow, ctx.actor(), ctx.args.loan_no, ctx.args.item or [], ctx.args.note)
-    _emit(ctx, v, lambda: f"รับคืนและตรวจสภาพแล้ว\n{_loan_human(v)}")
+    ctx.emit(v, lambda: f"รับคืนและตรวจสภาพแล้ว\n{_loan_human(v)}")
     return 0
 
 
@@ -224,7 +84,7 @@ def cmd_loan_settle(ctx: Context) -> int:
     a = ctx.args
     v = settle_item(ctx.uow, ctx.actor(), a.loan_no, a.item, a.method, a.amount, a.receipt,
                     a.note)  # fmt: skip
-    _emit(ctx, v, lambda: f"บันทึกการชดใช้ {a.item} แล้ว\n{_loan_human(v)}")
+    ctx.emit(v, lambda: f"บันทึกการชดใช้ {a.item} แล้ว\n{_loan_human(v)}")
     return 0
 
 
@@ -232,7 +92,7 @@ def cmd_loan_show(ctx: Context) -> int:
     from desktop_app.services.loans import show_loan
 
     v = show_loan(ctx.uow, ctx.args.loan_no, date_arg(ctx.args.as_of))
-    _emit(ctx, v, lambda: _loan_human(v))
+    ctx.emit(v, lambda: _loan_human(v))
     return 0
 
 
@@ -241,8 +101,8 @@ def cmd_loan_list(ctx: Context) -> int:
 
     a = ctx.args
     rows = list_loans(ctx.uow, a.status, a.borrower, a.asset)
-    _emit(ctx, {"loans": rows}, lambda: _table(
-        [(r.loan_no, r.status, r.borrower, _be(r.due), " ".join(r.assets)) for r in rows],
+    ctx.emit({"loans": rows}, lambda: listing(
+        [(r.loan_no, r.status, r.borrower, be(r.due), " ".join(r.assets)) for r in rows],
         ("loan_no", "status", "borrower", "due", "assets"),
     ))  # fmt: skip
     return 0
@@ -252,8 +112,8 @@ def cmd_loan_overdue(ctx: Context) -> int:
     from desktop_app.services.loans import overdue_loans
 
     rows = overdue_loans(ctx.uow, date_arg(ctx.args.as_of))
-    _emit(ctx, {"loans": rows}, lambda: _table(
-        [(r.loan_no, r.borrower, _be(r.due), r.overdue_days, _be(r.followup_deadline),
+    ctx.emit({"loans": rows}, lambda: listing(
+        [(r.loan_no, r.borrower, be(r.due), r.overdue_days, be(r.followup_deadline),
           "ติดตามแล้ว" if r.followed_up else "ยัง", "เลยกำหนด" if r.deadline_missed else "")
          for r in rows],
         ("loan_no", "borrower", "due", "days", "followup_by", "followed_up", "missed"),
@@ -265,8 +125,8 @@ def cmd_loan_out(ctx: Context) -> int:
     from desktop_app.services.loan_queries import items_out_now
 
     rows = items_out_now(ctx.uow, date_arg(ctx.args.as_of))
-    _emit(ctx, {"items": rows}, lambda: _table(
-        [(r.asset_no, r.name, r.qty, r.borrower, r.borrower_unit, r.loan_no, _be(r.due))
+    ctx.emit({"items": rows}, lambda: listing(
+        [(r.asset_no, r.name, r.qty, r.borrower, r.borrower_unit, r.loan_no, be(r.due))
          for r in rows],
         ("asset_no", "name", "qty", "borrower", "unit", "loan_no", "due"),
     ))  # fmt: skip
@@ -278,7 +138,7 @@ def cmd_loan_stats(ctx: Context) -> int:
 
     a = ctx.args
     groups = loans_grouped(ctx.uow, a.by, date_arg(a.from_), date_arg(a.to))
-    _emit(ctx, {"by": a.by, "groups": groups}, lambda: _table(
+    ctx.emit({"by": a.by, "groups": groups}, lambda: listing(
         [(g.label, g.requests, g.lent, g.rejected, g.cancelled) for g in groups],
         (a.by, "requests", "lent", "rejected", "cancelled"),
     ))  # fmt: skip
@@ -289,16 +149,8 @@ def cmd_loan_compensation(ctx: Context) -> int:
     from desktop_app.services.loans import compensation_for
 
     c = compensation_for(ctx.uow, ctx.args.asset_no, date_arg(ctx.args.as_of))
-    _emit(ctx, c, lambda: f"{c.asset_no} {c.name} ณ {_be(c.as_of)}\n{c.working}")
+    ctx.emit(c, lambda: f"{c.asset_no} {c.name} ณ {be(c.as_of)}\n{c.working}")
     return 0
-
-
-def _write_pdf(path_text: str, data: bytes) -> Path:
-    from desktop_app.services.tabular import write_bytes
-
-    out = Path(path_text)
-    write_bytes(out, data)
-    return out
 
 
 LOAN_DOCUMENTS = {
@@ -319,48 +171,20 @@ def cmd_loan_print(ctx: Context) -> int:
         data = documents.followup_letter_pdf(ctx.uow, a.loan_no, date_arg(a.as_of))
     else:
         data = getattr(documents, name)(ctx.uow, a.loan_no)
-    out = _write_pdf(a.out, data)
+    out = write_pdf(a.out, data)
     from desktop_app.services.loans import show_loan
 
     loan_no = show_loan(ctx.uow, a.loan_no).loan_no
     result = {"loan_no": loan_no, "document": a.doc, "file": str(out), "bytes": len(data)}
-    _emit(ctx, result, f"{title} {loan_no}: เขียนไฟล์ {out} แล้ว ({len(data):,} ไบต์)")
+    ctx.emit(result, f"{title} {loan_no}: เขียนไฟล์ {out} แล้ว ({len(data):,} ไบต์)")
     return 0
-
-
-def cmd_asset_labels(ctx: Context) -> int:
-    """A4 sheets of 3 × 8 QR labels: the assets given, or every durable asset."""
-    from desktop_app.services.documents import asset_labels_document
-    from printing.pdf.asset_labels import PER_SHEET
-
-    data, labelled = asset_labels_document(ctx.uow, ctx.args.asset or None)
-    out = _write_pdf(ctx.args.out, data)
-    sheets = -(-len(labelled) // PER_SHEET)
-    result = {"file": str(out), "labels": len(labelled), "sheets": sheets,
-              "assets": list(labelled), "bytes": len(data)}  # fmt: skip
-    _emit(ctx, result, f"บันทึกป้าย QR {len(labelled):,} ป้าย ({sheets:,} แผ่น A4) ที่ {out}")
-    return 0
-
-
-def cmd_asset_label_print(ctx: Context) -> int:
-    """One QR label on this PC's thermal printer (the tickets' printer and settings)."""
-    from desktop_app.cli import _qt_for_printing
-    from desktop_app.services.printer import print_asset_label
-
-    _qt_for_printing()
-    r = print_asset_label(ctx.uow, ctx.actor(), ctx.args.asset_no)
-    _emit(ctx, r, f"พิมพ์ป้ายครุภัณฑ์ {r.asset_no} แล้ว: {r.connection} ({r.bytes:,} ไบต์)")
-    return 0
-
-
-# ---------------------------------------------------------------- borrowers, delegations
 
 
 def cmd_borrower_list(ctx: Context) -> int:
     from desktop_app.services.borrowers import list_borrowers
 
     rows = list_borrowers(ctx.uow)
-    _emit(ctx, {"borrowers": rows}, lambda: _table(
+    ctx.emit({"borrowers": rows}, lambda: listing(
         [(b.id, b.kind, b.name, b.unit, b.username or "") for b in rows],
         ("id", "kind", "name", "unit", "user"),
     ))  # fmt: skip
@@ -378,22 +202,22 @@ def cmd_borrower_show(ctx: Context) -> int:
         return (
             head
             + "\n"
-            + _table(
+            + listing(
                 [
-                    (x.loan_no, x.status, _be(x.start), _be(x.due), " ".join(x.assets))
+                    (x.loan_no, x.status, be(x.start), be(x.due), " ".join(x.assets))
                     for x in h.loans
                 ],
                 ("loan_no", "status", "start", "due", "assets"),
             )
         )
 
-    _emit(ctx, h, human)
+    ctx.emit(h, human)
     return 0
 
 
 def _delegation_line(d: Any) -> str:
-    until = _be(d.valid_until) if d.valid_until else "ไม่กำหนด"
-    return f"#{d.id} {d.user} ทำการแทน {d.role} {_be(d.valid_from)} ถึง {until}"
+    until = be(d.valid_until) if d.valid_until else "ไม่กำหนด"
+    return f"#{d.id} {d.user} ทำการแทน {d.role} {be(d.valid_from)} ถึง {until}"
 
 
 def cmd_delegation_add(ctx: Context) -> int:
@@ -402,7 +226,7 @@ def cmd_delegation_add(ctx: Context) -> int:
     a = ctx.args
     d = add_delegation(ctx.uow, ctx.actor(), a.username, a.role, valid_from=date_arg(a.from_),
                        valid_until=date_arg(a.until), unit=a.unit, note=a.note)  # fmt: skip
-    _emit(ctx, d, f"บันทึกการมอบอำนาจแล้ว: {_delegation_line(d)}")
+    ctx.emit(d, f"บันทึกการมอบอำนาจแล้ว: {_delegation_line(d)}")
     return 0
 
 
@@ -410,7 +234,7 @@ def cmd_delegation_list(ctx: Context) -> int:
     from desktop_app.services.delegations import list_delegations
 
     rows = list_delegations(ctx.uow, include_ended=ctx.args.all)
-    _emit(ctx, {"delegations": rows},
+    ctx.emit({"delegations": rows},
           lambda: "\n".join(_delegation_line(d) for d in rows) or "(ไม่มีรายการ)")  # fmt: skip
     return 0
 
@@ -419,56 +243,13 @@ def cmd_delegation_revoke(ctx: Context) -> int:
     from desktop_app.services.delegations import revoke_delegation
 
     d = revoke_delegation(ctx.uow, ctx.actor(), ctx.args.id)
-    _emit(ctx, d, f"ยกเลิกการมอบอำนาจ #{d.id} แล้ว")
+    ctx.emit(d, f"ยกเลิกการมอบอำนาจ #{d.id} แล้ว")
     return 0
 
 
-# ---------------------------------------------------------------- parser
-
-
 def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
-    """Add the `asset`, `loan`, `borrower` and `delegation` command groups."""
-    g = group("asset", "the asset register (ทะเบียนพัสดุ)")
-    c = command(g, "add", cmd_asset_add, "add an asset to the register")
-    c.add_argument("asset_no", metavar="ASSET_NO")
-    c.add_argument("--name", required=True)
-    c.add_argument("--kind", required=True, choices=["durable", "consumable"])
-    c.add_argument("--qty", metavar="N", help="consumables: quantity on hand")
-    c.add_argument("--unit", metavar="TEXT", help="unit of count: เครื่อง, รีม, กล่อง")
-    c.add_argument("--min-stock", metavar="N", help="consumables: stock always kept (210)")
-    c.add_argument("--price", required=True, metavar="BAHT")
-    c.add_argument("--acquired", required=True, metavar="YYYY-MM-DD")
-    c.add_argument("--category", metavar="TEXT", help="picks the depreciation rate")
-    c.add_argument("--unit-holder", metavar="TEXT", help="the unit (ฝ่าย) holding it")
-    c.add_argument("--location", metavar="TEXT")
-    c.add_argument("--condition", choices=["good", "damaged", "lost"])
-    c.add_argument("--not-lendable", action="store_true", help="never lent")
-    c.add_argument("--note")
-    c = command(g, "import", cmd_asset_import, "import the register from CSV or XLSX")
-    c.add_argument("file", metavar="FILE")
-    c.add_argument(
-        "--only-valid",
-        action="store_true",
-        help="import the good rows and report the bad ones (default: all or nothing)",
-    )
-    c = command(g, "export", cmd_asset_export, "export the register to CSV or XLSX")
-    c.add_argument("file", metavar="FILE")
-    c = command(g, "list", cmd_asset_list, "list the register")
-    c.add_argument("--status", choices=ASSET_STATUSES)
-    c.add_argument("--kind", choices=["durable", "consumable"])
-    c.add_argument("--never-lent", action="store_true", help="only assets never lent")
-    c.add_argument("--unit-holder", metavar="TEXT")
-    c = command(g, "show", cmd_asset_show, "one asset and its loan history")
-    c.add_argument("asset_no", metavar="ASSET_NO")
-    command(g, "categories", cmd_asset_categories, "register categories and their rates")
-    c = command(g, "labels", cmd_asset_labels, "QR labels on A4 sheets of 3 x 8, as PDF")
-    c.add_argument("--out", required=True, metavar="FILE.pdf")
-    c.add_argument("--asset", action="append", metavar="ASSET_NO",
-                   help="repeat for several; default every durable asset")  # fmt: skip
-    c = command(g, "label-print", cmd_asset_label_print, "one QR label on the thermal printer")
-    c.add_argument("asset_no", metavar="ASSET_NO")
-
-    g = group("loan", "loans under clauses 207-211 (การยืมพัสดุ)")
+    """Add `loan`, `borrower` and `delegation`."""
+    g = group("loan")
     c = command(g, "request", cmd_loan_request, "ask to borrow")
     c.add_argument("--borrower-type", required=True, choices=["person", "agency"])
     c.add_argument("--borrower", metavar="NAME", help="the person, or the agency's official")
@@ -541,12 +322,12 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
                         "followup: the follow-up letter (211)")  # fmt: skip
     c.add_argument("--as-of", metavar="YYYY-MM-DD", help="followup: the letter's date")
 
-    g = group("borrower", "borrowers")
+    g = group("borrower")
     command(g, "list", cmd_borrower_list, "list borrowers")
     c = command(g, "show", cmd_borrower_show, "one borrower and their loans")
     c.add_argument("key", metavar="ID|USER|NAME")
 
-    g = group("delegation", "delegated approval (clause 208)")
+    g = group("delegation")
     c = command(g, "add", cmd_delegation_add, "let USER approve for a head")
     c.add_argument("username", metavar="USER")
     c.add_argument("--role", required=True, choices=["agency_head", "supply_head"])

@@ -1,0 +1,25 @@
+"""`gui`: the windows (the only command that opens one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.cli.core import Context
+
+
+def cmd_gui(ctx: Context) -> int:
+    from desktop_app.ui.app import run_gui
+
+    a = ctx.args
+    mode = "kiosk" if a.kiosk else "display" if a.display else "counter" if a.counter else "main"
+    return run_gui(ctx.url, mode=mode, counter=a.counter)
+
+
+def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any]) -> None:
+    """Add `gui`."""
+    c = command(sub, "gui", cmd_gui)
+    mode = c.add_mutually_exclusive_group()
+    mode.add_argument("--kiosk", action="store_true")
+    mode.add_argument("--display", action="store_true")
+    mode.add_argument("--counter", type=int, metavar="N")
