@@ -52,7 +52,7 @@ def busy_timeout() -> float:
 POSIX = os.name == "posix"
 FILE_MODE = 0o600
 DIR_MODE = 0o700
-_umask_lock = threading.Lock()
+_umask_lock = threading.RLock()
 
 
 @contextlib.contextmanager

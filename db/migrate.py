@@ -98,10 +98,24 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
 
 
 def check_schema(engine: Engine) -> None:
-    """Every command but `init` runs on a database at exactly this program's schema."""
+    """Every command but `init` runs on a database at exactly this program's schema: the
+    revision, and then every table, column, index, view and trigger (db.schema_exact) —
+    a changed schema is refused, naming what differs."""
     head = _head_from_files()
-    if head is not None and _stored_revision(engine) == head:
-        return  # the common case, without Alembic
+    if head is None or _stored_revision(engine) != head:
+        _check_revision(engine)
+    from db.schema_exact import describe, engine_differences
+
+    diffs = engine_differences(engine)
+    if diffs:
+        raise DatabaseError(
+            "โครงสร้างฐานข้อมูลไม่ตรงกับของโปรแกรม ไม่ได้ทำรายการใด "
+            f"(the database's schema differs from this program's: {describe(diffs)}; "
+            "nothing was done)"
+        )
+
+
+def _check_revision(engine: Engine) -> None:
     revision = current_revision(engine)
     _refuse_newer(revision)
     if revision is None:
@@ -115,13 +129,4 @@ def check_schema(engine: Engine) -> None:
         raise DatabaseError(
             "ฐานข้อมูลเป็นรุ่นเก่า: เรียก khetdesk init เพื่อปรับรุ่น "
             f"(database schema '{revision}' is older than this program: run 'khetdesk init')"
-        )
-    from db.schema_exact import describe, engine_differences
-
-    diffs = engine_differences(engine)
-    if diffs:
-        raise DatabaseError(
-            "โครงสร้างฐานข้อมูลไม่ตรงกับของโปรแกรม ไม่ได้ทำรายการใด "
-            f"(the database's schema differs from this program's: {describe(diffs)}; "
-            "nothing was done)"
         )

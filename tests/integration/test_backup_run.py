@@ -84,7 +84,15 @@ def test_retention_rule():
     keep = backup.retention(stamps, 14, 12)
     days = {stamps[i].date() for i in keep}
     assert 0 in keep and len(days) >= 14
-    assert all(stamps[i].hour == 17 for i in keep if stamps[i].date() > day.date() - dt.timedelta(14))
+    newest = {}
+    for s in stamps:
+        newest.setdefault(s.date(), s)  # newest first
+    recent = [stamps[i] for i in keep if stamps[i].date() > day.date() - dt.timedelta(14)]
+    assert sorted(recent) == sorted(
+        v for d, v in newest.items() if d > day.date() - dt.timedelta(14)
+    )
+    months = {(s.year, s.month) for s in stamps}
+    assert {(stamps[i].year, stamps[i].month) for i in keep} == months
 
 
 def _damaged(kind: str, good: Path, tmp_path: Path) -> Path:
