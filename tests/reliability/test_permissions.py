@@ -183,6 +183,8 @@ class Prep:
             d = delegations.add_delegation(uow, self.admin, "supply", "supply_head", unit=HOLDER,
                                            valid_until=dt.date(2026, 12, 31))  # fmt: skip
             return lambda a: delegations.revoke_delegation(uow, a, d.id)
+        if name == "backup.run":
+            return lambda a: backup.run_backup(uow, a, self.tmp / f"backups-{k}")
         raise AssertionError(f"the matrix has no way to try '{name}': add one")
 
 
