@@ -32,10 +32,9 @@ def _sql(url: str, statement: str) -> None:
 
 
 def test_audit_verify_reports_a_garbage_time_instead_of_crashing(busy_office: str) -> None:
-    if busy_office.startswith("sqlite"):
-        garbage = "'2026-12-01 21:15:00.627101x'"
-    else:  # the column's type refuses garbage; 'infinity' is a timestamp no driver reads
-        garbage = "'infinity'"
+    # PostgreSQL's column type refuses garbage; 'infinity' is a timestamp no driver reads.
+    sqlite = busy_office.startswith("sqlite")
+    garbage = "'2026-12-01 21:15:00.627101x'" if sqlite else "'infinity'"
     _sql(busy_office, f"UPDATE audit_log SET at = {garbage} WHERE id = 3")
     result = run(busy_office, "audit", "verify")
     assert result.code == 0, result.err
@@ -60,8 +59,7 @@ def test_restore_refuses_a_backup_with_a_planted_trigger(office_url: str, tmp_pa
     assert made.code == 0, made.err
     with closing(sqlite3.connect(copy)) as conn:
         conn.execute(
-            "CREATE TRIGGER evil AFTER INSERT ON tickets BEGIN "
-            "UPDATE users SET role = 'admin'; END"
+            "CREATE TRIGGER evil AFTER INSERT ON tickets BEGIN UPDATE users SET role = 'admin'; END"
         )
         conn.commit()
     engine = create_engine(office_url)
@@ -82,3 +80,38 @@ def test_restore_refuses_a_backup_with_a_planted_trigger(office_url: str, tmp_pa
     assert checked.code == 3
     answer = json.loads(checked.out)
     assert answer["ok"] is False and "evil" in answer["reason"]
+
+
+def test_backup_run_verify_list_through_the_program(office_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "made" / "here"
+    made = admin(office_url, "backup", "run", "--dir", str(folder))
+    assert made.code == 0, made.err
+    answer = json.loads(made.out)
+    assert answer["verified"] is True and answer["removed"] == []
+    file = Path(answer["file"])
+    assert file.is_absolute() and file.parent == folder.resolve() and file.is_file()
+
+    listed = run(office_url, "backup", "list", "--dir", str(folder))
+    assert listed.code == 0 and [b["file"] for b in json.loads(listed.out)["backups"]] == [
+        str(file)
+    ]
+    good = run(office_url, "backup", "verify", str(file))  # no login
+    assert good.code == 0 and json.loads(good.out)["ok"] is True
+    assert json.loads(good.out)["reason"] is None
+
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(file.read_bytes()[:5000])
+    foreign = tmp_path / "foreign.db"
+    foreign.write_bytes(b"not a database at all" * 100)
+    for bad in (truncated, foreign, tmp_path / "missing.db"):
+        checked = run(office_url, "backup", "verify", str(bad))
+        assert checked.code == 3, (bad, checked.err)
+        verdict = json.loads(checked.out)
+        assert verdict["ok"] is False and verdict["reason"], bad
+
+    refused = clerk(office_url, "backup", "run", "--dir", str(folder))
+    assert refused.code == 4 and json.loads(refused.err)["error"] == "forbidden"
+    assert run(office_url, "backup", "verify").code == 2
+    # The old form still works: a copy to the named file.
+    old = run(office_url, "backup", str(tmp_path / "copy.db"))
+    assert old.code == 0 and (tmp_path / "copy.db").is_file()
