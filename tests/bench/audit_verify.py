@@ -27,12 +27,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select
 
 from db.audit import HEAD_ID, iso
 from db.engine import make_engine
-from db.models import AuditEntry, AuditHead, Counter, Service, Ticket, User
+from db.models import AuditHead, Counter, Service, User
 from desktop_app.domain.audit_chain import canonical_json, entry_hash
 from desktop_app.services.setup import init_database
 from tests.bench.harness import Figure
@@ -81,39 +82,83 @@ def _child(url: str, what: str) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+TICKET_COLUMNS = (
+    "business_date", "issued_service_id", "service_id", "number", "code", "priority",
+    "priority_rank", "status", "issued_at", "issued_by_id", "counter_id", "called_at",
+    "called_by_id", "recall_count", "finished_at", "transfer_count", "printed",
+)  # fmt: skip
+AUDIT_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before_json",
+                 "after_json", "prev_hash", "hash")  # fmt: skip
+
+
+def _stored(value: object, pg: bool) -> object:
+    """As the driver stores it: SQLite gets SQLAlchemy's text spellings."""
+    if pg:
+        return value.replace(tzinfo=None) if isinstance(value, dt.datetime) else value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _writer(raw: Any, pg: bool, table: str, columns: tuple[str, ...]) -> Any:
+    cols = ", ".join(columns)
+    if pg:
+        cur = raw.cursor()
+        manager = cur.copy(f"COPY {table} ({cols}) FROM STDIN")
+        copy = manager.__enter__()
+
+        def write(rows: list[tuple[object, ...]]) -> None:
+            for r in rows:
+                copy.write_row(r)
+
+        write.close = lambda: manager.__exit__(None, None, None)  # type: ignore[attr-defined]
+        return write
+    marks = ", ".join("?" * len(columns))
+    stmt = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
+
+    def write_sqlite(rows: list[tuple[object, ...]]) -> None:
+        raw.executemany(stmt, rows)
+
+    write_sqlite.close = lambda: None  # type: ignore[attr-defined]
+    return write_sqlite
+
+
 def build(url: str, entries: int) -> None:
-    """The demo office, then tickets with four entries each until about ``entries``."""
+    """The demo office, then tickets with four entries each until about ``entries``,
+    written with the driver (executemany on SQLite, COPY on PostgreSQL)."""
     engine = make_engine(url)
+    pg = engine.dialect.name == "postgresql"
     try:
         init_database(engine, demo=True)
-        with engine.begin() as conn:
+        with engine.connect() as conn:
             services = {code: sid for sid, code in conn.execute(select(Service.id, Service.code))}
             counter_id = conn.execute(select(Counter.id).where(Counter.number == 1)).scalar_one()
             clerk = conn.execute(select(User.id).where(User.username == "clerk1")).scalar_one()
             head = conn.execute(select(AuditHead).where(AuditHead.id == HEAD_ID)).one()
-            seq, prev = head.last_seq, head.last_hash
-            n_tickets = max(1, (entries - seq) // 4)
-            start = dt.datetime(2023, 1, 2, 2, 0, tzinfo=dt.UTC)
-            tickets: list[dict[str, object]] = []
-            log: list[dict[str, object]] = []
+        seq, prev = head.last_seq, head.last_hash
+        n_tickets = max(1, (entries - seq) // 4)
+        start = dt.datetime(2023, 1, 2, 2, 0, tzinfo=dt.UTC)
+        raw = engine.raw_connection()
+        try:
+            driver: Any = raw.driver_connection
+            if not pg:
+                driver.execute("BEGIN")
+            put_tickets = _writer(driver, pg, "tickets", TICKET_COLUMNS)
+            tickets: list[tuple[object, ...]] = []
+            put_log = None
+            log: list[tuple[object, ...]] = []
 
             def add(at: dt.datetime, action: str, eid: str, before: object, after: object) -> None:
                 nonlocal seq, prev
                 seq += 1
                 b, a = canonical_json(before), canonical_json(after)
                 h = entry_hash(prev, seq, iso(at), "clerk1", action, "ticket", eid, b, a)
-                log.append({"id": seq, "at": at, "actor": "clerk1", "action": action,
-                            "entity": "ticket", "entity_id": eid, "before_json": b,
-                            "after_json": a, "prev_hash": prev, "hash": h})  # fmt: skip
+                log.append((seq, _stored(at, pg), "clerk1", action, "ticket", eid, b, a, prev, h))
                 prev = h
-
-            def flush(force: bool = False) -> None:
-                if tickets and (force or len(tickets) >= BATCH):
-                    conn.execute(insert(Ticket), tickets)
-                    tickets.clear()
-                if log and (force or len(log) >= BATCH):
-                    conn.execute(insert(AuditEntry), log)
-                    log.clear()
 
             for i in range(n_tickets):
                 day_no, number = divmod(i, PER_DAY)
@@ -124,14 +169,9 @@ def build(url: str, entries: int) -> None:
                 issued = start + dt.timedelta(days=day_no, seconds=60 * number)
                 called = issued + dt.timedelta(minutes=5)
                 done = called + dt.timedelta(minutes=4)
-                tickets.append({
-                    "business_date": day, "issued_service_id": services[svc],
-                    "service_id": services[svc], "number": number + 1, "code": code,
-                    "priority": None, "priority_rank": 1, "status": "done",
-                    "issued_at": issued, "issued_by_id": clerk, "counter_id": counter_id,
-                    "called_at": called, "called_by_id": clerk, "recall_count": 0,
-                    "finished_at": done, "transfer_count": 0, "printed": True,
-                })  # fmt: skip
+                row = (day, services[svc], services[svc], number + 1, code, None, 1, "done",
+                       issued, clerk, counter_id, called, clerk, 0, done, 0, True)  # fmt: skip
+                tickets.append(tuple(_stored(v, pg) for v in row))
                 state = {"code": code, "date": day.isoformat(), "service": svc,
                          "status": "waiting", "counter": None, "priority": None}  # fmt: skip
                 add(issued, "ticket.issue", eid, None, {**state, "ahead": 0})
@@ -141,13 +181,28 @@ def build(url: str, entries: int) -> None:
                 called_state = {**state, "status": "called", "counter": 1}
                 add(called, "ticket.call", eid, state, called_state)
                 add(done, "ticket.complete", eid, called_state, {**called_state, "status": "done"})
-                flush()
-            flush(force=True)
-            conn.execute(
-                text("UPDATE audit_head SET last_seq = :s, last_hash = :h WHERE id = :id"),
-                {"s": seq, "h": prev, "id": HEAD_ID},
-            )
-        if engine.dialect.name == "postgresql":
+                if len(tickets) >= BATCH:
+                    put_tickets(tickets)
+                    tickets.clear()
+            put_tickets(tickets)
+            put_tickets.close()
+            put_log = _writer(driver, pg, "audit_log", AUDIT_COLUMNS)
+            for k in range(0, len(log), BATCH):
+                put_log(log[k : k + BATCH])
+            put_log.close()
+            cur = driver.cursor()
+            cur.execute(
+                "UPDATE audit_head SET last_seq = %s, last_hash = %s WHERE id = %s"
+                if pg else "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = ?",
+                (seq, prev, HEAD_ID),
+            )  # fmt: skip
+            if pg:
+                driver.commit()
+            else:
+                driver.execute("COMMIT")
+        finally:
+            raw.close()
+        if pg:
             with engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
     finally:
