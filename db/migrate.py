@@ -94,6 +94,9 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
         cfg = _config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    from db.schema_exact import warm_cache
+
+    warm_cache()  # `init` builds the reference schema now, so no later command needs Alembic
     return before, head_revision()
 
 

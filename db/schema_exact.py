@@ -15,6 +15,7 @@ reads the catalogue.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -27,6 +28,7 @@ from sqlalchemy import Connection, Engine, text
 MIGRATIONS = Path(__file__).parent / "migrations"
 _SPACES = re.compile(r"\s+")
 _process_cache: dict[str, dict[str, str]] = {}
+_building = False
 
 
 def _norm(sql: object) -> str:
@@ -82,9 +84,7 @@ def _pg_objects(conn: Connection) -> dict[str, str]:
     for (name,) in q(text("SELECT viewname FROM pg_views WHERE schemaname = current_schema()")):
         out[f"view {name}"] = ""
     for (name,) in q(
-        text(
-            "SELECT matviewname FROM pg_matviews WHERE schemaname = current_schema()"
-        )
+        text("SELECT matviewname FROM pg_matviews WHERE schemaname = current_schema()")
     ):
         out[f"view {name}"] = ""
     for (name,) in q(
@@ -96,9 +96,7 @@ def _pg_objects(conn: Connection) -> dict[str, str]:
     ):
         out[f"trigger {name}"] = ""
     for (name,) in q(
-        text(
-            "SELECT r.rulename FROM pg_rules r WHERE r.schemaname = current_schema()"
-        )
+        text("SELECT r.rulename FROM pg_rules r WHERE r.schemaname = current_schema()")
     ):
         out[f"rule {name}"] = ""
     return out
@@ -139,13 +137,16 @@ def reference() -> dict[str, str]:
     from db import migrate
     from db.engine import make_engine, sqlite_url
 
+    global _building
     with tempfile.TemporaryDirectory(prefix="khetdesk-schema-") as scratch:
         engine = make_engine(sqlite_url(Path(scratch) / "reference.db"))
+        _building = True
         try:
             migrate.upgrade(engine)
             with engine.connect() as conn:
                 data = _sqlite_objects(conn, with_sql=True)
         finally:
+            _building = False
             engine.dispose()
     _process_cache[digest] = data
     if cache is not None:
@@ -157,6 +158,16 @@ def reference() -> dict[str, str]:
         except OSError:
             pass
     return data
+
+
+def warm_cache() -> None:
+    """Build and cache the reference (after an upgrade, when Alembic is loaded anyway)."""
+    if _building:
+        return
+    try:
+        reference()
+    except Exception:
+        pass
 
 
 def differences(conn: Connection) -> list[str]:
@@ -172,9 +183,7 @@ def differences(conn: Connection) -> list[str]:
     out = [f"extra {k}" for k in sorted(have.keys() - ref.keys())]
     out += [f"missing {k}" for k in sorted(ref.keys() - have.keys())]
     out += [
-        f"{k} is defined differently"
-        for k in sorted(ref.keys() & have.keys())
-        if ref[k] != have[k]
+        f"{k} is defined differently" for k in sorted(ref.keys() & have.keys()) if ref[k] != have[k]
     ]
     return out
 
