@@ -164,10 +164,8 @@ def warm_cache() -> None:
     """Build and cache the reference (after an upgrade, when Alembic is loaded anyway)."""
     if _building:
         return
-    try:
+    with contextlib.suppress(Exception):  # only a cache: a later check builds it again
         reference()
-    except Exception:
-        pass
 
 
 def differences(conn: Connection) -> list[str]:
