@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, AuditHead
-from desktop_app.domain.audit_chain import GENESIS, canonical_json, entry_hash
+from desktop_app.domain.audit_chain import GENESIS, canonical_json, entry_hash, stored_at_iso
 from desktop_app.domain.errors import DatabaseError
 
 HEAD_ID = 1
@@ -99,41 +100,96 @@ def append(
 
 
 @dataclass(frozen=True)
+class Mismatch:
+    """An audited field whose stored value differs from the state after the entity's latest
+    audit entry (``table`` None: the row is gone; ``trail`` None: no entry made the row)."""
+
+    entity: str
+    id: str
+    field: str
+    table: Any
+    trail: Any
+
+
+@dataclass(frozen=True)
 class VerifyResult:
     ok: bool
     entries: int
     first_bad: int | None
     reason: str | None
+    mismatches: tuple[Mismatch, ...] = ()
 
 
-def verify(session: Session) -> VerifyResult:
-    """Recompute the chain. ``first_bad`` is the id of the first entry that was edited,
-    deleted (the missing id) or moved; ``entries`` is how many entries there are.
+STREAM = 5000
+
+
+def _raw_rows(conn: Connection) -> Iterator[Row[Any]]:
+    """The stored values, unconverted: no type of ours runs on them, so nothing written into
+    the table can make the scan fail. Streamed (a server-side cursor on PostgreSQL)."""
+    pg = conn.dialect.name == "postgresql"
+    at = "to_char(at, 'YYYY-MM-DD HH24:MI:SS.US')" if pg else "at"
+    stmt = text(
+        f"SELECT id, {at} AS at, actor, action, entity, entity_id, before_json, after_json, "
+        "prev_hash, hash FROM audit_log ORDER BY id"
+    )
+    result = conn.execution_options(stream_results=True, yield_per=STREAM).execute(stmt)
+    for part in result.partitions():
+        yield from part
+
+
+def _head(conn: Connection) -> tuple[Any, Any] | None:
+    row = conn.execute(
+        text("SELECT last_seq, last_hash FROM audit_head WHERE id = :id"), {"id": HEAD_ID}
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _all_str(*values: object) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def verify(session: Session | Connection) -> VerifyResult:
+    """Recompute the chain from the stored values. ``first_bad`` is the id of the first entry
+    that was edited (any column, any value: wrong types, NULL, unreadable dates), deleted
+    (the missing id) or moved; ``entries`` is how many entries there are. The head row
+    vouches for the newest entry: a head that is missing or unreadable names entry 1, one
+    that claims more entries than there are names the first missing id, one that claims
+    fewer names the first entry it does not cover, one whose hash differs names the newest.
 
     Run it in one snapshot (UnitOfWork.read), so that a commit during the scan is not
-    mistaken for tampering."""
-    total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    mistaken for tampering. Memory stays flat: rows are streamed."""
+    conn = session.connection() if isinstance(session, Session) else session
+    total = int(conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one())
 
     def bad(first: int, reason: str) -> VerifyResult:
         return VerifyResult(False, total, first, reason)
 
-    head = session.get(AuditHead, HEAD_ID)
-    if head is None:
-        return bad(1, "the chain's head row is missing")
+    head = _head(conn)
+    if head is None or not isinstance(head[0], int) or not isinstance(head[1], str):
+        return bad(1, "the chain's head row is missing or unreadable")
+    last_seq: int = head[0]
+    last_hash: str = head[1]
     prev, expected = GENESIS, 1
-    rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
-    for e in rows.yield_per(2000):
-        if e.id != expected:
+    for row in _raw_rows(conn):
+        eid, at, actor, action, entity, entity_id, before, after, prev_hash, digest = tuple(row)
+        if not isinstance(eid, int) or eid > expected:
             return bad(expected, f"entry {expected} is missing")
-        if e.prev_hash != prev:
-            return bad(e.id, "link to the previous entry is broken")
-        digest = entry_hash(
-            prev, e.id, iso(e.at), e.actor, e.action, e.entity, e.entity_id,
-            e.before_json, e.after_json,
-        )  # fmt: skip
-        if digest != e.hash:
-            return bad(e.id, "content does not match its hash")
-        prev, expected = e.hash, expected + 1
-    if head.last_seq != expected - 1 or head.last_hash != prev:
-        return bad(expected, "the newest entries were removed")
+        if eid < expected:  # not possible with a primary key; kept for a damaged file
+            return bad(expected, f"entry {eid} appears twice")
+        at_iso = stored_at_iso(at)
+        if at_iso is None or not _all_str(actor, action, entity, entity_id, before, after,
+                                          prev_hash, digest):  # fmt: skip
+            return bad(eid, "a stored value is not one the program writes")
+        if prev_hash != prev:
+            return bad(eid, "link to the previous entry is broken")
+        if entry_hash(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
+            return bad(eid, "content does not match its hash")
+        prev, expected = digest, expected + 1
+    last = expected - 1
+    if last_seq > last:
+        return bad(expected, f"entry {expected} is missing (the newest entries were removed)")
+    if last_seq < last:
+        return bad(max(last_seq, 0) + 1, "entries after the chain's head were added")
+    if last_hash != prev:
+        return bad(max(last, 1), "the chain's head does not match the newest entry")
     return VerifyResult(True, total, None, None)

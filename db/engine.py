@@ -3,8 +3,13 @@ PostgreSQL through psycopg 3."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
 import sqlite3
+import stat
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +42,103 @@ def busy_timeout() -> float:
             f"({BUSY_TIMEOUT_ENV} must be {low:g}-{high:g} seconds, not '{raw[:40]}')"
         )
     return value
+
+
+# ---------------------------------------------------------------- owner-only files
+# On POSIX the database, its -wal and -shm, backups and logs are created 0600 in 0700
+# folders: they hold citizens' names and phone numbers. On Windows they live in the user's
+# own AppData, which other users cannot read; the modes below are then left alone.
+
+POSIX = os.name == "posix"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+_umask_lock = threading.RLock()
+
+
+@contextlib.contextmanager
+def owner_only() -> Iterator[None]:
+    """Files and folders created inside are the owner's only (umask 077). The umask is the
+    process's, so threads that create files at the same moment take turns."""
+    if not POSIX:
+        yield
+        return
+    with _umask_lock:
+        old = os.umask(0o077)
+        try:
+            yield
+        finally:
+            os.umask(old)
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) 0700; a folder that exists is left as it is,
+    except that one this call created is certainly 0700."""
+    with owner_only():
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _loose(path: Path, mode: int) -> bool:
+    return stat.S_IMODE(path.stat().st_mode) & ~mode != 0
+
+
+def tighten(paths: list[Path], folder: Path | None = None) -> list[str]:
+    """Make existing files 0600 (and ``folder`` 0700); returns what was changed."""
+    if not POSIX:
+        return []
+    changed: list[str] = []
+    for p, mode in [*((p, FILE_MODE) for p in paths), *(((folder, DIR_MODE),) if folder else ())]:
+        try:
+            if p.exists() and p.stat().st_uid == os.getuid() and _loose(p, mode):
+                p.chmod(mode)
+                changed.append(str(p))
+        except OSError:
+            continue
+    return changed
+
+
+def log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("KhetDesk", appauthor=False))
+
+
+def append_log(name: str, text: str) -> Path:
+    """Append to one of the program's logs (``errors.log``, ``notes.log``): created 0600
+    in a 0700 folder; an existing log is tightened."""
+    folder = private_dir(log_dir())
+    path = folder / name
+    with owner_only(), path.open("a", encoding="utf-8") as f:
+        f.write(text)
+    tighten([path])
+    return path
+
+
+def note(text: str) -> None:
+    """A line in notes.log (what the program changed on its own, e.g. file permissions)."""
+    with contextlib.suppress(OSError):
+        append_log("notes.log", f"{dt.datetime.now(dt.UTC).isoformat()} {text}\n")
+
+
+def secure_sqlite_files(path: Path) -> list[str]:
+    """An existing database, its -wal and -shm made 0600 (with a note when they were not),
+    and the program's own data folder 0700."""
+    files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    folder = path.parent if _is_default_folder(path.parent) else None
+    changed = tighten(files, folder)
+    if changed:
+        note("tightened to owner-only (0600 files, 0700 folder): " + ", ".join(changed))
+    return changed
+
+
+def _is_default_folder(folder: Path) -> bool:
+    try:
+        import platformdirs
+
+        data = Path(platformdirs.user_data_dir("KhetDesk", appauthor=False))
+        return folder.resolve() == data.resolve()
+    except Exception:
+        return False
 
 
 def default_url() -> str:
@@ -113,19 +215,27 @@ def make_engine(url: str, *, busy_timeout_s: float | None = None, create: bool =
 def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        secure_sqlite_files(path)
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
+
+    @event.listens_for(engine, "do_connect")
+    def _private_connect(dialect: Any, _rec: Any, cargs: Any, cparams: Any) -> Any:
+        with owner_only():  # a new database file is created 0600
+            return dialect.loaded_dbapi.connect(*cargs, **cparams)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Take transaction control away from pysqlite so that we can say BEGIN IMMEDIATE.
         dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.close()
+        with owner_only():  # the file, its -wal and -shm are created here: 0600
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA user_version").fetchone()  # opens the -shm under the umask
+            cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

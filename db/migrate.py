@@ -95,14 +95,31 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
         cfg = _config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    from db.schema_exact import warm_cache
+
+    warm_cache()  # `init` builds the reference schema now, so no later command needs Alembic
     return before, head_revision()
 
 
 def check_schema(engine: Engine) -> None:
-    """Every command but `init` runs on a database at exactly this program's schema."""
+    """Every command but `init` runs on a database at exactly this program's schema: the
+    revision, and then every table, column, index, view and trigger (db.schema_exact) —
+    a changed schema is refused, naming what differs."""
     head = _head_from_files()
-    if head is not None and _stored_revision(engine) == head:
-        return  # the common case, without Alembic
+    if head is None or _stored_revision(engine) != head:
+        _check_revision(engine)
+    from db.schema_exact import describe, engine_differences
+
+    diffs = engine_differences(engine)
+    if diffs:
+        raise DatabaseError(
+            "โครงสร้างฐานข้อมูลไม่ตรงกับของโปรแกรม ไม่ได้ทำรายการใด "
+            f"(the database's schema differs from this program's: {describe(diffs)}; "
+            "nothing was done)"
+        )
+
+
+def _check_revision(engine: Engine) -> None:
     revision = current_revision(engine)
     _refuse_newer(revision)
     if revision is None:

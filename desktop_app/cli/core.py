@@ -390,15 +390,10 @@ def _log_bug(args: Sequence[str]) -> str:
     """The traceback goes to the log file, never to the screen; the command line with it,
     passwords blanked out (a local variable in the traceback text is never printed)."""
     try:
-        import platformdirs
+        from db.engine import append_log  # owner-only: 0600 in a 0700 folder
 
-        log_dir = Path(platformdirs.user_log_dir("KhetDesk", appauthor=False))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        path = log_dir / "errors.log"
-        with path.open("a", encoding="utf-8") as f:
-            f.write(f"--- {dt.datetime.now(dt.UTC).isoformat()} {redacted(args)!r}\n")
-            f.write(traceback.format_exc())
-        return str(path)
+        head = f"--- {dt.datetime.now(dt.UTC).isoformat()} {redacted(args)!r}\n"
+        return str(append_log("errors.log", head + traceback.format_exc()))
     except OSError:
         return "(log not writable)"
 

@@ -3,8 +3,10 @@ canonical content, so an edited, deleted or reordered entry breaks every hash af
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 from typing import Any
 
 GENESIS = "0" * 64
@@ -39,3 +41,23 @@ def entry_hash(
         }
     )
     return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+
+
+_STORED_AT = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{6})")
+
+
+def stored_at_iso(raw: object) -> str | None:
+    """The hashed spelling of an entry's time from its stored text
+    (``YYYY-MM-DD HH:MM:SS.ffffff``, naive UTC, as both engines are read), or None when the
+    stored value is not exactly that: another type, NULL, garbage or an impossible date."""
+    if not isinstance(raw, str):
+        return None
+    m = _STORED_AT.fullmatch(raw)
+    if m is None:
+        return None
+    y, mo, d, h, mi, s, us = (int(g) for g in m.groups())
+    try:
+        dt.datetime(y, mo, d, h, mi, s, us)
+    except ValueError:
+        return None
+    return f"{raw[:10]}T{raw[11:26]}Z"

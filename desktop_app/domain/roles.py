@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "counter.add": _ADMIN,
     "settings.set": _ADMIN,
     "restore": _ADMIN,
+    "backup.run": _ADMIN,
     "ticket.issue": _QUEUE_STAFF,
     "ticket.call": _QUEUE_STAFF,
     "ticket.recall": _QUEUE_STAFF,

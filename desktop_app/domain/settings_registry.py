@@ -178,6 +178,32 @@ def _base_url(v: str) -> str:
     return v
 
 
+# Backups (issue 17): verified automatic backups.
+def _clock_time(v: str) -> str:
+    t = v.strip()
+    parts = t.split(":")
+    ok = len(parts) == 2 and all(p.isascii() and p.isdigit() and len(p) == 2 for p in parts)
+    if not ok or int(parts[0]) > 23 or int(parts[1]) > 59:
+        raise InvalidInput(f"เวลาต้องเป็น HH:MM (a time HH:MM, got '{v[:40]}')")
+    return t
+
+
+_BACKUP_SPECS = (
+    SettingSpec(
+        "backup.dir",
+        "",
+        True,
+        "backup folder of this PC (empty: user data dir/backups)",
+        _text(500),
+    ),
+    SettingSpec(
+        "backup.time", "17:00", True, "daily backup at the first start after HH:MM", _clock_time
+    ),
+    SettingSpec("backup.keep_daily", "14", False, "daily backups kept", _whole(1, 3650)),
+    SettingSpec("backup.keep_monthly", "12", False, "monthly backups kept", _whole(0, 1200)),
+)
+
+
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -238,6 +264,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec(
             "web.base_url", "", False, "address of khetdesk serve for tickets' QR", _base_url
         ),
+        *_BACKUP_SPECS,
     )
 }
 

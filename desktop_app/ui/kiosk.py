@@ -201,12 +201,6 @@ class KioskWindow(QWidget):
         layout.addWidget(self.priority_prompt)
         layout.addLayout(self.services_grid, 7)
         layout.addWidget(self.no_services)
-        # A booked citizen checks in with the slip's code (issue 15): the keypad, then the
-        # ticket as for any other tap.
-        self.appointment_button = QPushButton(objectName="kioskAppointment")
-        self.appointment_button.setMinimumHeight(72)
-        self.appointment_button.clicked.connect(self.check_in_appointment)
-        layout.addWidget(self.appointment_button)
         return page
 
     def check_in_appointment(self) -> None:
@@ -256,9 +250,16 @@ class KioskWindow(QWidget):
         self.exit_button = QPushButton("⚙", objectName="kioskExit")
         self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exit_button.clicked.connect(self.ask_to_exit)
+        # A booked citizen checks in with the slip's code (issue 15): the keypad, then the
+        # ticket as for any other tap.
+        self.appointment_button = QPushButton(objectName="kioskAppointment")
+        self.appointment_button.setMinimumHeight(56)
+        self.appointment_button.clicked.connect(self.check_in_appointment)
         row = QHBoxLayout(footer)
         row.setContentsMargins(32, 4, 12, 8)
         row.addWidget(self.message, 1)
+        row.addWidget(self.appointment_button)
+        row.addSpacing(16)
         row.addWidget(self.language_button)
         row.addSpacing(48)  # the staff's ⚙ well apart from the citizens' language button
         row.addWidget(self.exit_button)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
@@ -61,17 +60,6 @@ def database_text(url: str) -> str:
         return f"SQLite · {u.database}"
     where = f"{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
     return f"PostgreSQL · {u.username + '@' if u.username else ''}{where}"
-
-
-def backup_status_text(env: UiEnv) -> str:
-    """HOOK (ui/auto_backup): the last good backup, once the daily backup lands; until then
-    the status bar shows a dash."""
-    try:
-        from desktop_app.ui import auto_backup  # type: ignore[attr-defined]
-    except ImportError:
-        return "—"
-    last = getattr(auto_backup, "last_good_backup_text", None)
-    return str(last(env)) if callable(last) else "—"
 
 
 class Frame(QScrollArea):
@@ -197,6 +185,7 @@ class Shell(QMainWindow):
         self._apply_text_size(self._setting("text_size", "100"))
         self.retranslate()
         self._load_status()
+        self.auto_backup.start()
         if "openLoanInbox" not in self.buttons and "approvals" in self._all_keys():
             from desktop_app.services import loan_desk_queries
 
@@ -462,42 +451,35 @@ class Shell(QMainWindow):
         self.close()
 
     def back_up_now(self) -> None:
-        """A copy of the database into the data folder's backups/, off the UI thread."""
+        """A verified copy of the database into the backups folder, off the UI thread (the
+        same path as the daily backup: integrity, the trail and row counts checked)."""
         if self._backing_up:
             return
-        import platformdirs
-
-        from desktop_app.services.backup import backup
-
-        folder = Path(platformdirs.user_data_dir("KhetDesk", appauthor=False)) / "backups"
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = folder / f"khetdesk-{stamp}.db"
-        uow = self.env.uow
         self._backing_up = True
         self.act_backup.setEnabled(False)
         self.statusBar().showMessage(self.tr("กำลังสำรองข้อมูล…"))
+        self.auto_backup.back_up_now()
 
-        def work() -> Any:
-            folder.mkdir(parents=True, exist_ok=True)
-            return backup(uow, dest)
-
-        def done(result: Any) -> None:
+    def _backed_up(self, file: str) -> None:
+        if self._backing_up:
             self._backing_up = False
             self.act_backup.setEnabled(True)
             self.statusBar().clearMessage()
-            self.last_backup = dt.datetime.now().strftime("%H:%M")
-            self.retranslate()
-            self.env.dialogs.inform(
-                self, self.tr("สำรองข้อมูลแล้ว: %1").replace("%1", str(result.file))
-            )
+            self.env.dialogs.inform(self, self.tr("สำรองข้อมูลแล้ว: %1").replace("%1", file))
 
-        def failed(error: Exception) -> None:
-            self._backing_up = False
-            self.act_backup.setEnabled(True)
-            self.statusBar().clearMessage()
-            self._failed(error)
+    def _backup_failed(self, message: str) -> None:
+        self._backing_up = False
+        self.act_backup.setEnabled(True)
+        self.statusBar().showMessage(message, 15000)
 
-        self.ops.run(work, done, failed)
+    def _backup_changed(self, last: dt.datetime | None) -> None:
+        from desktop_app.domain.thai_time import BANGKOK
+        from desktop_app.ui.be_date import be_date
+
+        local = last.astimezone(BANGKOK) if last is not None else None
+        self.last_backup = "—" if local is None else f"{be_date(local.date())} {local:%H:%M}"
+        self.backup_stale = self.auto_backup.stale
+        self.retranslate()
 
     # ------------------------------------------------------------------ Help
     def show_manual(self) -> None:
@@ -520,7 +502,16 @@ class Shell(QMainWindow):
         self.live_label = QLabel(objectName="statusLive")
         self.backup_label = QLabel(objectName="statusBackup")
         self.db_label.setText(database_text(str(self.env.uow.engine.url)))
-        self.last_backup = backup_status_text(self.env)
+        self.last_backup = "—"
+        self.backup_stale = False
+        # The daily verified backup (issue 17): at the first start after backup.time and at
+        # close, off the UI thread; the status bar shows the last good one.
+        from desktop_app.ui.auto_backup import AutoBackup
+
+        self.auto_backup = AutoBackup(self.env, self)
+        self.auto_backup.last_good_changed.connect(self._backup_changed)
+        self.auto_backup.backed_up.connect(self._backed_up)
+        self.auto_backup.failed.connect(self._backup_failed)
         self.printer_connection = ""
         self.lost_since: dt.datetime | None = None
         for label in (self.user_label, self.db_label, self.printer_label, self.live_label,
@@ -620,10 +611,16 @@ class Shell(QMainWindow):
             )
             self.live_label.setStyleSheet("color: white; background: #b91c1c;")
         self.backup_label.setText(self.tr("สำรองล่าสุด %1").replace("%1", self.last_backup))
+        # Amber after two days without a good backup.
+        self.backup_label.setStyleSheet(
+            "color: black; background: #f59e0b;" if self.backup_stale else ""
+        )
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
         self._remember("geometry", self.saveGeometry())
+        self.auto_backup.at_close_if_due()
+        self.auto_backup.wait(120_000)
         self.env.local.sync()
         for page in self.pages.values():
             page.close()  # each stops its timers and waits for its workers

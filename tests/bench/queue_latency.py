@@ -119,12 +119,14 @@ def _fill_sql(dialect: str, status: str) -> str:
     return (
         series + "INSERT INTO tickets (business_date, issued_service_id, service_id, number, "
         "code, priority, priority_rank, status, issued_at, issued_by_id, counter_id, called_at, "
-        "called_by_id, recall_count, finished_at, transfer_count, pick_reason, printed) "
+        "called_by_id, recall_count, finished_at, transfer_count, pick_reason, printed, "
+        "web_secret) "
         f"SELECT {day}, {svc}, {svc}, (i % :per_svc) + 1, {code}, "
         "CASE WHEN i % 10 = 9 THEN 'elderly' END, CASE WHEN i % 10 = 9 THEN 0 ELSE 1 END, "
         f"'{status}', {at}, :user_id, "
         f"{':counter_id' if done else 'NULL'}, {at if done else 'NULL'}, "
-        f"{':user_id' if done else 'NULL'}, 0, {done_at if done else 'NULL'}, 0, NULL, :printed "
+        f"{':user_id' if done else 'NULL'}, 0, {done_at if done else 'NULL'}, 0, NULL, :printed, "
+        "'bench-secret' "
         f"{source}"
     )
 

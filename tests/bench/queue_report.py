@@ -50,7 +50,7 @@ t AS (
 )
 INSERT INTO tickets (business_date, issued_service_id, service_id, number, code, priority,
   priority_rank, status, issued_at, issued_by_id, counter_id, called_at, called_by_id,
-  recall_count, finished_at, transfer_count, pick_reason, printed)
+  recall_count, finished_at, transfer_count, pick_reason, printed, web_secret)
 SELECT day,
        CASE svc WHEN 0 THEN :a WHEN 1 THEN :b WHEN 2 THEN :c ELSE :d END,
        CASE WHEN i % 211 = 0 THEN :c
@@ -68,7 +68,7 @@ SELECT day,
                 || ' seconds'),
        CASE WHEN i % 211 = 0 THEN 1 ELSE 0 END,
        CASE WHEN i % 499 = 0 THEN 'ผู้ป่วยนั่งรถเข็น' END,
-       1
+       1, 'bench-secret'
 FROM t
 """
 

@@ -23,9 +23,10 @@ from desktop_app.services.auth import _HASHER, authenticate
 from desktop_app.ui.admin import SettingsWindow
 from desktop_app.ui.env import LocalSettings
 from desktop_app.ui.kiosk import KioskWindow
-from desktop_app.ui.login import Launcher, LoginDialog, Startup
+from desktop_app.ui.login import LoginDialog, Startup
 from desktop_app.ui.password_dialog import ChangePasswordDialog
 from desktop_app.ui.secrets import KeyringStore, SettingsStore, best_store
+from desktop_app.ui.shell import Shell
 from tests.gui.conftest import WAIT_MS, button
 from tests.support.db import actor
 
@@ -285,7 +286,7 @@ def test_a_short_password_is_changed_at_the_next_login(qtbot, env, start, dialog
     dialogs.answer(cancel)
     type_login(qtbot, login, "clerk2", "abcd")
     qtbot.waitUntil(lambda: "ต้องตั้งรหัสผ่านใหม่" in login.message.text(), timeout=WAIT_MS)
-    assert not opened(env, Launcher) and login.isVisible()
+    assert not opened(env, Shell) and login.isVisible()
 
     def change(dialog):
         new = dialog.findChild(QLineEdit, "newPassword")
@@ -307,7 +308,7 @@ def test_a_short_password_is_changed_at_the_next_login(qtbot, env, start, dialog
     dialogs.answer(change)
     login.user.clear()
     type_login(qtbot, login, "clerk2", "abcd")
-    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
     assert authenticate(env.uow, "clerk2", "rainy day at taling chan").username == "clerk2"
     # The demo office's own users are not asked: "demo" is fine here.
     assert tickets.queue_status(env.uow) is not None

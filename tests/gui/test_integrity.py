@@ -19,12 +19,12 @@ from desktop_app.ui.integrity import (
     MisuseCasesWindow,
     RulesDialog,
     SupervisionWindow,
-    launcher_labels,
     open_custodian,
     open_loan_situation,
 )
 from desktop_app.ui.loan_inbox import LoanInboxWindow
-from desktop_app.ui.login import Launcher, LoginDialog, Startup
+from desktop_app.ui.login import LoginDialog, Startup
+from desktop_app.ui.shell import Shell
 from tests.gui.conftest import WAIT_MS, button, type_thai
 from tests.support.db import actor
 from tests.support.loans import request
@@ -40,11 +40,31 @@ def db_url(tmp_path, sqlite_template):
     return f"sqlite:///{path}"
 
 
+# The integrity workspaces of the shell's side bar (ui.workspaces).
+INTEGRITY_BUTTONS = {
+    "openLoanSituation",
+    "openMisuseCases",
+    "openSupervision",
+    "openCustodian",
+    "openRules",
+}
+
+
 def opened(env, cls):
-    return [w for w in env.windows if isinstance(w, cls)]
+    """Windows of their own, and the workspaces inside the shell."""
+    pages = [p for s in env.windows if isinstance(s, Shell) for p in s.pages.values()]
+    return [w for w in [*env.windows, *pages] if isinstance(w, cls)]
 
 
-def login(qtbot, env, username: str) -> Launcher:
+def make_shell(qtbot, env, user) -> Shell:
+    shell = Shell(env, user)
+    env.keep(shell).show()
+    qtbot.waitExposed(shell)
+    qtbot.waitUntil(lambda: not shell.ops.busy, timeout=WAIT_MS)
+    return shell
+
+
+def login(qtbot, env, username: str) -> Shell:
     startup = Startup(env, "main", quit=lambda: None)
     env.keep_startup = startup  # kept alive as run_gui keeps it
     startup.begin()
@@ -53,8 +73,8 @@ def login(qtbot, env, username: str) -> Launcher:
     qtbot.keyClicks(dialog.findChild(type(dialog.user), "loginUser"), username)
     qtbot.keyClicks(dialog.findChild(type(dialog.user), "loginPassword"), "demo")
     qtbot.mouseClick(button(dialog, "loginButton"), LEFT)
-    qtbot.waitUntil(lambda: bool(opened(env, Launcher)), timeout=WAIT_MS)
-    return opened(env, Launcher)[-1]
+    qtbot.waitUntil(lambda: bool(opened(env, Shell)), timeout=WAIT_MS)
+    return opened(env, Shell)[-1]
 
 
 def click_check(qtbot, box: QCheckBox) -> None:
@@ -110,12 +130,12 @@ def test_a_report_sent_anonymously_handled_and_followed(qtbot, env, dialogs, tmp
     uow = env.uow
     photo = tmp_path / "evidence.png"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    launcher = Launcher(env, actor(uow, "staff1"))
-    env.keep(launcher).show()
-    assert {"openMisuseReport", "openMisuseTrack", "openLoanSituation", "openRules"} <= set(
-        launcher.buttons
-    )
-    assert "openMisuseCases" not in launcher.buttons  # staff do not handle cases
+    shell = make_shell(qtbot, env, actor(uow, "staff1"))
+    menu = shell.integrity_menu.actions()
+    for a in (shell.act_misuse_report, shell.act_misuse_track, shell.act_rules):
+        assert a in menu and a.isEnabled()  # the ความโปร่งใส menu, for everyone
+    assert "openLoanSituation" in shell.buttons
+    assert "openMisuseCases" not in shell.buttons  # staff do not handle cases
 
     def fill(dialog):
         type_thai(dialog.findChild(QPlainTextEdit, "misuseText"), "เห็นนำเครื่องฉายไปใช้งานส่วนตัว")
@@ -127,7 +147,7 @@ def test_a_report_sent_anonymously_handled_and_followed(qtbot, env, dialogs, tmp
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
 
     dialogs.answer(fill)
-    qtbot.mouseClick(launcher.buttons["openMisuseReport"], LEFT)
+    shell.act_misuse_report.trigger()
     qtbot.waitUntil(lambda: any("รหัสติดตาม" in m for _, m in dialogs.messages), timeout=WAIT_MS)
     text = next(m for _, m in dialogs.messages if "รหัสติดตาม" in m)
     code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", text).group(0)
@@ -136,11 +156,11 @@ def test_a_report_sent_anonymously_handled_and_followed(qtbot, env, dialogs, tmp
     assert case.anonymous and case.reporter is None and len(case.attachments) == 1
 
     # The director handles it in the handler's window.
-    head = Launcher(env, director)
-    env.keep(head).show()
+    head = make_shell(qtbot, env, director)
     qtbot.mouseClick(head.buttons["openMisuseCases"], LEFT)
-    qtbot.waitUntil(lambda: bool(opened(env, MisuseCasesWindow)), timeout=WAIT_MS)
-    window = opened(env, MisuseCasesWindow)[0]
+    qtbot.waitUntil(lambda: isinstance(head.current_page(), MisuseCasesWindow), timeout=WAIT_MS)
+    window = head.current_page()
+    assert opened(env, MisuseCasesWindow) == [window]
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
     rect = window.table.visualRect(window.model.index(0, 0))
     qtbot.mouseClick(window.table.viewport(), LEFT, pos=rect.center())
@@ -165,7 +185,7 @@ def test_a_report_sent_anonymously_handled_and_followed(qtbot, env, dialogs, tmp
         qtbot.mouseClick(button(dialog, "trackClose"), LEFT)
 
     dialogs.answer(follow)
-    qtbot.mouseClick(launcher.buttons["openMisuseTrack"], LEFT)
+    shell.act_misuse_track.trigger()
     assert not dialogs.handlers
 
 
@@ -199,15 +219,20 @@ def test_the_heads_summary_at_login_opens_each_thing(qtbot, env, dialogs, clock)
 
 
 def test_only_heads_get_the_summary_and_the_cases(qtbot, env):
-    heads = {"openMisuseCases", "openSupervision", "openCustodian"}
+    heads = {"openMisuseCases", "openSupervision", "openCustodian", "openRules"}
     for username, extra in (("staff1", set()), ("supply", {"openCustodian"}),
+                            ("supplyhead", {"openCustodian", "openRules"}),
                             ("director", heads), ("admin", heads)):  # fmt: skip
-        launcher = Launcher(env, actor(env.uow, username))
-        env.keep(launcher)
-        mine = set(launcher.buttons) & set(launcher_labels())
-        assert mine == {"openRules", "openLoanSituation", "openMisuseReport",
-                        "openMisuseTrack"} | extra, username  # fmt: skip
-        launcher.close()
+        shell = Shell(env, actor(env.uow, username))
+        env.keep(shell)
+        mine = set(shell.buttons) & INTEGRITY_BUTTONS
+        assert mine == {"openLoanSituation"} | extra, username
+        # The guideline, the report and its tracking: the ความโปร่งใส menu, for everyone.
+        menu = shell.integrity_menu.actions()
+        for a in (shell.act_rules, shell.act_misuse_report, shell.act_misuse_track):
+            assert a in menu and a.isEnabled(), username
+        qtbot.waitUntil(lambda s=shell: not s.ops.busy, timeout=WAIT_MS)
+        shell.close()
 
 
 def test_the_loan_situation_reloads_live_and_filters(qtbot, env):
@@ -278,11 +303,11 @@ def test_a_head_publishes_a_version_and_sees_who_acknowledged_it(qtbot, env, dia
     uow = env.uow
     guideline = tmp_path / "guideline.md"
     guideline.write_text("# แนวทาง\n\n- ห้ามใช้ส่วนตัว\n", encoding="utf-8")
-    head = Launcher(env, actor(uow, "director"))
-    env.keep(head).show()
+    head = make_shell(qtbot, env, actor(uow, "director"))
     qtbot.mouseClick(head.buttons["openRules"], LEFT)
-    qtbot.waitUntil(lambda: bool(opened(env, RulesWindow)), timeout=WAIT_MS)
-    window = opened(env, RulesWindow)[0]
+    qtbot.waitUntil(lambda: isinstance(head.current_page(), RulesWindow), timeout=WAIT_MS)
+    window = head.current_page()
+    assert opened(env, RulesWindow) == [window]
     qtbot.waitUntil(lambda: window.status is not None, timeout=WAIT_MS)
     assert not window.notice.isEnabled()  # nothing published yet
     type_thai(window.title, "แนวทางการยืมพัสดุ ฉบับทดสอบ")

@@ -22,6 +22,7 @@ from desktop_app.ui.login import LoginDialog, Startup
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.shell import Shell, database_text
 from tests.gui.conftest import WAIT_MS, button
+from tests.gui.person import click_row
 from tests.support.db import actor
 
 pytestmark = pytest.mark.gui
@@ -132,8 +133,13 @@ def test_a_loan_request_from_the_register_opens_in_the_shell(qtbot, env):
     register = shell.current_page()
     assert isinstance(register, AssetRegisterWindow)
     qtbot.waitUntil(lambda: register.model.rowCount() > 0, timeout=WAIT_MS)
-    register.table.selectRow(0)
-    qtbot.waitUntil(lambda: register.selected_asset is not None, timeout=WAIT_MS)
+    request_button = button(register, "assetRequestLoan")
+    for row in range(register.model.rowCount()):  # the first item that may be lent
+        click_row(qtbot, register.table, row)
+        qtbot.waitUntil(lambda: register.selected_asset is not None, timeout=WAIT_MS)
+        if request_button.isEnabled():
+            break
+    assert request_button.isEnabled()
     asset_no = register.selected_asset
     qtbot.mouseClick(button(register, "assetRequestLoan"), Qt.MouseButton.LeftButton)
     request = shell.current_page()

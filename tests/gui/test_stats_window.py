@@ -151,7 +151,8 @@ def test_exports_with_progress(qtbot, worked, dialogs, tmp_path):
     window.last_export = None
     click(qtbot, button(window, "export_pdf"))
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=WAIT_MS * 6)
-    text = " ".join(pdf_check.text(pdf.read_bytes()).split())
+    arabic = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # document.digits: Thai by default
+    text = " ".join(pdf_check.text(pdf.read_bytes()).translate(arabic).split())
     assert "ออกบัตรคิว 6 ใบ ให้บริการแล้ว 3 ราย ไม่มาตามเรียก 1 ราย" in text
     assert "1 พ.ย. 2569 ถึงวันที่ 30 พ.ย. 2569" in text or "เดือน พ.ย. 2569" in text
 

@@ -2,11 +2,13 @@
 backup API; PostgreSQL's REPEATABLE READ snapshot) is a consistent database: restored onto
 a fresh database of the same engine, `audit verify` is ok, every day's numbers run 1..max
 with no gap, and it holds exactly the tickets of one moment — every ticket the issuer had
-confirmed before the backup started, none it issued after the backup ended.
+confirmed before the backup started, none it issued after the backup ended. Every other
+backup is a `backup run` (verified, kept by retention): the restore drill of issue 17.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import uuid
 from pathlib import Path
@@ -25,7 +27,7 @@ from tests.support.db import OPENING, actor
 from tests.support.pg_server import PgServer
 from tests.support.procs import Proc, proc_pool
 
-BACKUPS = 3
+BACKUPS = 4
 
 
 def _fresh_target(db_url: str, tmp_path: Path, pg_server: PgServer | None, i: int) -> str:
@@ -56,11 +58,19 @@ def test_a_backup_taken_while_tickets_are_issued_restores_to_a_consistent_databa
             for i in range(BACKUPS):
                 time.sleep(0.3)
                 confirmed = {e["code"] for e in issuer.events("issued")}
-                path = tmp_path / f"backup-{i}.db"
-                result = backup_service.backup(uow, path)
+                if i % 2 == 0:  # `backup FILE`
+                    path = tmp_path / f"backup-{i}.db"
+                    result = backup_service.backup(uow, path)
+                    tickets = result.tickets
+                else:  # `backup run`: the restore drill of the verified automatic backups
+                    run = backup_service.run_backup(uow, actor(uow, "admin"),
+                                                    tmp_path / "auto",
+                                                    now=OPENING + dt.timedelta(days=i))  # fmt: skip
+                    assert run.verified and backup_service.verify_backup(Path(run.file)).ok
+                    path, tickets = Path(run.file), run.tickets
                 after = len(issuer.events("issued"))
                 taken.append((path, confirmed, after))
-                assert result.tickets >= len(confirmed)
+                assert tickets >= len(confirmed)
         assert issuer.proc.poll() is None, f"the issuer stopped:\n{issuer.stderr()}"
     assert len(issuer.events("issued")) > len(taken[-1][1]), "nothing issued meanwhile"
 

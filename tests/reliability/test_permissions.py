@@ -194,7 +194,30 @@ class Prep:
         integrity = self._integrity(name, k)
         if integrity is not None:
             return integrity
+        if name == "backup.run":
+            return lambda a: backup.run_backup(uow, a, self.tmp / f"backups-{k}")
+        booking = self._appointments(name)
+        if booking is not None:
+            return booking
         raise AssertionError(f"the matrix has no way to try '{name}': add one")
+
+    def _appointments(self, name: str) -> Action | None:
+        """Slots, bookings, check-in (issue 15), on the clock's day (09:00 Bangkok)."""
+        from desktop_app.services import appointments
+
+        uow, day, every_day = self.uow, dt.date(2026, 11, 24), "mon,tue,wed,thu,fri,sat,sun"
+        if name == "slot.generate":
+            return lambda a: appointments.generate_slots(uow, a, "C", day, day, every_day,
+                                                         "09:00", "12:00", 30, 50)  # fmt: skip
+        if not name.startswith("appointment."):
+            return None
+        appointments.generate_slots(uow, self.admin, "D", day, day, every_day, "09:00", "12:00",
+                                    30, 999)  # fmt: skip
+        if name == "appointment.book":
+            return lambda a: appointments.book(uow, a, "D", f"{day} 09:30")
+        code = appointments.book(uow, self.clerk, "D", f"{day} 09:30").appointment
+        act = appointments.cancel if name == "appointment.cancel" else appointments.check_in
+        return lambda a: act(uow, a, code)
 
     def _integrity(self, name: str, k: int) -> Action | None:
         """The guideline, misuse reports, the custodian's report, the ITA pack (issue 16)."""

@@ -67,7 +67,8 @@ def test_ratings_per_service_and_counter_in_the_statistics_and_exports(
 
     stats_export.export_queue(office, day, None, tmp_path / "q.pdf", "pdf")
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "q.pdf").pages)
-    assert "ความพึงพอใจของผู้รับบริการ" in text and "3.25" in text
+    arabic = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # document.digits: Thai by default
+    assert "ความพึงพอใจของผู้รับบริการ" in text and "3.25" in text.translate(arabic)
 
 
 def test_no_ratings_no_section(office, clock, tmp_path):

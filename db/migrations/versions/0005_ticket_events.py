@@ -7,7 +7,8 @@ and ``ticket.transfer`` entry of a ticket that still exists becomes a row, in th
 order, with the counter, services and user its entry names (by number, code and name).
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0007 (after it: 0007 rebuilds the tickets table on SQLite, which would delete
+these rows through their cascading foreign key)
 Create Date: 2026-12-02 01:30:00
 """
 
@@ -22,7 +23,7 @@ from alembic import op
 import db.models
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

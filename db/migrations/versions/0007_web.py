@@ -5,7 +5,7 @@ Existing tickets get a secret each (their printed QR codes never carried one, so
 rated only from a page opened with the secret, which nobody has: harmless).
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-02 01:00:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 import db.models
 
 revision: str = "0007"
-down_revision: str | None = "0006"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

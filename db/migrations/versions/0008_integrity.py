@@ -3,7 +3,7 @@ acknowledged them, misuse reports with their updates and attachments, the custod
 monthly reports and their sign-off
 
 Revision ID: 0008
-Revises: 0007 (was 0004 until main gained 0006; the lead chains at merge)
+Revises: 0006
 Create Date: 2026-12-02 01:00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import db.models
 
 revision: str = "0008"
-down_revision: str | None = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -62,13 +62,13 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("day", name=op.f("pk_holidays")),
     )
-    with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("appointment_at", db.models.UTCDateTime(), nullable=True))
+    # A plain ADD COLUMN: a batch rebuild of tickets on SQLite would drop the rows of
+    # ticket_events (their foreign key cascades) on the way.
+    op.add_column("tickets", sa.Column("appointment_at", db.models.UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.drop_column("appointment_at")
+    op.drop_column("tickets", "appointment_at")  # SQLite ≥ 3.35 drops a column in place
     op.drop_table("holidays")
     op.drop_index("ix_appointments_slot_status", table_name="appointments")
     op.drop_table("appointments")

@@ -1,0 +1,384 @@
+"""Does the trail vouch for the tables? Each audited entity's current row must equal the
+state after its latest audit entries (each field as the newest entry that records it left
+it): users (role, active, unit), tickets (status, service, counter), loans (status,
+approver role, who decided), assets (status, quantity: from the asset's own entries and
+the asset states every loan entry records), settings (value).
+
+A row changed behind the program's back, a row no entry made (an admin inserted with
+SQL), or a row deleted, is a :class:`~db.audit.Mismatch`.
+
+Everything is read raw (``text()`` queries, no ORM types), so no stored value can make the
+comparison fail, and streamed in chunks with index lookups, so memory stays flat however
+long the trail is — except for assets, whose states are gathered in one pass (the register
+holds thousands, not millions).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from db.audit import STREAM, Mismatch
+
+CHUNK = 900  # ids per IN (...) lookup: under SQLite's 999 bound parameters
+FIELDS: dict[str, tuple[str, ...]] = {
+    "user": ("role", "active", "unit"),
+    "ticket": ("status", "service", "counter"),
+    "loan": ("status", "approver_role", "approved_by"),
+    "setting": ("value",),
+}
+LOGO = ("office", "office.logo")
+SERVICES_ORDER = ("office", "services.order")
+DECISIONS = frozenset({"loan.approve", "loan.reject"})
+
+State = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    """A stored value as JSON can carry it (a report must never fail on what it reports)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float | Decimal):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    return repr(value)
+
+
+def _as_bool(value: Any) -> Any:
+    if value in (0, 1) and not isinstance(value, float):
+        return bool(value)
+    return _plain(value)
+
+
+def _loads(raw: Any) -> Any:
+    if not isinstance(raw, str):
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _chunks(rows: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _stream(conn: Connection, sql: str, **params: Any) -> Iterator[Any]:
+    result = conn.execution_options(stream_results=True, yield_per=STREAM).execute(
+        text(sql), params
+    )
+    for part in result.partitions():
+        yield from part
+
+
+# ---------------------------------------------------------------- the trail's states
+
+
+def _fold(entity: str, entries: list[tuple[Any, Any, Any]]) -> State | None:
+    """The state after an entity's entries (oldest first): (actor, action, after_json)."""
+    state: State = {}
+    fields = FIELDS[entity]
+    for actor, action, after_json in entries:
+        after = _loads(after_json)
+        if entity == "setting":
+            state["value"] = after
+            continue
+        if isinstance(after, dict):
+            for f in fields:
+                if f in after:
+                    state[f] = after[f]
+        if entity == "loan" and action in DECISIONS:
+            state["approved_by"] = actor
+    return state
+
+
+def _trail_groups(conn: Connection, entity: str) -> Iterator[tuple[str, State | None]]:
+    """(entity id, folded state) per entity, in entity-id order."""
+    rows = _stream(
+        conn,
+        "SELECT entity_id, actor, action, after_json FROM audit_log WHERE entity = :e "
+        "ORDER BY entity_id, id",
+        e=entity,
+    )
+    current: Any = object()
+    entries: list[tuple[Any, Any, Any]] = []
+    for entity_id, actor, action, after_json in rows:
+        if entity_id != current:
+            if entries:
+                yield str(current), _fold(entity, entries)
+            current, entries = entity_id, []
+        entries.append((actor, action, after_json))
+    if entries:
+        yield str(current), _fold(entity, entries)
+
+
+# ---------------------------------------------------------------- the tables' rows
+
+
+def _in(sql: str, name: str) -> Any:
+    return text(sql).bindparams(bindparam(name, expanding=True))
+
+
+def _users(conn: Connection, ids: list[str]) -> dict[str, State]:
+    rows = conn.execute(
+        _in("SELECT username, role, active, unit FROM users WHERE username IN :ids", "ids"),
+        {"ids": ids},
+    )
+    return {
+        str(u): {"role": _plain(r), "active": _as_bool(a), "unit": _plain(n)} for u, r, a, n in rows
+    }
+
+
+def _tickets(conn: Connection, ids: list[str]) -> dict[str, State]:
+    by_day: dict[str, list[str]] = {}
+    for key in ids:
+        day, _, code = key.partition("/")
+        by_day.setdefault(day, []).append(code)
+    pg = conn.dialect.name == "postgresql"
+    out: dict[str, State] = {}
+    for day, codes in by_day.items():
+        if pg:
+            try:
+                dt.date.fromisoformat(day)
+            except ValueError:
+                continue  # no ticket can have that date
+            where = "t.business_date = CAST(:day AS DATE)"
+        else:
+            where = "t.business_date = :day"
+        stmt = _in(
+            "SELECT t.business_date, t.code, t.status, s.code, c.number FROM tickets t "
+            "LEFT JOIN services s ON s.id = t.service_id "
+            "LEFT JOIN counters c ON c.id = t.counter_id "
+            f"WHERE {where} AND t.code IN :codes",
+            "codes",
+        )
+        for d, code, status, service, counter in conn.execute(stmt, {"day": day, "codes": codes}):
+            key = f"{_plain(d)}/{_plain(code)}"
+            out[key] = {"status": _plain(status), "service": _plain(service),
+                        "counter": _plain(counter)}  # fmt: skip
+    return out
+
+
+def _loans(conn: Connection, ids: list[str]) -> dict[str, State]:
+    rows = conn.execute(
+        _in(
+            "SELECT l.loan_no, l.status, l.approver_role, u.username FROM loans l "
+            "LEFT JOIN users u ON u.id = l.decided_by_id WHERE l.loan_no IN :ids",
+            "ids",
+        ),
+        {"ids": ids},
+    )
+    return {
+        str(n): {"status": _plain(s), "approver_role": _plain(r), "approved_by": _plain(u)}
+        for n, s, r, u in rows
+    }
+
+
+def _logo_digest(value: Any) -> Any:
+    if not isinstance(value, str):
+        return _plain(value)
+    try:
+        data = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return value[:80]
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _setting_value(scope: str, key: str, value: Any) -> Any:
+    if (scope, key) == LOGO:
+        return _logo_digest(value)
+    if (scope, key) == SERVICES_ORDER:
+        return value.split(",") if isinstance(value, str) else _plain(value)
+    return _plain(value)
+
+
+def _settings(conn: Connection, ids: list[str]) -> dict[str, State]:
+    keys = sorted({i.rpartition("/")[2] for i in ids})
+    rows = conn.execute(
+        _in("SELECT scope, key, value FROM settings WHERE key IN :keys", "keys"), {"keys": keys}
+    )
+    wanted = set(ids)
+    out: dict[str, State] = {}
+    for scope, key, value in rows:
+        sid = f"{scope}/{key}"
+        if sid in wanted:
+            out[sid] = {"value": _setting_value(str(scope), str(key), value)}
+    return out
+
+
+_ROWS = {"user": _users, "ticket": _tickets, "loan": _loans, "setting": _settings}
+
+
+def _compare(entity: str, eid: str, table: State | None, trail: State) -> Iterator[Mismatch]:
+    if entity == "setting" and trail.get("value") is None and table is None:
+        return  # removed (the office logo), and gone
+    for field in FIELDS[entity]:
+        if field not in trail:
+            continue
+        have = None if table is None else table.get(field)
+        want = trail[field]
+        if table is None or have != want:
+            yield Mismatch(
+                entity,
+                eid,
+                field,
+                have,
+                _plain(want) if not isinstance(want, dict | list) else want,
+            )
+
+
+def _trail_side(conn: Connection, entity: str) -> Iterator[Mismatch]:
+    for chunk in _chunks(_trail_groups(conn, entity)):
+        rows = _ROWS[entity](conn, [eid for eid, _ in chunk])
+        for eid, state in chunk:
+            if state:
+                yield from _compare(entity, eid, rows.get(eid), state)
+
+
+# ---------------------------------------------------------------- rows no entry made
+
+_KEYS = {
+    "user": "SELECT username, role, active, unit FROM users",
+    "ticket": "SELECT t.business_date, t.code, t.status, s.code, c.number FROM tickets t "
+    "LEFT JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id",
+    "loan": "SELECT l.loan_no, l.status, l.approver_role, u.username FROM loans l "
+    "LEFT JOIN users u ON u.id = l.decided_by_id",
+    "setting": "SELECT scope, key, value FROM settings",
+}
+
+
+def _row_key(entity: str, row: Any) -> tuple[str, State]:
+    if entity == "user":
+        return str(row[0]), {"role": _plain(row[1]), "active": _as_bool(row[2]),
+                             "unit": _plain(row[3])}  # fmt: skip
+    if entity == "ticket":
+        return f"{_plain(row[0])}/{_plain(row[1])}", {
+            "status": _plain(row[2]), "service": _plain(row[3]), "counter": _plain(row[4])
+        }  # fmt: skip
+    if entity == "loan":
+        return str(row[0]), {"status": _plain(row[1]), "approver_role": _plain(row[2]),
+                             "approved_by": _plain(row[3])}  # fmt: skip
+    return f"{row[0]}/{row[1]}", {"value": _setting_value(str(row[0]), str(row[1]), row[2])}
+
+
+def _orphans(conn: Connection, entity: str) -> Iterator[Mismatch]:
+    for chunk in _chunks(_stream(conn, _KEYS[entity])):
+        keyed = [_row_key(entity, r) for r in chunk]
+        if entity == "setting":
+            # The services' order is audited as a "service.reorder" of service "*".
+            order = [k for k, _ in keyed if k == "/".join(SERVICES_ORDER)]
+            keyed = [(k, s) for k, s in keyed if k not in order]
+            if (
+                order
+                and not conn.execute(
+                    text("SELECT 1 FROM audit_log WHERE entity = 'service' AND entity_id = '*'")
+                ).first()
+            ):
+                yield Mismatch("setting", order[0], "value", None, None)
+        if not keyed:
+            continue
+        found = {
+            str(r[0])
+            for r in conn.execute(
+                _in(
+                    "SELECT DISTINCT entity_id FROM audit_log WHERE entity = :e "
+                    "AND entity_id IN :ids",
+                    "ids",
+                ),
+                {"e": entity, "ids": [k for k, _ in keyed]},
+            )
+        }
+        for key, state in keyed:
+            if key not in found:
+                for field in FIELDS[entity]:
+                    yield Mismatch(entity, key, field, state[field], None)
+
+
+def _services_order(conn: Connection) -> Iterator[Mismatch]:
+    row = conn.execute(
+        text(
+            "SELECT after_json FROM audit_log WHERE entity = 'service' AND entity_id = '*' "
+            "ORDER BY id DESC LIMIT 1"
+        )
+    ).first()
+    if row is None:
+        return
+    want = _loads(row[0])
+    stored = conn.execute(
+        text("SELECT value FROM settings WHERE scope = :s AND key = :k"),
+        {"s": SERVICES_ORDER[0], "k": SERVICES_ORDER[1]},
+    ).first()
+    have = None if stored is None else _setting_value(*SERVICES_ORDER, stored[0])
+    if have != want:
+        yield Mismatch("setting", "/".join(SERVICES_ORDER), "value", have, want)
+
+
+# ---------------------------------------------------------------- assets
+
+
+def _assets(conn: Connection) -> Iterator[Mismatch]:
+    trail: dict[str, State] = {}
+    rows = _stream(
+        conn,
+        "SELECT entity, entity_id, after_json FROM audit_log "
+        "WHERE entity IN ('asset', 'loan') ORDER BY id",
+    )
+    for entity, entity_id, after_json in rows:
+        after = _loads(after_json)
+        if not isinstance(after, dict):
+            continue
+        states = [after] if entity == "asset" else after.get("assets")
+        if not isinstance(states, list):
+            continue
+        for s in states:
+            if isinstance(s, dict) and "asset_no" in s:
+                key = str(s["asset_no"]) if entity == "loan" else str(entity_id)
+                merged = trail.setdefault(key, {})
+                for f in ("status", "qty"):
+                    if f in s:
+                        merged[f] = s[f]
+    for chunk in _chunks(_stream(conn, "SELECT asset_no, status, qty_on_hand FROM assets")):
+        for asset_no, status, qty in chunk:
+            key = str(asset_no)
+            table = {"status": _plain(status), "qty": _plain(qty)}
+            want = trail.pop(key, None)
+            if want is None:
+                for f in ("status", "qty"):
+                    yield Mismatch("asset", key, f, table[f], None)
+                continue
+            for f in ("status", "qty"):
+                if f in want and table[f] != want[f]:
+                    yield Mismatch("asset", key, f, table[f], _plain(want[f]))
+    for key, want in sorted(trail.items()):
+        for f in ("status", "qty"):
+            if f in want:
+                yield Mismatch("asset", key, f, None, _plain(want[f]))
+
+
+def reconcile(conn: Connection) -> list[Mismatch]:
+    """Every difference between the tables and the trail, in a stable order."""
+    out: list[Mismatch] = []
+    for entity in FIELDS:
+        out.extend(_trail_side(conn, entity))
+        out.extend(_orphans(conn, entity))
+    out.extend(_services_order(conn))
+    out.extend(_assets(conn))
+    return out
