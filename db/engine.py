@@ -83,14 +83,15 @@ def _loose(path: Path, mode: int) -> bool:
 
 
 def tighten(paths: list[Path], folder: Path | None = None) -> list[str]:
-    """Make existing files 0600 (and ``folder`` 0700); returns what was changed."""
+    """Take from existing files every permission beyond 0600 (from ``folder``, beyond 0700);
+    returns what was changed. Nothing is added: a file its owner made read-only stays so."""
     if not POSIX:
         return []
     changed: list[str] = []
     for p, mode in [*((p, FILE_MODE) for p in paths), *(((folder, DIR_MODE),) if folder else ())]:
         try:
             if p.exists() and p.stat().st_uid == os.getuid() and _loose(p, mode):
-                p.chmod(mode)
+                p.chmod(stat.S_IMODE(p.stat().st_mode) & mode)
                 changed.append(str(p))
         except OSError:
             continue

@@ -90,7 +90,7 @@ def _child(url: str, what: str) -> dict[str, float]:
 TICKET_COLUMNS = (
     "business_date", "issued_service_id", "service_id", "number", "code", "priority",
     "priority_rank", "status", "issued_at", "issued_by_id", "counter_id", "called_at",
-    "called_by_id", "recall_count", "finished_at", "transfer_count", "printed",
+    "called_by_id", "recall_count", "finished_at", "transfer_count", "printed", "web_secret",
 )  # fmt: skip
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before_json",
                  "after_json", "prev_hash", "hash")  # fmt: skip
@@ -175,7 +175,8 @@ def build(url: str, entries: int) -> None:
                 called = issued + dt.timedelta(minutes=5)
                 done = called + dt.timedelta(minutes=4)
                 row = (day, services[svc], services[svc], number + 1, code, None, 1, "done",
-                       issued, clerk, counter_id, called, clerk, 0, done, 0, True)  # fmt: skip
+                       issued, clerk, counter_id, called, clerk, 0, done, 0, True,
+                       "bench-secret")  # fmt: skip
                 tickets.append(tuple(_stored(v, pg) for v in row))
                 state = {"code": code, "date": day.isoformat(), "service": svc,
                          "status": "waiting", "counter": None, "priority": None}  # fmt: skip

@@ -136,7 +136,12 @@ def test_a_loan_request_from_the_register_opens_in_the_shell(qtbot, env):
     request_button = button(register, "assetRequestLoan")
     for row in range(register.model.rowCount()):  # the first item that may be lent
         click_row(qtbot, register.table, row)
-        qtbot.waitUntil(lambda: register.selected_asset is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(  # the item's details (whether it may be lent) are read on a worker
+            lambda: (
+                register.detail is not None and register.detail.asset_no == register.selected_asset
+            ),
+            timeout=WAIT_MS,
+        )
         if request_button.isEnabled():
             break
     assert request_button.isEnabled()
