@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli.core import Context, date_arg, listing, ticket_line
+from desktop_app.domain.thai_time import parse_iso_date
 
 
 def cmd_slot_generate(ctx: Context) -> int:
     from desktop_app.services.appointments import generate_slots
 
     a = ctx.args
-    first, last = date_arg(a.from_), date_arg(a.to)
-    assert first is not None and last is not None
+    first, last = parse_iso_date(a.from_), parse_iso_date(a.to)  # required: '' is refused
     n = generate_slots(ctx.uow, ctx.actor(), a.service, first, last, a.weekdays, a.start, a.end,
                        a.every, a.capacity)  # fmt: skip
     ctx.emit({"slots": n}, f"ช่วงเวลานัดของบริการ {a.service}: {n:,} ช่วง")
@@ -25,8 +25,7 @@ def cmd_slot_generate(ctx: Context) -> int:
 def cmd_slot_list(ctx: Context) -> int:
     from desktop_app.services.appointments import list_slots
 
-    day = date_arg(ctx.args.date)
-    assert day is not None
+    day = parse_iso_date(ctx.args.date)
     slots = list_slots(ctx.uow, ctx.args.service, day)
     ctx.emit({"slots": [{"at": s.at, "capacity": s.capacity, "booked": s.booked} for s in slots]},
              lambda: listing([(s.at[11:16], s.capacity, s.booked) for s in slots],
@@ -170,8 +169,7 @@ def cmd_appointment_import(ctx: Context) -> int:
 def cmd_holiday_add(ctx: Context) -> int:
     from desktop_app.services.appointments import add_holiday
 
-    day = date_arg(ctx.args.date)
-    assert day is not None
+    day = parse_iso_date(ctx.args.date)
     add_holiday(ctx.uow, ctx.actor(), day, ctx.args.name or "")
     ctx.emit({"holiday": day, "name": ctx.args.name or ""}, f"เพิ่มวันหยุด {day} แล้ว")
     return 0
