@@ -44,12 +44,13 @@ run: sysdeps-run $(STAMP)
 # The whole suite, against a real SQLite file and a real PostgreSQL server that the
 # tests start themselves. Missing system libraries are installed first (apt).
 # Two passes: everything but the timing-sensitive races and kill loops on both cores
-# (pytest-xdist, one file per worker), then those (marked slow) alone on a quiet machine.
+# (pytest-xdist, one file per worker; the long CLI fuzzing is there too), then those (slow,
+# not fuzz) alone on a quiet machine.
 TESTENV := QT_QPA_PLATFORM=offscreen KHETDESK_REQUIRE_PG=1 KHETDESK_REQUIRE_FAULTS=1 \
 	KHETDESK_REQUIRE_DISPLAY=1
 test: sysdeps $(TSTAMP)
-	$(TESTENV) $(PY) -m pytest -n 2 --dist loadfile -m "not slow"
-	$(TESTENV) $(PY) -m pytest -m slow
+	$(TESTENV) $(PY) -m pytest -n 2 --dist loadfile -m "not slow or fuzz"
+	$(TESTENV) $(PY) -m pytest -m "slow and not fuzz"
 
 # Every benchmark (tests/bench/*.py with benchmarks()), each against a baseline measured
 # in the same run: one table on the screen, bench/results.json on disk. < 10 min, 2 cores.

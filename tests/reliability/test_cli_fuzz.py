@@ -45,7 +45,7 @@ from tests.support.db import snapshot
 from tests.support.loans import LAPTOP, PAPER, USERS
 from tests.support.pg_server import PgServer
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.fuzz]
 EXAMPLES = {"sqlite": 10, "postgresql": 5}  # per command
 GLOBAL = {"help", "db", "json", "as_user", "device_token"}  # tokens: test_devices_cli
 LEFT_OUT = {("gui",)}
