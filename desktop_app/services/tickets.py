@@ -410,22 +410,11 @@ def _next_in_order(tx: Transaction, counter: Counter, day: dt.date) -> Ticket | 
     is called early only when nobody else waits. ``domain.calling_model`` is the same rule
     without a database; tests/integration/test_calling_policy.py holds the two equal."""
     policy = calling_policy(tx)
-    now = tx.now()
     service_ids = [s.id for s in counter.services]
     waiting = (*_waiting_today(day), Ticket.service_id.in_(service_ids))
-    appointment_due = and_(Ticket.appointment_at.is_not(None), Ticket.appointment_at <= now)
-    lane = case(
-        (appointment_due, 0),
-        (Ticket.appointment_at.is_not(None), 3),
-        (Ticket.priority_rank == 0, 1),
-        *(((Ticket.issued_at <= now - dt.timedelta(minutes=policy.ageing_minutes), 1),)
-          if policy.ageing_minutes else ()),
-        else_=2,
-    )  # fmt: skip
-    by_appointment = case((Ticket.appointment_at.is_not(None), Ticket.appointment_at))
     s = tx.session
     first = s.execute(
-        select(Ticket).where(*waiting).order_by(lane, by_appointment, Ticket.id).limit(1)
+        select(Ticket).where(*waiting).order_by(*_policy_order(policy, tx.now())).limit(1)
     ).scalar_one_or_none()
     if (
         policy.priority_run_max
@@ -442,6 +431,23 @@ def _next_in_order(tx: Transaction, counter: Counter, day: dt.date) -> Ticket | 
         ).scalar_one_or_none()
         return ordinary or first
     return first
+
+
+def _policy_order(policy: queue.CallingPolicy, now: dt.datetime) -> tuple[Any, ...]:
+    """ORDER BY of the calling order's lanes: appointments due (by their time), then the
+    priority lanes with the aged ordinary tickets (by arrival), then the other ordinary
+    tickets, then appointments not yet due. The priority-run cap is applied after it."""
+    appointment_due = and_(Ticket.appointment_at.is_not(None), Ticket.appointment_at <= now)
+    lane = case(
+        (appointment_due, 0),
+        (Ticket.appointment_at.is_not(None), 3),
+        (Ticket.priority_rank == 0, 1),
+        *(((Ticket.issued_at <= now - dt.timedelta(minutes=policy.ageing_minutes), 1),)
+          if policy.ageing_minutes else ()),
+        else_=2,
+    )  # fmt: skip
+    by_appointment = case((Ticket.appointment_at.is_not(None), Ticket.appointment_at))
+    return lane, by_appointment, Ticket.id
 
 
 def _priority_run(tx: Transaction, counter: Counter, day: dt.date, run_max: int) -> bool:
@@ -683,6 +689,8 @@ class WaitingTicket:
     issued_at: dt.datetime
     waited_minutes: int
     transfer_count: int
+    appointment_at: dt.datetime | None = None  # a checked-in appointment: called from then
+    aged: bool = False  # an ordinary ticket that has waited queue.ageing_minutes or more
 
 
 @dataclass(frozen=True)
@@ -724,6 +732,7 @@ class BoardCall:
     called_at: dt.datetime
     recall_count: int
     status: str
+    mark: str = ""  # "appointment", or "aged": called after queue.ageing_minutes of waiting
 
 
 @dataclass(frozen=True)
@@ -825,21 +834,41 @@ def counter_queue(uow: UnitOfWork, counter_number: int) -> CounterQueue:
         day = business_date(now)
         current = _serving(tx, counter)
         service_ids = [x.id for x in counter.services]
+        policy = calling_policy(tx)
         columns = select(
             Ticket.code, Service.code, Service.name, Service.name_en, Ticket.priority,
-            Ticket.issued_at, Ticket.transfer_count,
+            Ticket.issued_at, Ticket.transfer_count, Ticket.appointment_at,
         )  # fmt: skip
         rows = s.execute(
-            _in_calling_order(
-                columns.join(Service, Ticket.service_id == Service.id).where(
-                    *_waiting_today(day), Ticket.service_id.in_(service_ids)
-                )
-            )
+            columns.join(Service, Ticket.service_id == Service.id)
+            .where(*_waiting_today(day), Ticket.service_id.in_(service_ids))
+            .order_by(*_policy_order(policy, now))
         ).all()
-        waiting = tuple(
-            WaitingTicket(code, svc, name, name_en, prio, issued, _minutes(now - issued), moved)
-            for code, svc, name, name_en, prio, issued, moved in rows
-        )
+        ageing = policy.ageing_minutes
+        waiting = [
+            WaitingTicket(
+                code, svc, name, name_en, prio, issued, _minutes(now - issued), moved, at,
+                aged=bool(ageing) and prio is None and at is None
+                and _minutes(now - issued) >= ageing,
+            )
+            for code, svc, name, name_en, prio, issued, moved, at in rows
+        ]  # fmt: skip
+        # Row 1 is the next call: after K priority calls in a row, the longest-waiting
+        # ordinary ticket goes first (the cap of _next_in_order).
+        first = waiting[0] if waiting else None
+        if (
+            policy.priority_run_max
+            and first is not None
+            and first.appointment_at is None
+            and first.priority is not None
+            and _priority_run(tx, counter, day, policy.priority_run_max)
+        ):
+            ordinary = next(
+                (w for w in waiting if w.priority is None and w.appointment_at is None), None
+            )
+            if ordinary is not None:
+                waiting.remove(ordinary)
+                waiting.insert(0, ordinary)
         office_waiting = s.scalar(select(func.count()).where(*_waiting_today(day))) or 0
         counts = _counts(tx, day).get(counter.id, {})
         return CounterQueue(
@@ -850,7 +879,7 @@ def counter_queue(uow: UnitOfWork, counter_number: int) -> CounterQueue:
             active=counter.active,
             serves=tuple(x.code for x in counter.services),
             serving=_view(current) if current is not None else None,
-            waiting=waiting,
+            waiting=tuple(waiting),
             counts=_counter_counts(counter, counts, current.code if current else None),
             waiting_office=int(office_waiting),
             services=tuple(service_view(x) for x in ordered_services(tx)),
@@ -859,6 +888,21 @@ def counter_queue(uow: UnitOfWork, counter_number: int) -> CounterQueue:
 
 
 BOARD_CALLS = 8
+
+
+def _call_mark(
+    ageing: int,
+    priority: str | None,
+    issued: dt.datetime,
+    called: dt.datetime | None,
+    appointment_at: dt.datetime | None,
+) -> str:
+    """Why a call came where it did, for the board: an appointment, or an ordinary ticket
+    that had waited queue.ageing_minutes (so the hall sees why it went before others)."""
+    if appointment_at is not None:
+        return "appointment"
+    aged = ageing and priority is None and called is not None
+    return "aged" if aged and _minutes(called - issued) >= ageing else ""
 
 
 def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
@@ -870,7 +914,8 @@ def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
         latest = s.execute(
             select(
                 Ticket.code, Counter.number, Counter.name, Service.code, Ticket.called_at,
-                Ticket.recall_count, Ticket.status,
+                Ticket.recall_count, Ticket.status, Ticket.priority, Ticket.issued_at,
+                Ticket.appointment_at,
             )
             .join(Counter, Ticket.counter_id == Counter.id)
             .join(Service, Ticket.service_id == Service.id)
@@ -879,6 +924,7 @@ def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
             .limit(calls)
         ).all()  # fmt: skip
         waiting = _waiting_by_service(s, day)
+        ageing = calling_policy(tx).ageing_minutes
         services = tuple(
             BoardService(x.code, x.name, x.name_en, waiting.get(x.id, 0))
             for x in ordered_services(tx)
@@ -889,8 +935,17 @@ def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
             office_name=read_setting(tx, "office.name"),
             office_name_en=read_setting(tx, "office.name_en"),
             calls=tuple(
-                BoardCall(code, number, name, svc, called, recalls, status)
-                for code, number, name, svc, called, recalls, status in latest
+                BoardCall(
+                    code,
+                    number,
+                    name,
+                    svc,
+                    called,
+                    recalls,
+                    status,
+                    _call_mark(ageing, prio, issued, called, at),
+                )
+                for code, number, name, svc, called, recalls, status, prio, issued, at in latest
                 if called is not None
             ),
             services=services,

@@ -127,6 +127,7 @@ class BoardWindow(QWidget):
         grid.addWidget(self.head_code, 0, 0)
         grid.addWidget(self.head_counter, 0, 1)
         self.rows: list[tuple[QFrame, QLabel, QLabel]] = []
+        self.tags: list[QLabel] = []
         for i in range(rows):
             frame = QFrame(objectName=f"boardRow{i}")
             frame.setProperty("row", "odd" if i % 2 else "even")
@@ -135,13 +136,19 @@ class BoardWindow(QWidget):
             for label in (code, counter):
                 label.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 label.setProperty("cell", "call")
+            # Why a call came before others: "นัดหมาย" (an appointment) or "รอนาน" (aged).
+            tag = QLabel(objectName=f"boardTag{i}")
+            tag.setProperty("cell", "tag")
+            tag.hide()
             line = QHBoxLayout(frame)
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(code, 3)
+            line.addWidget(tag, 0, Qt.AlignmentFlag.AlignVCenter)
             line.addWidget(counter, 2)
             grid.addWidget(frame, i + 1, 0, 1, 2)
             grid.setRowStretch(i + 1, 1)
             self.rows.append((frame, code, counter))
+            self.tags.append(tag)
         # Before the day's first call: one line saying so, not six empty boxes.
         self.placeholder = QLabel(objectName="boardPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -335,6 +342,10 @@ class BoardWindow(QWidget):
             frame.setVisible(bool(calls))
             code.setText(call.code if call else "")
             counter.setText(str(call.counter) if call else "")
+            mark = call.mark if call else ""
+            tag = self.tags[i]
+            tag.setText(self._mark_text(mark))
+            tag.setVisible(bool(mark))
             lit = call is not None and call.code == self.highlight
             # Calls before the newest are dimmed: called already, no longer the one to see.
             old = call is not None and not lit
@@ -344,6 +355,11 @@ class BoardWindow(QWidget):
                 for w in (frame, code, counter):
                     w.style().unpolish(w)
                     w.style().polish(w)
+
+    def _mark_text(self, mark: str) -> str:
+        if mark == "appointment":
+            return self.tr("นัดหมาย")
+        return self.tr("รอนาน") if mark == "aged" else ""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -371,6 +387,9 @@ class BoardWindow(QWidget):
             QFrame[lit="steady"] {{ background: #1e3a8a; border: {px(0.4)} solid #facc15; }}
             QFrame[lit="steady"] QLabel[cell="call"] {{ color: #fde047; }}
             QFrame[lit="old"] QLabel[cell="call"] {{ color: #8a9bb3; font-weight: normal; }}
+            QLabel[cell="tag"] {{ color: #0b1726; background: #93c5fd; font-size: {px(3)};
+                                  font-weight: bold; border-radius: {px(0.6)};
+                                  padding: {px(0.2)} {px(0.8)}; }}
             #boardPlaceholder {{ color: #cbd5e1; font-size: {px(7)}; font-weight: bold;
                                  background: #13263d; border-radius: {px(1)}; }}
             #boardNoSound {{ color: #fecaca; background: #7f1d1d; font-size: {px(2.4)};

@@ -122,6 +122,8 @@ class CounterStateModel(RowsModel):
 
 PRIORITY_TINT = QColor("#fde68a")
 LATE_TINT = QColor("#fca5a5")  # waited past the service's standard time
+APPOINTMENT_TINT = QColor("#bfdbfe")  # a checked-in appointment
+AGED_TINT = QColor("#bbf7d0")  # an ordinary ticket that has waited queue.ageing_minutes
 
 
 class WaitingTicketsModel(RowsModel):
@@ -153,12 +155,28 @@ class WaitingTicketsModel(RowsModel):
                 return QCoreApplication.translate(
                     "WaitingTicketsModel", "รอนานเกินเวลามาตรฐาน %1 นาที"
                 ).replace("%1", str(self.standards[row.service]))
+            if row is not None and row.appointment_at is not None:
+                return QCoreApplication.translate(
+                    "WaitingTicketsModel", "นัดหมายเวลา %1: เรียกได้ตั้งแต่เวลานัด"
+                ).replace("%1", texts.clock(row.appointment_at, seconds=False))
+            if row is not None and row.aged:
+                return QCoreApplication.translate(
+                    "WaitingTicketsModel",
+                    "รอนานถึงเกณฑ์ของสำนักงานแล้ว: เรียกพร้อมคิวพิเศษตามลำดับที่มาถึง",
+                )
         return super().data(index, role)
 
     def cell(self, row: WaitingTicket, column: int) -> Any:
         if column == 2:
             return texts.name_in(self.language, row.service_name, row.service_name_en)
         if column == 3:
+            # Why this row stands where it does: an appointment, an aged ticket, a lane.
+            if row.appointment_at is not None:
+                return QCoreApplication.translate("WaitingTicketsModel", "นัด %1").replace(
+                    "%1", texts.clock(row.appointment_at, seconds=False)
+                )
+            if row.aged:
+                return QCoreApplication.translate("WaitingTicketsModel", "รอนาน")
             return texts.priority(row.priority)
         if column == 4:
             return texts.clock(row.issued_at, seconds=False)
@@ -170,6 +188,10 @@ class WaitingTicketsModel(RowsModel):
     def background(self, row: WaitingTicket) -> QColor | None:
         if self.late(row):
             return LATE_TINT
+        if row.appointment_at is not None:
+            return APPOINTMENT_TINT
+        if row.aged:
+            return AGED_TINT
         return PRIORITY_TINT if row.priority else None
 
     def row_of(self, code: str) -> int:

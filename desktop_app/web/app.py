@@ -456,6 +456,7 @@ def create_app(
             yield
         finally:
             await hub.stop()
+            close(app)
 
     day_code = "{day:str}/{code:str}"
     routes = [
@@ -481,7 +482,14 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.hub = hub
+    app.state.engines = (read_uow.engine, write_uow.engine)
     return app
+
+
+def close(app: Starlette) -> None:
+    """The database connections of ``app``, closed (at shutdown)."""
+    for engine in app.state.engines:
+        engine.dispose()
 
 
 def _safe_param(v: str) -> bool:

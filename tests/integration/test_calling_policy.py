@@ -92,13 +92,36 @@ def replay(
                 code_of[tid] = done.ticket.code
                 model.add(ModelTicket(tid, arg, False, now, at))
             else:
+                console = tickets.counter_queue(uow, arg).waiting
                 real = tickets.call_next(uow, clerk, arg)
                 expected = model.next(arg, COUNTERS[arg], now)
+                _check_console_and_ageing(policy, now, console, real)
                 calls.append((arg, real.code if real else None,
                               code_of[expected.tid] if expected else None))  # fmt: skip
     finally:
         uow.engine.dispose()
     return calls
+
+
+def _check_console_and_ageing(
+    policy: CallingPolicy,
+    now: dt.datetime,
+    console: tuple[tickets.WaitingTicket, ...],
+    real: tickets.TicketView | None,
+) -> None:
+    """The counter's waiting list as the clerk saw it just before the call: its row 1 is the
+    ticket the call took, and its marks are right. With ageing M, once an ordinary ticket has
+    waited M minutes nobody who came after it goes first (only a due appointment may): it
+    waits at most M plus the service of those ahead of it."""
+    assert (real.code if real else None) == (console[0].code if console else None)
+    m = dt.timedelta(minutes=policy.ageing_minutes)
+    aged = [w for w in console if policy.ageing_minutes and w.priority is None
+            and w.appointment_at is None and now - w.issued_at >= m]  # fmt: skip
+    assert {w.code for w in console if w.aged} == {w.code for w in aged}
+    if aged and real is not None:
+        taken = next(w for w in console if w.code == real.code)
+        due = taken.appointment_at is not None and taken.appointment_at <= now
+        assert due or taken.issued_at <= min(w.issued_at for w in aged), (taken, aged)
 
 
 @pytest.fixture(scope="module")
