@@ -175,6 +175,22 @@ def cmd_holiday_add(ctx: Context) -> int:
     return 0
 
 
+def cmd_holiday_import(ctx: Context) -> int:
+    from desktop_app.services.appointments import import_holidays
+
+    r = import_holidays(ctx.uow, ctx.actor(), Path(ctx.args.file))
+    ctx.emit(r, f"นำเข้าวันหยุด {r.added:,} วัน (มีอยู่แล้ว {r.unchanged:,}) จาก {r.file}")
+    return 0
+
+
+def cmd_holiday_remove(ctx: Context) -> int:
+    from desktop_app.services.appointments import remove_holiday
+
+    day = remove_holiday(ctx.uow, ctx.actor(), parse_iso_date(ctx.args.date))
+    ctx.emit({"removed": day}, f"ลบวันหยุด {day} แล้ว")
+    return 0
+
+
 def cmd_holiday_list(ctx: Context) -> int:
     from desktop_app.services.appointments import list_holidays
 
@@ -229,3 +245,7 @@ def add_commands(sub: Any, command: Callable[..., Any], group: Callable[..., Any
     c.add_argument("date", metavar="YYYY-MM-DD")
     c.add_argument("--name")
     command(g, "list", cmd_holiday_list, "the office's holidays")
+    c = command(g, "import", cmd_holiday_import, "the holiday list from a CSV (admin)")
+    c.add_argument("file", metavar="FILE.csv", help="header: date,name (YYYY-MM-DD, CE or BE)")
+    c = command(g, "remove", cmd_holiday_remove, "take a day off the holiday list (admin)")
+    c.add_argument("date", metavar="YYYY-MM-DD")

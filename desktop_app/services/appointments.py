@@ -90,6 +90,74 @@ def add_holiday(uow: UnitOfWork, actor: Actor, day: dt.date, name: str = "") -> 
     return day
 
 
+@dataclass(frozen=True)
+class HolidayImport:
+    file: str
+    rows: int
+    added: int
+    unchanged: int
+
+
+HOLIDAY_HEADER = ("date", "name")
+
+
+def _holiday_date(text: str) -> dt.date:
+    """``YYYY-MM-DD`` in the Christian era or in the Buddhist era (a year after 2400 is BE,
+    as a Thai office's own list is often written)."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"วันที่ '{text[:40]}' ต้องเป็น YYYY-MM-DD (date as YYYY-MM-DD)") from None
+    return day.replace(year=day.year - 543) if day.year > 2400 else day
+
+
+def import_holidays(uow: UnitOfWork, actor: Actor, path: Path) -> HolidayImport:
+    """The office's holiday list from a CSV with the header ``date,name`` (the year in either
+    era). A date already on the list is left as it is, so importing the same file twice
+    changes nothing. All rows or none: a bad row names its line and adds nothing."""
+    require(actor.role, "slot.generate")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InvalidInput(f"อ่านไฟล์ {path.name[:80]} ไม่ได้ (cannot read the file: {e})") from None
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "date" not in reader.fieldnames:
+        raise InvalidInput(f"หัวตารางต้องเป็น {','.join(HOLIDAY_HEADER)} (CSV header)")
+    days: dict[dt.date, str] = {}
+    rows = 0
+    for line, row in enumerate(reader, start=2):
+        rows += 1
+        try:
+            day = _holiday_date(row.get("date") or "")
+            days.setdefault(day, clean_text(row.get("name"), "name", required=False))
+        except InvalidInput as e:
+            raise InvalidInput(f"แถว {line}: {e.message}") from None
+    added = 0
+    with uow.write() as tx:
+        for day, name in sorted(days.items()):
+            if tx.session.get(Holiday, day) is None:
+                tx.session.add(Holiday(day=day, name=name))
+                tx.audit(actor.username, "holiday.add", "holiday", day.isoformat(), None,
+                         {"day": day.isoformat(), "name": name})  # fmt: skip
+                added += 1
+        tx.commit()
+    return HolidayImport(str(path), rows, added, rows - added)
+
+
+def remove_holiday(uow: UnitOfWork, actor: Actor, day: dt.date) -> dt.date:
+    """Take a day off the holiday list (slots already generated stay as they are)."""
+    require(actor.role, "slot.generate")
+    with uow.write() as tx:
+        h = tx.session.get(Holiday, day)
+        if h is None:
+            raise NotFound(f"ไม่มีวันหยุด {day.isoformat()} (no such holiday)")
+        tx.audit(actor.username, "holiday.remove", "holiday", day.isoformat(),
+                 {"day": day.isoformat(), "name": h.name}, None)  # fmt: skip
+        tx.session.delete(h)
+        tx.commit()
+    return day
+
+
 def list_holidays(uow: UnitOfWork) -> list[tuple[dt.date, str]]:
     with uow.read() as tx:
         return [(h.day, h.name) for h in tx.session.scalars(select(Holiday).order_by(Holiday.day))]

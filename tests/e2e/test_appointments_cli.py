@@ -8,11 +8,11 @@ import json
 import re
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from db.engine import make_engine
 from desktop_app.domain.thai_time import BANGKOK, business_date, utc_now
-from tests.e2e.runner import RULE, admin, clerk, error_problems, ok_json, run
+from tests.e2e.runner import RULE, Result, admin, clerk, error_problems, ok_json, run
 from tests.support.db import snapshot
 
 CODE = re.compile(r"^[2-9A-HJKMNP-Z]{6}$")
@@ -184,3 +184,46 @@ def test_the_slip_carries_the_code_in_text_and_qr(office_url, tmp_path):
     printed = clerk(office_url, "appointment", "book", "C", "--at", f"{day} 13:30", "--print")
     assert printed.code == 7  # no printer configured: the booking stands
     assert json.loads(printed.out)["status"] == "booked"
+
+
+def test_the_holiday_list_imports_from_csv_once_and_a_bad_row_adds_nothing(office_url, tmp_path):
+    engine = make_engine(office_url)
+    try:
+        _holidays(office_url, tmp_path, engine)
+    finally:
+        engine.dispose()
+
+
+def _holidays(office_url: str, tmp_path: Path, engine: Engine) -> None:
+    good = tmp_path / "holidays.csv"
+    good.write_text("date,name\n2569-12-10,วันรัฐธรรมนูญ\n2026-12-31,วันสิ้นปี\n", "utf-8")
+    first = ok_json(admin(office_url, "holiday", "import", str(good)))
+    assert first == {"file": str(good), "rows": 2, "added": 2, "unchanged": 0}
+    # The same file again changes nothing: not a row, not an audit entry.
+    before = snapshot(engine)
+    again = ok_json(admin(office_url, "holiday", "import", str(good)))
+    assert again == {"file": str(good), "rows": 2, "added": 0, "unchanged": 2}
+    assert snapshot(engine) == before
+    listed = ok_json(run(office_url, "holiday", "list"))["holidays"]
+    assert listed == [{"date": "2026-12-10", "name": "วันรัฐธรรมนูญ"},  # BE 2569 is CE 2026
+                      {"date": "2026-12-31", "name": "วันสิ้นปี"}]  # fmt: skip
+    # A bad date on line 3 refuses the whole file, naming the line; line 2 is not added.
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,name\n2027-01-01,ปีใหม่\n2027-02-30,ไม่มีวันนี้\n", "utf-8")
+    _refused(admin(office_url, "holiday", "import", str(bad)), 3, "invalid", "แถว 3")
+    header = tmp_path / "h.csv"
+    header.write_text("day,name\n2027-01-01,x\n", "utf-8")
+    _refused(admin(office_url, "holiday", "import", str(header)), 3, "invalid", "date,name")
+    _refused(clerk(office_url, "holiday", "import", str(good)), 4, "forbidden", "slot.generate")
+    assert snapshot(engine) == before
+    removed = ok_json(admin(office_url, "holiday", "remove", "2026-12-31"))
+    assert removed == {"removed": "2026-12-31"}
+    _refused(admin(office_url, "holiday", "remove", "2026-12-31"), 5, "not_found", "2026-12-31")
+    listed = ok_json(run(office_url, "holiday", "list"))["holidays"]
+    assert [h["date"] for h in listed] == ["2026-12-10"]
+
+
+def _refused(result: Result, code: int, error: str, says: str) -> None:
+    assert result.code == code and result.out == "", result
+    payload = json.loads(result.err)
+    assert payload["error"] == error and says in payload["message"], payload
