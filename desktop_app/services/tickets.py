@@ -28,7 +28,7 @@ from sqlalchemy import (
     true,
     union,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db import audit
 from db.models import AuditHead, Counter, CounterService, DailySequence, Service, Ticket
@@ -890,18 +890,45 @@ def counter_queue(uow: UnitOfWork, counter_number: int) -> CounterQueue:
 BOARD_CALLS = 8
 
 
+def _board_call(row: Any, ageing: int) -> BoardCall:
+    code, number, name, svc, called, recalls, status, prio, issued, at, jumped = row
+    mark = _call_mark(ageing, prio, issued, called, at, bool(jumped))
+    return BoardCall(code, number, name, svc, called, recalls, status, mark)
+
+
+def _passed_priority() -> Any:
+    """Whether a priority ticket of the same service was waiting when this one was called
+    (issued before the call, called after it or not yet): a call that went before one."""
+    other = aliased(Ticket)
+    return (
+        select(other.id)
+        .where(
+            other.business_date == Ticket.business_date,
+            other.service_id == Ticket.service_id,
+            other.priority_rank == 0,
+            other.id != Ticket.id,
+            other.issued_at <= Ticket.called_at,
+            or_(other.called_at > Ticket.called_at, other.status == TicketStatus.WAITING.value),
+        )
+        .exists()
+        .label("passed_priority")
+    )
+
+
 def _call_mark(
     ageing: int,
     priority: str | None,
     issued: dt.datetime,
     called: dt.datetime | None,
     appointment_at: dt.datetime | None,
+    passed_priority: bool,
 ) -> str:
-    """Why a call came where it did, for the board: an appointment, or an ordinary ticket
-    that had waited queue.ageing_minutes (so the hall sees why it went before others)."""
+    """Why a call came where it did, for the board: an appointment; or an ordinary ticket
+    that had waited queue.ageing_minutes and went before a waiting priority ticket, so the
+    hall sees why (one that came up in the plain order is not marked)."""
     if appointment_at is not None:
         return "appointment"
-    aged = ageing and priority is None and called is not None
+    aged = ageing and priority is None and called is not None and passed_priority
     return "aged" if aged and _minutes(called - issued) >= ageing else ""
 
 
@@ -915,7 +942,7 @@ def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
             select(
                 Ticket.code, Counter.number, Counter.name, Service.code, Ticket.called_at,
                 Ticket.recall_count, Ticket.status, Ticket.priority, Ticket.issued_at,
-                Ticket.appointment_at,
+                Ticket.appointment_at, _passed_priority(),
             )
             .join(Counter, Ticket.counter_id == Counter.id)
             .join(Service, Ticket.service_id == Service.id)
@@ -934,20 +961,7 @@ def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:
             business_date=day,
             office_name=read_setting(tx, "office.name"),
             office_name_en=read_setting(tx, "office.name_en"),
-            calls=tuple(
-                BoardCall(
-                    code,
-                    number,
-                    name,
-                    svc,
-                    called,
-                    recalls,
-                    status,
-                    _call_mark(ageing, prio, issued, called, at),
-                )
-                for code, number, name, svc, called, recalls, status, prio, issued, at in latest
-                if called is not None
-            ),
+            calls=tuple(_board_call(row, ageing) for row in latest if row.called_at is not None),
             services=services,
             revision=_revision(tx),
         )

@@ -47,6 +47,7 @@ from desktop_app.ui import texts
 from desktop_app.ui.devices_page import DevicesPage
 from desktop_app.ui.env import UiEnv, hash_pin, validate_pin
 from desktop_app.ui.operations import Operations
+from desktop_app.ui.policy_page import PolicyPage
 from desktop_app.ui.queue_models import (
     CountersAdminModel,
     RowsModel,
@@ -121,6 +122,8 @@ class SettingsWindow(QMainWindow):
         self.tabs.addTab(self._pc_tab(), "")
         self.devices_page = DevicesPage(env, actor, self.message_text)  # issue 17
         self.tabs.addTab(self.devices_page, "")
+        self.policy_page = PolicyPage(env, actor, self.message_text)  # issue 15
+        self.tabs.addTab(self.policy_page, "")
         self.message = Banner("settingsMessage")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -814,7 +817,8 @@ class SettingsWindow(QMainWindow):
         self.setWindowTitle(self.tr("KhetDesk — ตั้งค่าและผู้ใช้"))
         for i, title in enumerate((self.tr("สำนักงาน"), self.tr("บริการ"), self.tr("ช่องบริการ"),
                                    self.tr("ผู้ใช้"), self.tr("เครื่องนี้"),
-                                   self.tr("ตู้และจอ"))):  # fmt: skip
+                                   self.tr("ตู้และจอ"),
+                                   self.tr("ลำดับการเรียกและนัดหมาย"))):  # fmt: skip
             self.tabs.setTabText(i, title)
         label_texts = {
             "office.name": self.tr("ชื่อสำนักงาน"),
@@ -903,6 +907,7 @@ class SettingsWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ops.wait(5000)
+        self.policy_page.close()  # waits for its loads and a prediction under way
         super().closeEvent(event)
 
 

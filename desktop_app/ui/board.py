@@ -139,6 +139,10 @@ class BoardWindow(QWidget):
             # Why a call came before others: "นัดหมาย" (an appointment) or "รอนาน" (aged).
             tag = QLabel(objectName=f"boardTag{i}")
             tag.setProperty("cell", "tag")
+            tag.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            keep = tag.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)  # codes stay in line whether tagged or not
+            tag.setSizePolicy(keep)
             tag.hide()
             line = QHBoxLayout(frame)
             line.setContentsMargins(0, 0, 0, 0)
@@ -407,6 +411,8 @@ class BoardWindow(QWidget):
         if sheet == self.styleSheet() and self._styled_logo == (self._logo, u):
             return  # nothing changed: re-applying would re-layout, resize, and come back here
         self.setStyleSheet(sheet)
+        for tag in self.tags:
+            tag.setFixedWidth(round(16 * u))
         self._styled_logo = (self._logo, u)
         logo_label(self._logo, round(9 * u), self.logo)
 

@@ -439,6 +439,14 @@
         <source>ไม่มีเสียง</source>
         <translation>No sound</translation>
     </message>
+    <message>
+        <source>นัดหมาย</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>รอนาน</source>
+        <translation>Waited long</translation>
+    </message>
 </context>
 <context>
     <name>BookingDialog</name>
@@ -2398,6 +2406,181 @@ Keep this code: it follows the case without logging in.</translation>
     </message>
 </context>
 <context>
+    <name>PolicyPage</name>
+    <message>
+        <source>เพิ่มวันหยุด %1 แล้ว</source>
+        <translation>Holiday %1 added</translation>
+    </message>
+    <message>
+        <source>เลือกวันหยุดที่จะลบในตารางก่อน</source>
+        <translation>Select the holiday to remove in the table first</translation>
+    </message>
+    <message>
+        <source>ลบวันหยุด %1 แล้ว</source>
+        <translation>Holiday %1 removed</translation>
+    </message>
+    <message>
+        <source>นำเข้าวันหยุด</source>
+        <translation>Import holidays</translation>
+    </message>
+    <message>
+        <source>นำเข้าวันหยุด %1 วัน (มีอยู่แล้ว %2)</source>
+        <translation>Imported %1 holidays (%2 already listed)</translation>
+    </message>
+    <message>
+        <source>หลังเรียกคิวพิเศษติดกัน %1 ครั้งที่ช่องเดียวกัน ครั้งต่อไปเรียกคิวทั่วไปที่รอนานที่สุด</source>
+        <translation>After %1 priority calls in a row at one counter, the next call takes the longest-waiting ordinary ticket</translation>
+    </message>
+    <message>
+        <source>คิวพิเศษได้เรียกก่อนเสมอ ไม่ว่าจะติดกันกี่ครั้ง (แบบเดิม)</source>
+        <translation>Priority tickets are always called first, however many in a row (today&apos;s order)</translation>
+    </message>
+    <message>
+        <source>คิวทั่วไปที่รอครบ %1 นาที ได้ลำดับเดียวกับคิวพิเศษ ตามเวลาที่รับบัตร</source>
+        <translation>An ordinary ticket that has waited %1 minutes ranks with the priority lanes, by issue time</translation>
+    </message>
+    <message>
+        <source>ปิด: คิวทั่วไปรอจนไม่มีคิวพิเศษรออยู่</source>
+        <translation>Off: ordinary tickets wait until no priority ticket waits</translation>
+    </message>
+    <message>
+        <source>กำลังจำลอง…</source>
+        <translation>Simulating…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีประวัติบัตรคิวให้จำลอง</source>
+        <translation>No ticket history to simulate yet</translation>
+    </message>
+    <message>
+        <source>นาทีที่รอเรียก จากประวัติ %1 ถึง %2 กับช่องที่เปิด %3 ช่อง: ที่ใช้อยู่ K=%4 M=%5 · ที่ตั้งใหม่ K=%6 M=%7</source>
+        <translation>Minutes waited, history %1 to %2 with %3 open counters: in use K=%4 M=%5 · new K=%6 M=%7</translation>
+    </message>
+    <message>
+        <source>จำลองไม่ได้: %1</source>
+        <translation>Could not simulate: %1</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>ลำดับการเรียกคิว</source>
+        <translation>Calling order</translation>
+    </message>
+    <message>
+        <source>นัดหมาย</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>วันหยุดของสำนักงาน (ไม่เปิดให้นัดหมาย)</source>
+        <translation>Office holidays (no appointments)</translation>
+    </message>
+    <message>
+        <source>เรียกคิวพิเศษติดกันได้ไม่เกิน (K)</source>
+        <translation>Priority calls in a row at most (K)</translation>
+    </message>
+    <message>
+        <source>คิวทั่วไปที่รอนานเท่านี้ได้ลำดับเท่าคิวพิเศษ (M)</source>
+        <translation>Ordinary tickets waiting this long rank with priority (M)</translation>
+    </message>
+    <message>
+        <source>เช็กอินได้ก่อนเวลานัด</source>
+        <translation>Check-in opens before the appointment</translation>
+    </message>
+    <message>
+        <source>มาสายเกินนี้ได้บัตรคิวทั่วไป</source>
+        <translation>Later than this gets an ordinary ticket</translation>
+    </message>
+    <message>
+        <source>เก็บชื่อและเบอร์โทรหลังวันนัด (PDPA)</source>
+        <translation>Keep name and phone after the day (PDPA)</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ไม่จำกัด</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source> ครั้ง</source>
+        <translation> calls</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source> นาที</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> วัน</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>คาดการณ์จากประวัติ 20 วันทำการล่าสุด</source>
+        <translation>Predict from the last 20 working days</translation>
+    </message>
+    <message>
+        <source>คิวพิเศษ</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>คิวทั่วไป</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>ที่ใช้อยู่: มัธยฐาน</source>
+        <translation>In use: median</translation>
+    </message>
+    <message>
+        <source>ที่ใช้อยู่: 90%</source>
+        <translation>In use: 90%</translation>
+    </message>
+    <message>
+        <source>ที่ตั้งใหม่: มัธยฐาน</source>
+        <translation>New: median</translation>
+    </message>
+    <message>
+        <source>ที่ตั้งใหม่: 90%</source>
+        <translation>New: 90%</translation>
+    </message>
+    <message>
+        <source>บันทึกลำดับการเรียกและนัดหมาย</source>
+        <translation>Save calling order and appointments</translation>
+    </message>
+    <message>
+        <source>ชื่อวันหยุด</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>เช่น วันรัฐธรรมนูญ</source>
+        <translation>e.g. Constitution Day</translation>
+    </message>
+    <message>
+        <source>เพิ่มวันหยุด</source>
+        <translation>Add holiday</translation>
+    </message>
+    <message>
+        <source>ลบวันที่เลือก</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>นำเข้า CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>ไฟล์ CSV หัวตาราง date,name ปีเป็น พ.ศ. หรือ ค.ศ. ก็ได้ นำเข้าซ้ำไม่เพิ่มวันที่มีอยู่แล้ว</source>
+        <translation>CSV with the header date,name; the year in the Buddhist or Common Era; importing again adds no date already listed</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>จำนวน</source>
@@ -2909,6 +3092,10 @@ Keep this code: it follows the case without logging in.</translation>
     <message>
         <source>เลือกไฟล์ตราครุฑ</source>
         <translation>Choose the emblem file</translation>
+    </message>
+    <message>
+        <source>ลำดับการเรียกและนัดหมาย</source>
+        <translation>Calling order &amp; appointments</translation>
     </message>
     <message>
         <source>เลือกไฟล์…</source>
@@ -3942,6 +4129,22 @@ Wait: median %7 min · P90 %8 · longest %9 · within the standard time %10</tra
     <message>
         <source>รอนานเกินเวลามาตรฐาน %1 นาที</source>
         <translation>Waiting longer than the standard %1 minutes</translation>
+    </message>
+    <message>
+        <source>นัดหมายเวลา %1: เรียกได้ตั้งแต่เวลานัด</source>
+        <translation>Appointment at %1: called from that time</translation>
+    </message>
+    <message>
+        <source>รอนานถึงเกณฑ์ของสำนักงานแล้ว: เรียกพร้อมคิวพิเศษตามลำดับที่มาถึง</source>
+        <translation>Has waited the office&apos;s limit: called with the priority lanes by arrival</translation>
+    </message>
+    <message>
+        <source>นัด %1</source>
+        <translation>Appt %1</translation>
+    </message>
+    <message>
+        <source>รอนาน</source>
+        <translation>Waited long</translation>
     </message>
     <message>
         <source>รอแล้ว (นาที)</source>
