@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.uow import UnitOfWork
-from desktop_app.domain.errors import InvalidInput, KhetDeskError
+from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.roles import Role
 from desktop_app.domain.thai_time import business_date, utc_now
 from desktop_app.services import devices, office, printer, settings, ticket_page, users
@@ -162,14 +162,9 @@ class SettingsWindow(QMainWindow):
         self.ops.run(work, done, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        from desktop_app.ui.messages import one_language
+        from desktop_app.ui.messages import error_text
 
-        text = (
-            one_language(error.message, self.env.i18n.language)
-            if isinstance(error, KhetDeskError)
-            else type(error).__name__
-        )
-        self.message.show_message(text, "error", 15)
+        self.message.show_message(error_text(error, self.env.i18n.language), "error", 15)
 
     def message_text(self, text: str, kind: str) -> None:
         self.message.show_message(text, kind, 15 if kind == "error" else 8)

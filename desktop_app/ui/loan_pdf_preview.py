@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import DeviceError
 from desktop_app.services.tabular import write_bytes
 from desktop_app.ui.env import UiEnv
-from desktop_app.ui.loan_widgets import error_text
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.operations import Operations
 from desktop_app.ui.widgets import Banner
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desktop_app.domain.errors import KhetDeskError
 from desktop_app.services.assets import AssetLoanLine
 from desktop_app.services.auth import Actor
 from desktop_app.services.borrowers import BorrowerLoanLine
@@ -25,6 +24,7 @@ from desktop_app.services.loan_desk_queries import InboxLine
 from desktop_app.services.loans import LoanSummary, OverdueView
 from desktop_app.ui.be_date import be_date
 from desktop_app.ui.env import UiEnv
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import RowsModel
 from desktop_app.ui.widgets import Banner
@@ -72,16 +72,6 @@ def word(table: dict[str, str], value: str | None) -> str:
     if value is None:
         return ""
     return QCoreApplication.translate(CTX, table[value]) if value in table else value
-
-
-def error_text(error: Exception) -> str:
-    if isinstance(error, KhetDeskError):
-        from desktop_app.ui.messages import one_language
-
-        return one_language(error.message)
-    return QCoreApplication.translate("LoanTexts", "ข้อผิดพลาดภายใน: %1").replace(
-        "%1", type(error).__name__
-    )
 
 
 def setup_table(table: QTableView, stretch: int) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop_app.domain.errors import KhetDeskError
 from desktop_app.ui import texts
 
 # The English is the last parenthesised part, which may hold one level of parentheses of
@@ -40,3 +41,13 @@ def one_language(text: str, language: str | None = None) -> str:
             line = _ROLE.sub(lambda r: texts.role(r.group(1)), line)
         out.append(line)
     return "\n".join(out)
+
+
+def error_text(error: Exception, language: str | None = None) -> str:
+    """What a window says when a worker's call fails: a refusal's own words in the window's
+    language, or that something went wrong inside (its kind, never a traceback)."""
+    if isinstance(error, KhetDeskError):
+        return one_language(error.message, language)
+    return QCoreApplication.translate("LoanTexts", "ข้อผิดพลาดภายใน: %1").replace(
+        "%1", type(error).__name__
+    )

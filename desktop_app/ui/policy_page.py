@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.uow import UnitOfWork
-from desktop_app.domain.errors import KhetDeskError
 from desktop_app.domain.queue import CallingPolicy
 from desktop_app.domain.thai_time import business_date
 from desktop_app.services import appointments, office, settings
@@ -36,6 +35,7 @@ from desktop_app.services import simulate as sim
 from desktop_app.services.auth import Actor
 from desktop_app.ui.be_date import BeDateField, be_date
 from desktop_app.ui.env import UiEnv
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.operations import Operations
 
 POLICY_KEYS = ("queue.priority_run_max", "queue.ageing_minutes")
@@ -372,14 +372,7 @@ class PolicyPage(QWidget):
         self.ops.run(work, done, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        from desktop_app.ui.messages import one_language
-
-        text = (
-            one_language(error.message, self.env.i18n.language)
-            if isinstance(error, KhetDeskError)
-            else type(error).__name__
-        )
-        self.message(text, "error")
+        self.message(error_text(error, self.env.i18n.language), "error")
 
     def reload(self) -> None:
         uow = self.env.uow
