@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -66,6 +66,9 @@ UNDO_REASON = "ยกเลิกการบันทึกไม่มาต�
 # How often the console asks whether a kiosk printer is down (its banner).
 PRINTER_POLL_SECONDS = 15.0
 GEOMETRY_KEY = "counter/geometry"  # this PC's settings (env.local)
+# The console's type and buttons are drawn at 1× for this height (see _restyle).
+BASE_HEIGHT = 620
+MIN_SCALE, MAX_SCALE = 0.9, 1.4
 
 
 class CounterWindow(QMainWindow):
@@ -119,6 +122,11 @@ class CounterWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
+        """Two columns that fit a 1366×768 screen inside the shell (its menu and status bar,
+        a taskbar and a title bar leave about 630 px): on the left what the clerk does — the
+        citizen at the counter, the call button, the other actions; on the right what the
+        clerk reads — the counter's name, the kiosk printer's banner, the waiting list
+        (which takes whatever height is left), today's figures and the last message."""
         body = QWidget(objectName="counterBody")
         self.heading = QLabel(objectName="counterHeading")
         self.language_button = QPushButton(objectName="counterLanguage")
@@ -126,9 +134,6 @@ class CounterWindow(QMainWindow):
         self.language_button.clicked.connect(
             lambda: self.env.i18n.set_language(self.env.i18n.toggled())
         )
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.language_button)
         # Red across the top while a kiosk cannot print: the clerks hear it before citizens.
         self.printer_banner = QLabel(objectName="printerBanner")
         self.printer_banner.setWordWrap(True)
@@ -142,17 +147,29 @@ class CounterWindow(QMainWindow):
         self.serving_service = QLabel(objectName="servingService")
         self.serving_waited = QLabel(objectName="servingWaited")
         self.serving_elapsed = QLabel(objectName="servingElapsed")
+        self.serving_title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.serving_elapsed.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        for w in (self.serving_service, self.serving_waited):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+        # The title and the time at the counter share a line: the code keeps its size.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.serving_title, 1)
+        title_row.addWidget(self.serving_elapsed)
         sp = QVBoxLayout(serving)
-        for w in (self.serving_title, self.serving_code, self.serving_service,
-                  self.serving_waited, self.serving_elapsed):  # fmt: skip
-            if w is not self.serving_code:
-                w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                w.setWordWrap(True)
+        sp.setContentsMargins(10, 4, 10, 6)
+        sp.setSpacing(0)
+        sp.addLayout(title_row)
+        sp.addStretch(1)  # a larger screen's room goes around the code and its lines
+        for w in (self.serving_code, self.serving_service, self.serving_waited):
             sp.addWidget(w)
+        sp.addStretch(1)
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setSpacing(6)
         for i, (name, keys) in enumerate(ACTIONS):
             b = QPushButton(objectName=name)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never press a focused button
@@ -177,9 +194,10 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("F10"), self, activated=self.book)
 
         left = QVBoxLayout()
-        left.addWidget(serving)
+        left.setSpacing(6)
+        left.addWidget(self.heading)
+        left.addWidget(serving, 1)  # the room a larger screen leaves goes to the serving panel
         left.addLayout(grid)
-        left.addStretch(1)
 
         self.waiting_title = QLabel(objectName="waitingTitle")
         self.table = QTableView(objectName="waitingList")
@@ -206,19 +224,11 @@ class CounterWindow(QMainWindow):
         self.today_office = QLabel(objectName="todayOffice")
         self.today_counter = QLabel(objectName="todayCounter")
         tp = QVBoxLayout(today_panel)
-        tp.setContentsMargins(8, 4, 8, 4)
+        tp.setContentsMargins(8, 2, 8, 4)
+        tp.setSpacing(0)
         for w in (self.today_title, self.today_office, self.today_counter):
             w.setWordWrap(True)
             tp.addWidget(w)
-        right = QVBoxLayout()
-        right.addWidget(self.waiting_title)
-        right.addWidget(self.table, 1)
-        right.addWidget(self.counts)
-        right.addWidget(today_panel)
-
-        columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
         self.message = Banner("counterMessage")
         self.undo_button = QPushButton(objectName="undoNoShow")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -229,9 +239,26 @@ class CounterWindow(QMainWindow):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.undo_button)
+        top = QHBoxLayout()
+        top.addWidget(self.waiting_title, 1)
+        top.addWidget(self.language_button)
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        right.addWidget(self.printer_banner)
+        right.addLayout(top)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.counts)
+        right.addWidget(today_panel)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(10)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        # The last message across the whole width, under both columns: the left one has
+        # the room to spare, and a long one (a printer's fault) keeps to one or two lines.
         outer = QVBoxLayout(body)
-        outer.addLayout(top)
-        outer.addWidget(self.printer_banner)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
         outer.addLayout(columns, 1)
         outer.addLayout(bottom)
         # The type grows with the window (see _restyle); the window must not grow with the
@@ -246,18 +273,23 @@ class CounterWindow(QMainWindow):
         self._restyle()
 
     def _restyle(self) -> None:
-        """Type sized for 1366×768, growing with the window up to 1.4× (a 1080p screen)."""
-        scale = min(1.4, max(1.0, self.height() / 768))
+        """Type sized for the height a 1366×768 screen leaves the console (inside the shell,
+        under a title bar and over a taskbar: about 630 px), growing with it up to 1.4× (a
+        1080p screen) and down to 0.9× (150 % scaling on a 1080p screen). The least height
+        the layout needs stays under the height that chose its size, so the console never
+        grows itself into a scroll."""
+        scale = min(MAX_SCALE, max(MIN_SCALE, self.height() / BASE_HEIGHT))
         if abs(scale - self._scale) < 0.02:
             return
         self._scale = scale
         px = lambda n: f"{round(n * scale)}px"  # noqa: E731
         self.setStyleSheet(
             f"""
-            #counterHeading {{ font-size: {px(22)}; font-weight: bold; color: #0f3b5f; }}
+            #counterHeading {{ font-size: {px(20)}; font-weight: bold; color: #0f3b5f; }}
             #servingPanel {{ background: white; border: 2px solid #0f3b5f; border-radius: 10px; }}
             #servingTitle {{ font-size: {px(18)}; color: #334155; }}
-            #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f; }}
+            #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f;
+                           max-height: {px(84)}; }}
             #servingService {{ font-size: {px(20)}; }}
             #servingWaited, #servingElapsed {{ font-size: {px(17)}; color: #334155; }}
             QPushButton {{ font-size: {px(17)}; border-radius: 8px; border: 1px solid #94a3b8;
@@ -278,20 +310,43 @@ class CounterWindow(QMainWindow):
             #todayPanel {{ background: #f1f5f9; border: 1px solid #cbd5e1; border-radius: 8px; }}
             #todayTitle {{ font-size: {px(15)}; font-weight: bold; color: #0f3b5f; }}
             #todayOffice, #todayCounter {{ font-size: {px(14)}; color: #334155; }}
-            #counterMessage {{ font-size: {px(17)}; padding: 4px; }}
+            #counterMessage {{ font-size: {px(17)}; padding: 2px 4px; }}
             #counterMessage[kind="error"] {{ color: white; background: #b91c1c; }}
             #counterMessage[kind="info"] {{ color: #14532d; background: #dcfce7; }}
             #printerBanner {{ font-size: {px(17)}; font-weight: bold; color: white;
-                              background: #b91c1c; padding: 4px 10px; border-radius: 6px; }}
-            #counterLanguage {{ font-size: {px(15)}; padding: 4px 14px; min-height: 0; }}
+                              background: #b91c1c; padding: 2px 10px; border-radius: 6px; }}
+            #counterLanguage {{ font-size: {px(15)}; padding: 1px 12px; min-height: 0; }}
             """
         )
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((60, 100, 0, 150, 130, 130)):
-            if width:
-                self.table.setColumnWidth(column, round(width * scale))
         self.table.verticalHeader().setDefaultSectionSize(round(30 * scale))
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column but the service's as wide as its heading or its widest value, in the
+        type of the moment and the language of the moment (measured once, never row by row);
+        the service's name takes the rest."""
+        scale = self._scale
+        body = QFont(self.table.font())
+        body.setPixelSize(round(16 * scale))
+        heading = QFont(body)
+        heading.setPixelSize(round(15 * scale))
+        heading.setBold(True)
+        wide, bold = QFontMetrics(body), QFontMetrics(heading)
+        model = "WaitingTicketsModel"  # the priority column's other words, as it says them
+        samples = {
+            0: ("999",),
+            1: ("A999",),
+            3: (*(texts.priority(p) for p in texts.PRIORITIES),
+                QCoreApplication.translate(model, "รอนาน"),
+                QCoreApplication.translate(model, "นัด %1").replace("%1", "10:30")),
+            4: ("10:30",),
+            5: ("999",),
+        }  # fmt: skip
+        for column, values in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(bold.horizontalAdvance(title), *(wide.horizontalAdvance(v) for v in values))
+            self.table.setColumnWidth(column, width + round(18 * scale))
 
     # ------------------------------------------------------------------ loading
     def _changed_elsewhere(self, _revision: int) -> None:
@@ -657,6 +712,7 @@ class CounterWindow(QMainWindow):
         lang = self.env.i18n.language
         if self.model.language != lang:
             self.model.set_language(lang)
+            self._size_columns()
         self._retranslate_buttons()
         self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
         q = self.queue
@@ -712,7 +768,7 @@ class CounterWindow(QMainWindow):
         )
         office = self.tr("รอทั้งสำนักงาน %1 คน").replace("%1", str(q.waiting_office))
         closed = "" if q.active else " · " + self.tr("ช่องบริการนี้ปิดอยู่")
-        self.counts.setText(f"{counts}\n{office}{closed}")
+        self.counts.setText(f"{counts} · {office}{closed}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.env.local.store.setValue(GEOMETRY_KEY, self.saveGeometry())
