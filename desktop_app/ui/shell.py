@@ -401,8 +401,19 @@ class Shell(QMainWindow):
                 )
 
     def set_language(self, code: str) -> None:
+        """This PC's language from now on: at once here, in this PC's own settings (the
+        login opens in it), and in the database's ``ui.language`` for this PC, which the
+        next start reads (the same setting as the settings window's), off the UI thread."""
         self.env.local.language = code
         self.env.i18n.set_language(code)
+        from desktop_app.services.settings import set_pc_language
+
+        uow, actor = self.env.uow, self.actor
+        self.ops.run(
+            lambda: set_pc_language(uow, actor, code),
+            lambda _view: None,
+            lambda e: self.statusBar().showMessage(_error_text(e), 15000),
+        )
 
     def set_text_size(self, percent: int) -> None:
         self._remember("text_size", str(percent))
