@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -124,9 +124,10 @@ class CounterWindow(QMainWindow):
     def _build(self) -> None:
         """Two columns that fit a 1366×768 screen inside the shell (its menu and status bar,
         a taskbar and a title bar leave about 630 px): on the left what the clerk does — the
-        citizen at the counter, the call button, the other actions; on the right what the
-        clerk reads — the counter's name, the kiosk printer's banner, the waiting list
-        (which takes whatever height is left), today's figures and the last message."""
+        counter's name, the citizen at the counter (or a no-show's undo), the call button,
+        the other actions; on the right what the clerk reads — the kiosk printer's banner,
+        the waiting list (which takes whatever height is left) and today's figures. The
+        last message runs under both."""
         body = QWidget(objectName="counterBody")
         self.heading = QLabel(objectName="counterHeading")
         self.language_button = QPushButton(objectName="counterLanguage")
@@ -165,11 +166,18 @@ class CounterWindow(QMainWindow):
         sp.addStretch(1)  # a larger screen's room goes around the code and its lines
         for w in (self.serving_code, self.serving_service, self.serving_waited):
             sp.addWidget(w)
+        # A no-show's undo, for a few seconds, where the citizen was: the panel is empty
+        # then (any other action at the counter ends the chance to undo).
+        self.undo_button = QPushButton(objectName="undoNoShow")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_no_show)
+        self.undo_button.hide()
+        sp.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignHCenter)
         sp.addStretch(1)
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(6)
+        grid.setSpacing(5)
         for i, (name, keys) in enumerate(ACTIONS):
             b = QPushButton(objectName=name)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never press a focused button
@@ -230,15 +238,8 @@ class CounterWindow(QMainWindow):
             w.setWordWrap(True)
             tp.addWidget(w)
         self.message = Banner("counterMessage")
-        self.undo_button = QPushButton(objectName="undoNoShow")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.undo_button.clicked.connect(self.undo_no_show)
-        self.undo_button.hide()
         self.undo_code = ""
         self.undo_timer = QTimer(self, singleShot=True, timeout=self._end_undo)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.undo_button)
         top = QHBoxLayout()
         top.addWidget(self.waiting_title, 1)
         top.addWidget(self.language_button)
@@ -260,7 +261,7 @@ class CounterWindow(QMainWindow):
         outer.setContentsMargins(8, 6, 8, 6)
         outer.setSpacing(4)
         outer.addLayout(columns, 1)
-        outer.addLayout(bottom)
+        outer.addWidget(self.message)
         # The type grows with the window (see _restyle); the window must not grow with the
         # type, so the body's own minimum does not bind the window.
         body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -272,13 +273,27 @@ class CounterWindow(QMainWindow):
         super().resizeEvent(event)
         self._restyle()
 
+    def _visible_height(self) -> int:
+        """The height the clerk sees: the window's own, or inside the shell the height of
+        the part of its scroll area that shows (the console may be taller than that, and
+        its type must not grow with the part that is scrolled away)."""
+        parent = self.parentWidget()
+        if self.isWindow() or parent is None:
+            return self.height()
+        return min(self.height(), parent.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._restyle()
+        return False
+
     def _restyle(self) -> None:
         """Type sized for the height a 1366×768 screen leaves the console (inside the shell,
         under a title bar and over a taskbar: about 630 px), growing with it up to 1.4× (a
-        1080p screen) and down to 0.9× (150 % scaling on a 1080p screen). The least height
-        the layout needs stays under the height that chose its size, so the console never
-        grows itself into a scroll."""
-        scale = min(MAX_SCALE, max(MIN_SCALE, self.height() / BASE_HEIGHT))
+        1080p screen) and down to 0.9× (150 % scaling on a 1080p screen). The size follows
+        the height that is seen, never the console's own when it is taller, so that a
+        console that needs more room than the screen has does not grow its type further."""
+        scale = min(MAX_SCALE, max(MIN_SCALE, self._visible_height() / BASE_HEIGHT))
         if abs(scale - self._scale) < 0.02:
             return
         self._scale = scale
@@ -287,13 +302,13 @@ class CounterWindow(QMainWindow):
             f"""
             #counterHeading {{ font-size: {px(20)}; font-weight: bold; color: #0f3b5f; }}
             #servingPanel {{ background: white; border: 2px solid #0f3b5f; border-radius: 10px; }}
-            #servingTitle {{ font-size: {px(18)}; color: #334155; }}
+            #servingTitle {{ font-size: {px(16)}; color: #334155; }}
             #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f;
-                           max-height: {px(84)}; }}
+                           max-height: {px(80)}; }}
             #servingService {{ font-size: {px(20)}; }}
             #servingWaited, #servingElapsed {{ font-size: {px(17)}; color: #334155; }}
             QPushButton {{ font-size: {px(17)}; border-radius: 8px; border: 1px solid #94a3b8;
-                          background: #f8fafc; padding: 2px; min-height: {px(44)}; }}
+                          background: #f8fafc; padding: 0px 2px; min-height: {px(44)}; }}
             QPushButton:disabled {{ color: #94a3b8; background: #e2e8f0; }}
             #callNext {{ font-size: {px(24)}; font-weight: bold; background: #0f766e;
                          color: white; min-height: {px(72)}; }}
@@ -527,6 +542,7 @@ class CounterWindow(QMainWindow):
             )
             self.undo_code = t.code
             self.undo_button.setText(self.tr("ยกเลิก: เรียก %1 กลับ").replace("%1", t.code))
+            self.serving_waited.hide()  # the citizen's line goes: the undo takes its room
             self.undo_button.show()
             self.undo_timer.start(int(UNDO_SECONDS * 1000))
 
@@ -689,6 +705,12 @@ class CounterWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ParentChange:
+            # Inside the shell: the scroll area's visible part sets the type's size.
+            parent = self.parentWidget()
+            if parent is not None and not self.isWindow():
+                parent.installEventFilter(self)
+            self._restyle()
         super().changeEvent(event)
 
     def _retranslate_buttons(self) -> None:
@@ -747,6 +769,8 @@ class CounterWindow(QMainWindow):
                     ]
                 )
             )
+        # No empty line under an empty counter: its room is the no-show's undo's.
+        self.serving_waited.setVisible(bool(self.serving_waited.text()))
         self._tick()
         self._retranslate_today()
         self._retranslate_printer()

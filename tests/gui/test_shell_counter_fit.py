@@ -12,12 +12,13 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.services import printer, tickets
 from desktop_app.ui.counter import ACTIONS, CounterWindow
 from desktop_app.ui.shell import Shell
-from tests.gui.conftest import WAIT_MS, button
+from tests.gui.conftest import WAIT_MS, button, type_thai
+from tests.gui.person import click_row
 from tests.support.db import actor
 
 pytestmark = pytest.mark.gui
@@ -93,7 +94,7 @@ def _all_visible(qtbot, shell: Shell, page: CounterWindow) -> None:
         assert _inside(page, frame, w), w.objectName()
     # Not made smaller than a clerk can use: the call button is the big one, every other
     # button a comfortable target, and the waiting list shows at least eight citizens.
-    assert page.buttons["callNext"].height() >= 64
+    assert page.buttons["callNext"].height() >= 72
     for name, _keys in ACTIONS:
         assert page.buttons[name].height() >= 44, name
         assert page.buttons[name].width() >= 150, name
@@ -129,3 +130,19 @@ def test_the_counter_console_fits_the_screen_inside_the_shell(qtbot, morning, di
     qtbot.waitUntil(lambda: undo.isVisible(), timeout=WAIT_MS)
     _all_visible(qtbot, shell, page)
     assert _inside(page, shell.frames["counter"], undo)
+    assert undo.height() >= 44
+
+    # Out of order with a long reason: the served ticket's line wraps, nothing scrolls.
+    click_row(qtbot, page.table, 3)
+    reason = "ผู้ป่วยนั่งรถเข็น มากับญาติที่ต้องกลับไปทำงาน เจ้าหน้าที่ประชาสัมพันธ์ขอให้เรียกก่อน"
+
+    def with_reason(dialog):
+        type_thai(dialog.findChild(QLineEdit, "pickReason"), reason)
+        qtbot.mouseClick(button(dialog, "pickOk"), Qt.MouseButton.LeftButton)
+
+    dialogs.answer(with_reason)
+    qtbot.mouseClick(page.buttons["pick"], Qt.MouseButton.LeftButton)
+    waited = page.findChild(QLabel, "servingWaited")
+    qtbot.waitUntil(lambda: reason in waited.text(), timeout=WAIT_MS)
+    assert waited.height() > 1.5 * waited.fontMetrics().height()  # two lines or more
+    _all_visible(qtbot, shell, page)
