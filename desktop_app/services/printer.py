@@ -25,6 +25,7 @@ from desktop_app.domain.errors import DeviceError
 from desktop_app.domain.queue import PRIORITY_LABELS_TH, Priority
 from desktop_app.domain.roles import require
 from desktop_app.domain.thai_time import thai_datetime_short
+from desktop_app.services import print_outcomes
 from desktop_app.services.assets import find_asset
 from desktop_app.services.auth import Actor
 from desktop_app.services.office import find_service
@@ -143,6 +144,18 @@ def ticket_raster(uow: UnitOfWork, ticket: TicketView) -> Raster:
         raise DeviceError(f"{e.thai} ({e.english})") from None
 
 
+def _printed(uow: UnitOfWork, what: str, what_en: str, setup: PrinterSetup) -> None:
+    """The printer took it: told to this PC's windows (services.print_outcomes)."""
+    print_outcomes.report(True, what, what_en, setup.connection, clock=uow.clock)
+
+
+def _failed(
+    uow: UnitOfWork, what: str, what_en: str, e: PrinterError, connection: str = ""
+) -> None:
+    print_outcomes.report(False, what, what_en, connection, e.kind.value, e.thai, e.english,
+                          clock=uow.clock)  # fmt: skip
+
+
 def _cannot_print(ticket: TicketView, e: PrinterError) -> DeviceError:
     code = ticket.code
     return DeviceError(
@@ -161,11 +174,14 @@ def print_ticket(
 
     Raises DeviceError carrying the unchanged ticket when the printer fails."""
     require(actor.role, "ticket.reprint" if reprint else "ticket.issue")
+    what, what_en = f"บัตรคิว {ticket.code}", f"ticket {ticket.code}"
     try:
         config, raster = _prepare(uow, ticket, for_printer=True)
         result = escpos_out.print_raster(raster, config.setup)
     except PrinterError as e:
+        _failed(uow, what, what_en, e)
         raise _cannot_print(ticket, e) from None
+    _printed(uow, what, what_en, config.setup)
     _mark_printed(uow, actor, ticket, config, result, reprint)
     return dataclasses.replace(ticket, printed=True)
 
@@ -211,14 +227,17 @@ def print_test_page(uow: UnitOfWork) -> TestPrint:
         qr_content="khetdesk:printer-test",
         language=config.language,
     )
+    what, what_en = "หน้าทดสอบ", "test page"
     try:
         escpos_out.parse_connection(setup.connection)
         result = escpos_out.print_raster(render_test_page(content, setup.width), setup)
     except PrinterError as e:
+        _failed(uow, what, what_en, e, setup.connection)
         raise DeviceError(
             f"พิมพ์หน้าทดสอบไม่ได้: {e.thai} (test page not printed: {e.english})",
             reason=e.kind.value,
         ) from None
+    _printed(uow, what, what_en, setup)
     return TestPrint(True, setup.connection, setup.profile, setup.width, result.bytes_sent,
                      result.paper)  # fmt: skip
 
@@ -347,15 +366,18 @@ def print_asset_label(uow: UnitOfWork, actor: Actor, asset_no: str) -> LabelPrin
     one of printing.escpos_out.Failure). Nothing is written to the database. Labelling is
     part of keeping the register: supply staff only (``asset.add``)."""
     require(actor.role, "asset.add")
+    what, what_en = f"ป้ายครุภัณฑ์ {asset_no[:64]}", f"asset label {asset_no[:64]}"
     try:
         config, raster, number = _label(uow, asset_no, for_printer=True)
         result = escpos_out.print_raster(raster, config.setup)
     except PrinterError as e:
+        _failed(uow, what, what_en, e)
         raise DeviceError(
             f"พิมพ์ป้ายครุภัณฑ์ {asset_no[:64]} ไม่ได้: {e.thai} "
             f"(asset label {asset_no[:64]} not printed: {e.english})",
             reason=e.kind.value,
         ) from None
     setup = config.setup
+    _printed(uow, what, what_en, setup)
     return LabelPrint(number, setup.connection, setup.width,
                       result.bytes_sent, result.paper, result.confirmed)  # fmt: skip

@@ -93,6 +93,25 @@ def set_setting(uow: UnitOfWork, actor: Actor, key: str, value: str) -> SettingV
     return view
 
 
+def set_pc_language(uow: UnitOfWork, actor: Actor, language: str) -> SettingView:
+    """This PC's window language (``ui.language``, per PC), as chosen by whoever works at
+    it from View › Language: the same setting the settings window writes, so that the next
+    start opens in it. Unlike other settings it needs no administrator: it changes nothing
+    but the language of this PC's own windows. Audited; unchanged when already so."""
+    with uow.write() as tx:
+        if read_setting(tx, "ui.language") == _validated("ui.language", language):
+            return _view(tx, "ui.language")
+        view = write_setting(tx, actor, "ui.language", language)
+        tx.commit()
+    return view
+
+
+def _view(tx: Transaction, key: str) -> SettingView:
+    s = spec(key)
+    return SettingView(key, read_setting(tx, key), s.default, s.per_pc, scope_of(key),
+                       s.description)  # fmt: skip
+
+
 def update_settings(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> list[SettingView]:
     """Save a settings page in one transaction: every value is checked first, then the ones
     that differ from what is stored are written, each with its audit entry. Per-PC keys go

@@ -18,6 +18,7 @@ from desktop_app.ui.dialogs import Dialogs
 from desktop_app.ui.env import LocalSettings, UiEnv
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.live import LiveQueue
+from desktop_app.ui.print_status import PrintStatus
 
 
 def make_env(
@@ -34,6 +35,7 @@ def make_env(
     live = LiveQueue(uow, poll_ms) if poll_ms is not None else LiveQueue(uow)
     live.setParent(app)
     env = UiEnv(uow, dialogs if dialogs is not None else Dialogs(), i18n, live, local)
+    env.prints = PrintStatus(local)
     if clock is not None:
         env.clock = clock
     return env

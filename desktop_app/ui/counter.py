@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -66,6 +66,9 @@ UNDO_REASON = "ยกเลิกการบันทึกไม่มาต�
 # How often the console asks whether a kiosk printer is down (its banner).
 PRINTER_POLL_SECONDS = 15.0
 GEOMETRY_KEY = "counter/geometry"  # this PC's settings (env.local)
+# The console's type and buttons are drawn at 1× for this height (see _restyle).
+BASE_HEIGHT = 620
+MIN_SCALE, MAX_SCALE = 0.9, 1.4
 
 
 class CounterWindow(QMainWindow):
@@ -119,6 +122,12 @@ class CounterWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
+        """Two columns that fit a 1366×768 screen inside the shell (its menu and status bar,
+        a taskbar and a title bar leave about 630 px): on the left what the clerk does — the
+        counter's name, the citizen at the counter (or a no-show's undo), the call button,
+        the other actions; on the right what the clerk reads — the kiosk printer's banner,
+        the waiting list (which takes whatever height is left) and today's figures. The
+        last message runs under both."""
         body = QWidget(objectName="counterBody")
         self.heading = QLabel(objectName="counterHeading")
         self.language_button = QPushButton(objectName="counterLanguage")
@@ -126,9 +135,6 @@ class CounterWindow(QMainWindow):
         self.language_button.clicked.connect(
             lambda: self.env.i18n.set_language(self.env.i18n.toggled())
         )
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.language_button)
         # Red across the top while a kiosk cannot print: the clerks hear it before citizens.
         self.printer_banner = QLabel(objectName="printerBanner")
         self.printer_banner.setWordWrap(True)
@@ -142,17 +148,36 @@ class CounterWindow(QMainWindow):
         self.serving_service = QLabel(objectName="servingService")
         self.serving_waited = QLabel(objectName="servingWaited")
         self.serving_elapsed = QLabel(objectName="servingElapsed")
+        self.serving_title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.serving_elapsed.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        for w in (self.serving_service, self.serving_waited):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+        # The title and the time at the counter share a line: the code keeps its size.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.serving_title, 1)
+        title_row.addWidget(self.serving_elapsed)
         sp = QVBoxLayout(serving)
-        for w in (self.serving_title, self.serving_code, self.serving_service,
-                  self.serving_waited, self.serving_elapsed):  # fmt: skip
-            if w is not self.serving_code:
-                w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                w.setWordWrap(True)
+        sp.setContentsMargins(10, 4, 10, 6)
+        sp.setSpacing(0)
+        sp.addLayout(title_row)
+        sp.addStretch(1)  # a larger screen's room goes around the code and its lines
+        for w in (self.serving_code, self.serving_service, self.serving_waited):
             sp.addWidget(w)
+        # A no-show's undo, for a few seconds, where the citizen was: the panel is empty
+        # then (any other action at the counter ends the chance to undo).
+        self.undo_button = QPushButton(objectName="undoNoShow")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_no_show)
+        self.undo_button.hide()
+        sp.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        sp.addStretch(1)
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setSpacing(5)
         for i, (name, keys) in enumerate(ACTIONS):
             b = QPushButton(objectName=name)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never press a focused button
@@ -177,9 +202,10 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("F10"), self, activated=self.book)
 
         left = QVBoxLayout()
-        left.addWidget(serving)
+        left.setSpacing(6)
+        left.addWidget(self.heading)
+        left.addWidget(serving, 1)  # the room a larger screen leaves goes to the serving panel
         left.addLayout(grid)
-        left.addStretch(1)
 
         self.waiting_title = QLabel(objectName="waitingTitle")
         self.table = QTableView(objectName="waitingList")
@@ -206,34 +232,36 @@ class CounterWindow(QMainWindow):
         self.today_office = QLabel(objectName="todayOffice")
         self.today_counter = QLabel(objectName="todayCounter")
         tp = QVBoxLayout(today_panel)
-        tp.setContentsMargins(8, 4, 8, 4)
+        tp.setContentsMargins(8, 2, 8, 4)
+        tp.setSpacing(0)
         for w in (self.today_title, self.today_office, self.today_counter):
             w.setWordWrap(True)
             tp.addWidget(w)
+        self.message = Banner("counterMessage")
+        self.undo_code = ""
+        self.undo_timer = QTimer(self, singleShot=True, timeout=self._end_undo)
+        top = QHBoxLayout()
+        top.addWidget(self.waiting_title, 1)
+        top.addWidget(self.language_button)
         right = QVBoxLayout()
-        right.addWidget(self.waiting_title)
+        right.setSpacing(4)
+        right.addWidget(self.printer_banner)
+        right.addLayout(top)
         right.addWidget(self.table, 1)
         right.addWidget(self.counts)
         right.addWidget(today_panel)
 
         columns = QHBoxLayout()
+        columns.setSpacing(10)
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
-        self.message = Banner("counterMessage")
-        self.undo_button = QPushButton(objectName="undoNoShow")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.undo_button.clicked.connect(self.undo_no_show)
-        self.undo_button.hide()
-        self.undo_code = ""
-        self.undo_timer = QTimer(self, singleShot=True, timeout=self._end_undo)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.undo_button)
+        # The last message across the whole width, under both columns: the left one has
+        # the room to spare, and a long one (a printer's fault) keeps to one or two lines.
         outer = QVBoxLayout(body)
-        outer.addLayout(top)
-        outer.addWidget(self.printer_banner)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
         outer.addLayout(columns, 1)
-        outer.addLayout(bottom)
+        outer.addWidget(self.message)
         # The type grows with the window (see _restyle); the window must not grow with the
         # type, so the body's own minimum does not bind the window.
         body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -245,23 +273,42 @@ class CounterWindow(QMainWindow):
         super().resizeEvent(event)
         self._restyle()
 
+    def _visible_height(self) -> int:
+        """The height the clerk sees: the window's own, or inside the shell the height of
+        the part of its scroll area that shows (the console may be taller than that, and
+        its type must not grow with the part that is scrolled away)."""
+        parent = self.parentWidget()
+        if self.isWindow() or parent is None:
+            return self.height()
+        return min(self.height(), parent.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._restyle()
+        return False
+
     def _restyle(self) -> None:
-        """Type sized for 1366×768, growing with the window up to 1.4× (a 1080p screen)."""
-        scale = min(1.4, max(1.0, self.height() / 768))
+        """Type sized for the height a 1366×768 screen leaves the console (inside the shell,
+        under a title bar and over a taskbar: about 630 px), growing with it up to 1.4× (a
+        1080p screen) and down to 0.9× (150 % scaling on a 1080p screen). The size follows
+        the height that is seen, never the console's own when it is taller, so that a
+        console that needs more room than the screen has does not grow its type further."""
+        scale = min(MAX_SCALE, max(MIN_SCALE, self._visible_height() / BASE_HEIGHT))
         if abs(scale - self._scale) < 0.02:
             return
         self._scale = scale
         px = lambda n: f"{round(n * scale)}px"  # noqa: E731
         self.setStyleSheet(
             f"""
-            #counterHeading {{ font-size: {px(22)}; font-weight: bold; color: #0f3b5f; }}
+            #counterHeading {{ font-size: {px(20)}; font-weight: bold; color: #0f3b5f; }}
             #servingPanel {{ background: white; border: 2px solid #0f3b5f; border-radius: 10px; }}
-            #servingTitle {{ font-size: {px(18)}; color: #334155; }}
-            #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f; }}
+            #servingTitle {{ font-size: {px(16)}; color: #334155; }}
+            #servingCode {{ font-size: {px(72)}; font-weight: bold; color: #0f3b5f;
+                           max-height: {px(80)}; }}
             #servingService {{ font-size: {px(20)}; }}
             #servingWaited, #servingElapsed {{ font-size: {px(17)}; color: #334155; }}
             QPushButton {{ font-size: {px(17)}; border-radius: 8px; border: 1px solid #94a3b8;
-                          background: #f8fafc; padding: 2px; min-height: {px(44)}; }}
+                          background: #f8fafc; padding: 0px 2px; min-height: {px(44)}; }}
             QPushButton:disabled {{ color: #94a3b8; background: #e2e8f0; }}
             #callNext {{ font-size: {px(24)}; font-weight: bold; background: #0f766e;
                          color: white; min-height: {px(72)}; }}
@@ -278,20 +325,43 @@ class CounterWindow(QMainWindow):
             #todayPanel {{ background: #f1f5f9; border: 1px solid #cbd5e1; border-radius: 8px; }}
             #todayTitle {{ font-size: {px(15)}; font-weight: bold; color: #0f3b5f; }}
             #todayOffice, #todayCounter {{ font-size: {px(14)}; color: #334155; }}
-            #counterMessage {{ font-size: {px(17)}; padding: 4px; }}
+            #counterMessage {{ font-size: {px(17)}; padding: 2px 4px; }}
             #counterMessage[kind="error"] {{ color: white; background: #b91c1c; }}
             #counterMessage[kind="info"] {{ color: #14532d; background: #dcfce7; }}
             #printerBanner {{ font-size: {px(17)}; font-weight: bold; color: white;
-                              background: #b91c1c; padding: 4px 10px; border-radius: 6px; }}
-            #counterLanguage {{ font-size: {px(15)}; padding: 4px 14px; min-height: 0; }}
+                              background: #b91c1c; padding: 2px 10px; border-radius: 6px; }}
+            #counterLanguage {{ font-size: {px(15)}; padding: 1px 12px; min-height: 0; }}
             """
         )
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((60, 100, 0, 150, 130, 130)):
-            if width:
-                self.table.setColumnWidth(column, round(width * scale))
         self.table.verticalHeader().setDefaultSectionSize(round(30 * scale))
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column but the service's as wide as its heading or its widest value, in the
+        type of the moment and the language of the moment (measured once, never row by row);
+        the service's name takes the rest."""
+        scale = self._scale
+        body = QFont(self.table.font())
+        body.setPixelSize(round(16 * scale))
+        heading = QFont(body)
+        heading.setPixelSize(round(15 * scale))
+        heading.setBold(True)
+        wide, bold = QFontMetrics(body), QFontMetrics(heading)
+        model = "WaitingTicketsModel"  # the priority column's other words, as it says them
+        samples = {
+            0: ("999",),
+            1: ("A999",),
+            3: (*(texts.priority(p) for p in texts.PRIORITIES),
+                QCoreApplication.translate(model, "รอนาน"),
+                QCoreApplication.translate(model, "นัด %1").replace("%1", "10:30")),
+            4: ("10:30",),
+            5: ("999",),
+        }  # fmt: skip
+        for column, values in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(bold.horizontalAdvance(title), *(wide.horizontalAdvance(v) for v in values))
+            self.table.setColumnWidth(column, width + round(18 * scale))
 
     # ------------------------------------------------------------------ loading
     def _changed_elsewhere(self, _revision: int) -> None:
@@ -472,6 +542,7 @@ class CounterWindow(QMainWindow):
             )
             self.undo_code = t.code
             self.undo_button.setText(self.tr("ยกเลิก: เรียก %1 กลับ").replace("%1", t.code))
+            self.serving_waited.hide()  # the citizen's line goes: the undo takes its room
             self.undo_button.show()
             self.undo_timer.start(int(UNDO_SECONDS * 1000))
 
@@ -634,6 +705,12 @@ class CounterWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ParentChange:
+            # Inside the shell: the scroll area's visible part sets the type's size.
+            parent = self.parentWidget()
+            if parent is not None and not self.isWindow():
+                parent.installEventFilter(self)
+            self._restyle()
         super().changeEvent(event)
 
     def _retranslate_buttons(self) -> None:
@@ -657,6 +734,7 @@ class CounterWindow(QMainWindow):
         lang = self.env.i18n.language
         if self.model.language != lang:
             self.model.set_language(lang)
+            self._size_columns()
         self._retranslate_buttons()
         self.language_button.setText("English" if lang == "th" else "ภาษาไทย")
         q = self.queue
@@ -691,6 +769,8 @@ class CounterWindow(QMainWindow):
                     ]
                 )
             )
+        # No empty line under an empty counter: its room is the no-show's undo's.
+        self.serving_waited.setVisible(bool(self.serving_waited.text()))
         self._tick()
         self._retranslate_today()
         self._retranslate_printer()
@@ -712,7 +792,7 @@ class CounterWindow(QMainWindow):
         )
         office = self.tr("รอทั้งสำนักงาน %1 คน").replace("%1", str(q.waiting_office))
         closed = "" if q.active else " · " + self.tr("ช่องบริการนี้ปิดอยู่")
-        self.counts.setText(f"{counts}\n{office}{closed}")
+        self.counts.setText(f"{counts} · {office}{closed}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.env.local.store.setValue(GEOMETRY_KEY, self.saveGeometry())

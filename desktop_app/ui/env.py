@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import json
 import os
 import secrets
 from collections.abc import Callable
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import QWidget
 from db.uow import UnitOfWork
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.thai_time import utc_now
+from desktop_app.services.print_outcomes import PrintOutcome
 from desktop_app.ui.dialogs import Dialogs
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.live import LiveQueue
+from desktop_app.ui.print_status import PrintStatus
 from desktop_app.ui.secrets import SecretStore, SettingsStore, best_store, owner_only_sync
 
 PIN_ITERATIONS = 200_000
@@ -66,6 +69,21 @@ class LocalSettings:
     @language.setter
     def language(self, value: str) -> None:
         self.store.setValue("ui/language", value)
+
+    # --- how the last print on this PC's thermal printer ended (the shell's status bar)
+    @property
+    def last_print(self) -> PrintOutcome | None:
+        text = self._str("printer/last_print")
+        if not text:
+            return None
+        try:
+            return PrintOutcome.from_json(json.loads(text))
+        except (ValueError, KeyError, TypeError):  # damaged by hand: as if none was kept
+            return None
+
+    @last_print.setter
+    def last_print(self, outcome: PrintOutcome) -> None:
+        self.store.setValue("printer/last_print", json.dumps(outcome.to_json(), ensure_ascii=False))
 
     # --- the device token the kiosk (or board) runs under (issue 17; ui/secrets.py)
     def device_token(self) -> str:
@@ -171,6 +189,8 @@ class UiEnv:
     # Opening another workspace from a window (a loan request from the register…): the
     # application shell when there is one, else a window of its own (ui.workspaces).
     navigate: Callable[..., QWidget | None] | None = None
+    # How this PC's last print ended, as it happens (ui.print_status; made by make_env).
+    prints: PrintStatus | None = None
 
     def open_workspace(self, actor: object, key: str, **kw: object) -> QWidget | None:
         if self.navigate is not None:

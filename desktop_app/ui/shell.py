@@ -401,8 +401,19 @@ class Shell(QMainWindow):
                 )
 
     def set_language(self, code: str) -> None:
+        """This PC's language from now on: at once here, in this PC's own settings (the
+        login opens in it), and in the database's ``ui.language`` for this PC, which the
+        next start reads (the same setting as the settings window's), off the UI thread."""
         self.env.local.language = code
         self.env.i18n.set_language(code)
+        from desktop_app.services.settings import set_pc_language
+
+        uow, actor = self.env.uow, self.actor
+        self.ops.run(
+            lambda: set_pc_language(uow, actor, code),
+            lambda _view: None,
+            lambda e: self.statusBar().showMessage(_error_text(e), 15000),
+        )
 
     def set_text_size(self, percent: int) -> None:
         self._remember("text_size", str(percent))
@@ -513,6 +524,9 @@ class Shell(QMainWindow):
         self.auto_backup.backed_up.connect(self._backed_up)
         self.auto_backup.failed.connect(self._backup_failed)
         self.printer_connection = ""
+        # This PC's printer: how its last print ended (ui.print_status), as it happens.
+        if self.env.prints is not None:
+            self.env.prints.changed.connect(self._print_done)
         self.lost_since: dt.datetime | None = None
         for label in (self.user_label, self.db_label, self.printer_label, self.live_label,
                       self.backup_label):  # fmt: skip
@@ -531,6 +545,43 @@ class Shell(QMainWindow):
     def _printer_loaded(self, connection: str) -> None:
         self.printer_connection = connection
         self.retranslate()
+
+    def _print_done(self, _outcome: object) -> None:
+        self._retranslate_printer()
+
+    def _when(self, at: dt.datetime) -> str:
+        """A time on this PC's printer: the clock today, the date and the clock before."""
+        from desktop_app.domain.thai_time import BANGKOK
+        from desktop_app.ui.be_date import be_date
+
+        local = at.astimezone(BANGKOK)
+        if local.date() == self.env.clock().astimezone(BANGKOK).date():
+            return f"{local:%H:%M}"
+        return f"{be_date(local.date())} {local:%H:%M}"
+
+    def _retranslate_printer(self) -> None:
+        """The last print on this PC: done at what time, or not done and why (in the
+        window's language); before any, whether this PC has a printer at all."""
+        last = self.env.prints.last if self.env.prints is not None else None
+        connection = self.printer_connection
+        english = self.env.i18n.language == "en"
+        style = ""
+        if last is None:
+            state = self.tr("ไม่มี") if connection in ("", "none") else self.tr("ยังไม่ได้พิมพ์")
+            tip = connection
+        else:
+            when = self._when(last.at)
+            if last.ok:
+                state = self.tr("พิมพ์ได้ %1").replace("%1", when)
+            else:
+                why = (last.english if english else last.thai) or last.reason
+                state = self.tr("พิมพ์ไม่ได้ %1: %2").replace("%1", when).replace("%2", why)
+                style = "color: white; background: #b91c1c;"
+            what = last.what_en if english else last.what
+            tip = " · ".join(filter(None, (what, last.connection or connection)))
+        self.printer_label.setText(self.tr("เครื่องพิมพ์: %1").replace("%1", state))
+        self.printer_label.setToolTip(tip)
+        self.printer_label.setStyleSheet(style)
 
     def _online(self, online: bool) -> None:
         self.lost_since = None if online else dt.datetime.now()
@@ -596,12 +647,7 @@ class Shell(QMainWindow):
         if self.text_size in self.act_sizes:
             self.act_sizes[self.text_size].setChecked(True)
         self.user_label.setText(f"{self.actor.name} ({role})")
-        printer = self.printer_connection
-        self.printer_label.setText(
-            self.tr("เครื่องพิมพ์: %1").replace(
-                "%1", self.tr("ไม่มี") if printer in ("", "none") else printer
-            )
-        )
+        self._retranslate_printer()
         if self.lost_since is None:
             self.live_label.setText(self.tr("เชื่อมต่อฐานข้อมูลแล้ว"))
             self.live_label.setStyleSheet("")
