@@ -928,8 +928,9 @@ def _call_mark(
     hall sees why (one that came up in the plain order is not marked)."""
     if appointment_at is not None:
         return "appointment"
-    aged = ageing and priority is None and called is not None and passed_priority
-    return "aged" if aged and _minutes(called - issued) >= ageing else ""
+    if not ageing or priority is not None or called is None or not passed_priority:
+        return ""
+    return "aged" if _minutes(called - issued) >= ageing else ""
 
 
 def board_status(uow: UnitOfWork, calls: int = BOARD_CALLS) -> BoardStatus:

@@ -3292,6 +3292,18 @@ Keep this code: it follows the case without logging in.</translation>
         <translation>Log out</translation>
     </message>
     <message>
+        <source>ยังไม่ได้พิมพ์</source>
+        <translation>not printed yet</translation>
+    </message>
+    <message>
+        <source>พิมพ์ได้ %1</source>
+        <translation>printed %1</translation>
+    </message>
+    <message>
+        <source>พิมพ์ไม่ได้ %1: %2</source>
+        <translation>not printed %1: %2</translation>
+    </message>
+    <message>
         <source>สถานการณ์การยืมพัสดุ</source>
         <translation>Loan situation</translation>
     </message>
