@@ -59,10 +59,12 @@ if what == "verify":
 else:  # the floor: a bare scan that hashes every row
     n = 0
     with engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=5000).exec_driver_sql(
+        # yield_per on the result: as an execution option SQLAlchemy ignores it for
+        # textual SQL (psycopg then fetches every row at once, sqlite3 one at a time).
+        result = conn.execution_options(stream_results=True).exec_driver_sql(
             "SELECT id, at, actor, action, entity, entity_id, before_json, after_json, "
             "prev_hash, hash FROM audit_log ORDER BY id")
-        for part in result.partitions():
+        for part in result.yield_per(5000).partitions():
             for row in part:
                 hashlib.sha256("|".join(map(str, row)).encode()).hexdigest()
                 n += 1
