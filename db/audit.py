@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, TextClause, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, TextClause, bindparam, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, AuditHead
@@ -145,16 +146,38 @@ def streamed(
         result.close()
 
 
-def _raw_rows(conn: Connection) -> Iterator[Row[Any]]:
+def _raw_rows(conn: Connection) -> Iterator[tuple[Any, ...]]:
     """The stored values, unconverted: no type of ours runs on them, so nothing written into
-    the table can make the scan fail. Streamed (a server-side cursor on PostgreSQL)."""
+    the table can make the scan fail. Streamed :data:`STREAM` rows at a time (a server-side
+    cursor on PostgreSQL) on the driver's own cursor, in ``conn``'s transaction: the rows
+    are the driver's tuples, without a SQLAlchemy row around each of a million. A driver
+    error is raised as SQLAlchemy's (what UnitOfWork translates for the user)."""
     pg = conn.dialect.name == "postgresql"
     at = "to_char(at, 'YYYY-MM-DD HH24:MI:SS.US')" if pg else "at"
-    stmt = text(
+    sql = (
         f"SELECT id, {at} AS at, actor, action, entity, entity_id, before_json, after_json, "
         "prev_hash, hash FROM audit_log ORDER BY id"
     )
-    yield from streamed(conn, stmt)
+    dbapi: Any = conn.connection.dbapi_connection
+    driver_error: type[Exception] = conn.dialect.loaded_dbapi.Error
+    try:
+        cursor = dbapi.cursor(f"khetdesk_audit_scan_{id(conn):x}") if pg else dbapi.cursor()
+    except driver_error as e:
+        raise DBAPIError.instance(sql, None, e, driver_error) from e
+    try:
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchmany(STREAM)
+        except driver_error as e:
+            raise DBAPIError.instance(sql, None, e, driver_error) from e
+        while rows:
+            yield from rows
+            try:
+                rows = cursor.fetchmany(STREAM)
+            except driver_error as e:
+                raise DBAPIError.instance(sql, None, e, driver_error) from e
+    finally:  # also when the scan stops early: the caller closes the generator
+        cursor.close()
 
 
 def _head(conn: Connection) -> tuple[Any, Any] | None:

@@ -42,9 +42,12 @@ DECISIONS = frozenset({"loan.approve", "loan.reject"})
 State = dict[str, Any]
 
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """A stored value as JSON can carry it (a report must never fail on what it reports)."""
-    if value is None or isinstance(value, bool | int | str):
+    if type(value) in _AS_IS or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float | Decimal):
         return str(value)
@@ -61,12 +64,15 @@ def _as_bool(value: Any) -> Any:
     return _plain(value)
 
 
+_decode = json.JSONDecoder().decode  # json.loads of a str, without its argument checks
+
+
 def _loads(raw: Any) -> Any:
     if not isinstance(raw, str):
         return None
     try:
-        return json.loads(raw)
-    except ValueError:
+        return _decode(raw)
+    except (ValueError, RecursionError):  # not JSON; nested deeper than the parser goes
         return None
 
 
@@ -165,7 +171,7 @@ def _users(conn: Connection, ids: list[str]) -> dict[str, State]:
     rows = conn.execute(
         _in("SELECT username, role, active, unit FROM users WHERE username IN :ids", "ids"),
         {"ids": ids},
-    )
+    ).all()
     return {
         str(u): {"role": _plain(r), "active": _as_bool(a), "unit": _plain(n)} for u, r, a, n in rows
     }
@@ -194,7 +200,8 @@ def _tickets(conn: Connection, ids: list[str]) -> dict[str, State]:
             f"WHERE {where} AND t.code IN :codes",
             "codes",
         )
-        for d, code, status, service, counter in conn.execute(stmt, {"day": day, "codes": codes}):
+        rows = conn.execute(stmt, {"day": day, "codes": codes}).all()
+        for d, code, status, service, counter in rows:
             key = f"{_plain(d)}/{_plain(code)}"
             out[key] = {"status": _plain(status), "service": _plain(service),
                         "counter": _plain(counter)}  # fmt: skip

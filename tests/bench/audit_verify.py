@@ -56,18 +56,20 @@ if what == "verify":
     r = verify(UnitOfWork(engine))
     assert r.ok and not r.mismatches, (r.ok, r.first_bad, r.reason, r.mismatches[:3])
     n = r.entries
-else:  # the floor: a bare scan that hashes every row
+else:  # the floor: a bare driver scan that hashes every row (the driver's own cursor,
+    # server-side on PostgreSQL, STREAM rows a fetch, as the verifier's chain scan reads)
     n = 0
     with engine.connect() as conn:
-        # yield_per on the result: as an execution option SQLAlchemy ignores it for
-        # textual SQL (psycopg then fetches every row at once, sqlite3 one at a time).
-        result = conn.execution_options(stream_results=True).exec_driver_sql(
-            "SELECT id, at, actor, action, entity, entity_id, before_json, after_json, "
-            "prev_hash, hash FROM audit_log ORDER BY id")
-        for part in result.yield_per(5000).partitions():
-            for row in part:
+        pg = engine.dialect.name == "postgresql"
+        dbapi = conn.connection.dbapi_connection
+        cur = dbapi.cursor("floor") if pg else dbapi.cursor()
+        cur.execute("SELECT id, at, actor, action, entity, entity_id, before_json, after_json, "
+                    "prev_hash, hash FROM audit_log ORDER BY id")
+        while rows := cur.fetchmany(5000):
+            for row in rows:
                 hashlib.sha256("|".join(map(str, row)).encode()).hexdigest()
                 n += 1
+        cur.close()
 elapsed = time.perf_counter() - t0
 # VmHWM: this process's own peak (ru_maxrss would count the forked parent's pages too).
 try:
