@@ -91,3 +91,16 @@ def test_an_entry_nested_deeper_than_the_json_parser_goes_is_named(office, clock
     result = _table_edit(office, "UPDATE audit_log SET after_json = :j WHERE id = :k",
                          j="[" * 100_000, k=newest)  # fmt: skip
     assert result.ok is False and result.first_bad == newest
+
+
+def test_a_ticket_id_whose_day_is_not_a_plain_date_is_named(office, clock):
+    """A tampered ticket id whose day Python reads as a date (an ISO week date) but the
+    database would refuse to cast: the reconciliation skips it, the chain names it."""
+    clerk = actor(office, "clerk1")
+    tickets.issue_ticket(office, clerk, "A")
+    with office.engine.connect() as conn:
+        newest = conn.execute(text("SELECT max(id) FROM audit_log")).scalar_one()
+    for day in ("2026-W01-1", "20260101", "2026-02-30"):
+        result = _table_edit(office, "UPDATE audit_log SET entity_id = :e WHERE id = :k",
+                             e=f"{day}/A001", k=newest)  # fmt: skip
+        assert result.ok is False and result.first_bad == newest, day
