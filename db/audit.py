@@ -6,7 +6,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,7 +146,7 @@ def streamed(
         result.close()
 
 
-def _raw_rows(conn: Connection) -> Iterator[tuple[Any, ...]]:
+def _raw_rows(conn: Connection) -> Generator[tuple[Any, ...]]:
     """The stored values, unconverted: no type of ours runs on them, so nothing written into
     the table can make the scan fail. Streamed :data:`STREAM` rows at a time (a server-side
     cursor on PostgreSQL) on the driver's own cursor, in ``conn``'s transaction: the rows

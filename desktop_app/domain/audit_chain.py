@@ -24,7 +24,7 @@ def canonical_json(value: Any) -> str:
 _CONTENT = (
     '{"action":%s,"actor":%s,"after":%s,"at":%s,"before":%s,"entity":%s,"entity_id":%s,"seq":%d}'
 )
-_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_json_str = json.encoder.encode_basestring
 _sha256 = hashlib.sha256
 
 
