@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, TextClause, bindparam, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, AuditHead
@@ -123,18 +126,58 @@ class VerifyResult:
 STREAM = 5000
 
 
-def _raw_rows(conn: Connection) -> Iterator[Row[Any]]:
+def streamed(
+    conn: Connection, stmt: TextClause, params: dict[str, Any] | None = None
+) -> Iterator[Any]:
+    """The rows of ``stmt`` fetched :data:`STREAM` at a time: a server-side cursor on
+    PostgreSQL, ``fetchmany`` on SQLite; memory stays flat however many rows there are.
+
+    The batch size is set on the result itself: SQLAlchemy ignores the ``yield_per``
+    execution option for ``text()`` statements, and ``partitions()`` without a size then
+    fetches every row at once (psycopg) or one at a time (sqlite3). The option is set on
+    the statement, not on ``conn``: ``Connection.execution_options`` changes the connection
+    in place, which would put every later lookup on a server-side cursor of its own.
+    A caller that may stop early closes the generator (``contextlib.closing``)."""
+    result = conn.execute(stmt.execution_options(stream_results=True), params)
+    try:
+        for part in result.yield_per(STREAM).partitions():
+            yield from part
+    finally:  # a caller that stops early closes the server-side cursor with the generator
+        result.close()
+
+
+def _raw_rows(conn: Connection) -> Generator[tuple[Any, ...]]:
     """The stored values, unconverted: no type of ours runs on them, so nothing written into
-    the table can make the scan fail. Streamed (a server-side cursor on PostgreSQL)."""
+    the table can make the scan fail. Streamed :data:`STREAM` rows at a time (a server-side
+    cursor on PostgreSQL) on the driver's own cursor, in ``conn``'s transaction: the rows
+    are the driver's tuples, without a SQLAlchemy row around each of a million. A driver
+    error is raised as SQLAlchemy's (what UnitOfWork translates for the user)."""
     pg = conn.dialect.name == "postgresql"
     at = "to_char(at, 'YYYY-MM-DD HH24:MI:SS.US')" if pg else "at"
-    stmt = text(
+    sql = (
         f"SELECT id, {at} AS at, actor, action, entity, entity_id, before_json, after_json, "
         "prev_hash, hash FROM audit_log ORDER BY id"
     )
-    result = conn.execution_options(stream_results=True, yield_per=STREAM).execute(stmt)
-    for part in result.partitions():
-        yield from part
+    dbapi: Any = conn.connection.dbapi_connection
+    driver_error: type[Exception] = conn.dialect.loaded_dbapi.Error
+    try:
+        cursor = dbapi.cursor(f"khetdesk_audit_scan_{id(conn):x}") if pg else dbapi.cursor()
+    except driver_error as e:
+        raise DBAPIError.instance(sql, None, e, driver_error) from e
+    try:
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchmany(STREAM)
+        except driver_error as e:
+            raise DBAPIError.instance(sql, None, e, driver_error) from e
+        while rows:
+            yield from rows
+            try:
+                rows = cursor.fetchmany(STREAM)
+            except driver_error as e:
+                raise DBAPIError.instance(sql, None, e, driver_error) from e
+    finally:  # also when the scan stops early: the caller closes the generator
+        cursor.close()
 
 
 def _head(conn: Connection) -> tuple[Any, Any] | None:
@@ -144,8 +187,35 @@ def _head(conn: Connection) -> tuple[Any, Any] | None:
     return None if row is None else (row[0], row[1])
 
 
-def _all_str(*values: object) -> bool:
-    return all(isinstance(v, str) for v in values)
+def _scan(rows: Iterator[Any]) -> VerifyResult | tuple[int, str]:
+    """Walk the chain over ``rows`` (oldest first): the first bad entry as a result (its
+    ``entries`` still 0), or the newest entry's id and hash when every entry holds."""
+    prev, expected = GENESIS, 1
+    for row in rows:
+        eid, at, actor, action, entity, entity_id, before, after, prev_hash, digest = row
+        if eid != expected or type(eid) is not int:
+            if not isinstance(eid, int) or eid > expected:
+                return VerifyResult(False, 0, expected, f"entry {expected} is missing")
+            if eid < expected:  # not possible with a primary key; kept for a damaged file
+                return VerifyResult(False, 0, expected, f"entry {eid} appears twice")
+        at_iso = stored_at_iso(at)
+        if at_iso is None or not (
+            type(actor) is str
+            and type(action) is str
+            and type(entity) is str
+            and type(entity_id) is str
+            and type(before) is str
+            and type(after) is str
+            and type(prev_hash) is str
+            and type(digest) is str
+        ):
+            return VerifyResult(False, 0, eid, "a stored value is not one the program writes")
+        if prev_hash != prev:
+            return VerifyResult(False, 0, eid, "link to the previous entry is broken")
+        if entry_hash(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
+            return VerifyResult(False, 0, eid, "content does not match its hash")
+        prev, expected = digest, expected + 1
+    return expected - 1, prev
 
 
 def verify(session: Session | Connection) -> VerifyResult:
@@ -169,23 +239,12 @@ def verify(session: Session | Connection) -> VerifyResult:
         return bad(1, "the chain's head row is missing or unreadable")
     last_seq: int = head[0]
     last_hash: str = head[1]
-    prev, expected = GENESIS, 1
-    for row in _raw_rows(conn):
-        eid, at, actor, action, entity, entity_id, before, after, prev_hash, digest = tuple(row)
-        if not isinstance(eid, int) or eid > expected:
-            return bad(expected, f"entry {expected} is missing")
-        if eid < expected:  # not possible with a primary key; kept for a damaged file
-            return bad(expected, f"entry {eid} appears twice")
-        at_iso = stored_at_iso(at)
-        if at_iso is None or not _all_str(actor, action, entity, entity_id, before, after,
-                                          prev_hash, digest):  # fmt: skip
-            return bad(eid, "a stored value is not one the program writes")
-        if prev_hash != prev:
-            return bad(eid, "link to the previous entry is broken")
-        if entry_hash(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
-            return bad(eid, "content does not match its hash")
-        prev, expected = digest, expected + 1
-    last = expected - 1
+    with contextlib.closing(_raw_rows(conn)) as rows:
+        outcome = _scan(rows)
+    if isinstance(outcome, VerifyResult):
+        return dataclasses.replace(outcome, entries=total)
+    last, prev = outcome
+    expected = last + 1
     if last_seq > last:
         return bad(expected, f"entry {expected} is missing (the newest entries were removed)")
     if last_seq < last:

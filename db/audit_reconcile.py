@@ -20,13 +20,14 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from db.audit import STREAM, Mismatch
+from db.audit import Mismatch, streamed
 
 CHUNK = 900  # ids per IN (...) lookup: under SQLite's 999 bound parameters
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -42,9 +43,12 @@ DECISIONS = frozenset({"loan.approve", "loan.reject"})
 State = dict[str, Any]
 
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """A stored value as JSON can carry it (a report must never fail on what it reports)."""
-    if value is None or isinstance(value, bool | int | str):
+    if type(value) in _AS_IS or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float | Decimal):
         return str(value)
@@ -61,12 +65,15 @@ def _as_bool(value: Any) -> Any:
     return _plain(value)
 
 
+_decode = json.JSONDecoder().decode  # json.loads of a str, without its argument checks
+
+
 def _loads(raw: Any) -> Any:
     if not isinstance(raw, str):
         return None
     try:
-        return json.loads(raw)
-    except ValueError:
+        return _decode(raw)
+    except (ValueError, RecursionError):  # not JSON; nested deeper than the parser goes
         return None
 
 
@@ -82,11 +89,7 @@ def _chunks(rows: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 
 
 def _stream(conn: Connection, sql: str, **params: Any) -> Iterator[Any]:
-    result = conn.execution_options(stream_results=True, yield_per=STREAM).execute(
-        text(sql), params
-    )
-    for part in result.partitions():
-        yield from part
+    return streamed(conn, text(sql), params)
 
 
 # ---------------------------------------------------------------- the trail's states
@@ -110,24 +113,52 @@ def _fold(entity: str, entries: list[tuple[Any, Any, Any]]) -> State | None:
     return state
 
 
-def _trail_groups(conn: Connection, entity: str) -> Iterator[tuple[str, State | None]]:
-    """(entity id, folded state) per entity, in entity-id order."""
-    rows = _stream(
-        conn,
-        "SELECT entity_id, actor, action, after_json FROM audit_log WHERE entity = :e "
-        "ORDER BY entity_id, id",
-        e=entity,
+# The newest entry of each entity (one row per entity, in entity-id order): the index
+# (entity, entity_id) gives the groups and their newest ids without reading the entries.
+_NEWEST = (
+    "SELECT m.entity_id, a.actor, a.action, a.after_json FROM "
+    "(SELECT entity_id, max(id) AS id FROM audit_log WHERE entity = :e GROUP BY entity_id) m "
+    "JOIN audit_log a ON a.id = m.id ORDER BY m.entity_id"
+)
+
+
+def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State | None]:
+    """The folded states of the entities ``ids`` from all their entries."""
+    rows = conn.execute(
+        _in(
+            "SELECT entity_id, actor, action, after_json FROM audit_log "
+            "WHERE entity = :e AND entity_id IN :ids ORDER BY entity_id, id",
+            "ids",
+        ),
+        {"e": entity, "ids": ids},
     )
-    current: Any = object()
-    entries: list[tuple[Any, Any, Any]] = []
+    entries: dict[Any, list[tuple[Any, Any, Any]]] = {}
     for entity_id, actor, action, after_json in rows:
-        if entity_id != current:
-            if entries:
-                yield str(current), _fold(entity, entries)
-            current, entries = entity_id, []
-        entries.append((actor, action, after_json))
-    if entries:
-        yield str(current), _fold(entity, entries)
+        entries.setdefault(entity_id, []).append((actor, action, after_json))
+    return {entity_id: _fold(entity, group) for entity_id, group in entries.items()}
+
+
+def _trail_groups(conn: Connection, entity: str) -> Iterator[tuple[str, State | None]]:
+    """(entity id, folded state) per entity, in entity-id order.
+
+    Each field is as the newest entry that records it left it, so when an entity's newest
+    entry records every field (a ticket's call, completion or transfer does; a setting's
+    always does) its state is that entry's alone: older entries are read only for the
+    entities whose newest entry leaves a field out, a chunk at a time."""
+    width = len(FIELDS[entity])
+    for chunk in _chunks(_stream(conn, _NEWEST, e=entity)):
+        states: list[tuple[Any, State | None]] = []
+        partial: list[Any] = []
+        for entity_id, actor, action, after_json in chunk:
+            state = _fold(entity, [(actor, action, after_json)])
+            if entity != "setting" and (state is None or len(state) < width):
+                partial.append(entity_id)
+            states.append((entity_id, state))
+        if partial:
+            folded = _older(conn, entity, partial)
+            states = [(k, folded.get(k, s)) for k, s in states]
+        for entity_id, state in states:
+            yield str(entity_id), state
 
 
 # ---------------------------------------------------------------- the tables' rows
@@ -141,10 +172,37 @@ def _users(conn: Connection, ids: list[str]) -> dict[str, State]:
     rows = conn.execute(
         _in("SELECT username, role, active, unit FROM users WHERE username IN :ids", "ids"),
         {"ids": ids},
-    )
+    ).all()
     return {
         str(u): {"role": _plain(r), "active": _as_bool(a), "unit": _plain(n)} for u, r, a, n in rows
     }
+
+
+_TICKET_ROWS = (
+    "SELECT t.business_date, t.code, t.status, s.code, c.number FROM tickets t "
+    "LEFT JOIN services s ON s.id = t.service_id "
+    "LEFT JOIN counters c ON c.id = t.counter_id "
+)
+# PostgreSQL: a chunk's tickets in one query (a round trip per day made most of the time).
+_TICKETS_PG = text(
+    "SELECT t.business_date, t.code, t.status, s.code, c.number "
+    "FROM unnest(CAST(:days AS DATE[]), CAST(:codes AS TEXT[])) AS k(day, code) "
+    "JOIN tickets t ON t.business_date = k.day AND t.code = k.code "
+    "LEFT JOIN services s ON s.id = t.service_id "
+    "LEFT JOIN counters c ON c.id = t.counter_id"
+)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _a_date(day: str) -> bool:
+    """``YYYY-MM-DD`` of a real date: what PostgreSQL can cast without failing the query."""
+    if _ISO_DAY.fullmatch(day) is None:
+        return False
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
 
 
 def _tickets(conn: Connection, ids: list[str]) -> dict[str, State]:
@@ -152,28 +210,22 @@ def _tickets(conn: Connection, ids: list[str]) -> dict[str, State]:
     for key in ids:
         day, _, code = key.partition("/")
         by_day.setdefault(day, []).append(code)
-    pg = conn.dialect.name == "postgresql"
+    rows: list[Any] = []
+    if conn.dialect.name == "postgresql":
+        # no ticket can have a date that is not one
+        pairs = [(day, code) for day, codes in by_day.items() if _a_date(day) for code in codes]
+        if pairs:
+            params = {"days": [d for d, _ in pairs], "codes": [c for _, c in pairs]}
+            rows = list(conn.execute(_TICKETS_PG, params).all())
+    else:
+        stmt = _in(_TICKET_ROWS + "WHERE t.business_date = :day AND t.code IN :codes", "codes")
+        for day, codes in by_day.items():
+            rows.extend(conn.execute(stmt, {"day": day, "codes": codes}).all())
     out: dict[str, State] = {}
-    for day, codes in by_day.items():
-        if pg:
-            try:
-                dt.date.fromisoformat(day)
-            except ValueError:
-                continue  # no ticket can have that date
-            where = "t.business_date = CAST(:day AS DATE)"
-        else:
-            where = "t.business_date = :day"
-        stmt = _in(
-            "SELECT t.business_date, t.code, t.status, s.code, c.number FROM tickets t "
-            "LEFT JOIN services s ON s.id = t.service_id "
-            "LEFT JOIN counters c ON c.id = t.counter_id "
-            f"WHERE {where} AND t.code IN :codes",
-            "codes",
-        )
-        for d, code, status, service, counter in conn.execute(stmt, {"day": day, "codes": codes}):
-            key = f"{_plain(d)}/{_plain(code)}"
-            out[key] = {"status": _plain(status), "service": _plain(service),
-                        "counter": _plain(counter)}  # fmt: skip
+    for d, code, status, service, counter in rows:
+        key = f"{_plain(d)}/{_plain(code)}"
+        out[key] = {"status": _plain(status), "service": _plain(service),
+                    "counter": _plain(counter)}  # fmt: skip
     return out
 
 
@@ -245,12 +297,17 @@ def _compare(entity: str, eid: str, table: State | None, trail: State) -> Iterat
             )
 
 
-def _trail_side(conn: Connection, entity: str) -> Iterator[Mismatch]:
+def _trail_side(conn: Connection, entity: str, found: list[int]) -> Iterator[Mismatch]:
+    """Each entity of the trail against its row; ``found[0]`` counts the trail's entities
+    that have a row."""
     for chunk in _chunks(_trail_groups(conn, entity)):
         rows = _ROWS[entity](conn, [eid for eid, _ in chunk])
         for eid, state in chunk:
+            table = rows.get(eid)
+            if table is not None:
+                found[0] += 1
             if state:
-                yield from _compare(entity, eid, rows.get(eid), state)
+                yield from _compare(entity, eid, table, state)
 
 
 # ---------------------------------------------------------------- rows no entry made
@@ -373,12 +430,24 @@ def _assets(conn: Connection) -> Iterator[Mismatch]:
                 yield Mismatch("asset", key, f, None, _plain(want[f]))
 
 
+# The tables whose rows are one per key: when every row was found from the trail's side
+# (as many trail entities with a row as the table has rows: distinct trail ids name
+# distinct rows), no row lacks an entry, and the search for such rows is skipped.
+_TABLES = {"user": "users", "ticket": "tickets", "loan": "loans"}
+
+
+def _count(conn: Connection, table: str) -> int:
+    return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
 def reconcile(conn: Connection) -> list[Mismatch]:
     """Every difference between the tables and the trail, in a stable order."""
     out: list[Mismatch] = []
     for entity in FIELDS:
-        out.extend(_trail_side(conn, entity))
-        out.extend(_orphans(conn, entity))
+        found = [0]
+        out.extend(_trail_side(conn, entity, found))
+        if entity not in _TABLES or found[0] < _count(conn, _TABLES[entity]):
+            out.extend(_orphans(conn, entity))
     out.extend(_services_order(conn))
     out.extend(_assets(conn))
     return out
