@@ -82,8 +82,9 @@ def test_slots_bookings_cancel_and_a_full_slot(office_url):
 
 def test_check_in_and_the_appointment_is_called_first_from_its_time(office_url):
     now = utc_now().astimezone(BANGKOK)
-    # The slot starting at the next whole five minutes, for a booking made now.
-    start = (now + dt.timedelta(minutes=5 - now.minute % 5)).replace(second=0, microsecond=0)
+    # A slot 5 to 10 minutes ahead, on a whole five minutes: still ahead when the booking
+    # is made, a few slow commands later (the next whole five minutes alone could pass).
+    start = (now + dt.timedelta(minutes=10 - now.minute % 5)).replace(second=0, microsecond=0)
     if start.date() != now.date():
         return  # a minute before midnight: nothing sensible to book today
     day = start.date()
