@@ -621,9 +621,10 @@ class CounterWindow(QMainWindow):
         if self.queue is None or self.busy:
             return
         keypad = AppointmentKeypad(self.env, self.actor, self)
-        if not self.env.dialogs.run(keypad) or keypad.checked_in is None:
+        done = keypad.checked_in if self.env.dialogs.run(keypad) else None
+        keypad.deleteLater()
+        if done is None:
             return
-        done = keypad.checked_in
         uow, actor, lang = self.env.uow, self.actor, self.env.i18n.language
 
         def work() -> tuple[TicketView, str]:

@@ -209,9 +209,11 @@ class KioskWindow(QWidget):
         if self._busy:
             return
         keypad = AppointmentKeypad(self.env, self.actor, self)
-        keypad.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if self.env.dialogs.run(keypad) and keypad.checked_in is not None:
-            done = keypad.checked_in
+        # Deleted once its answer is read, not on close: a delete on close could come while
+        # the dialog is still being asked whether it is visible.
+        done = keypad.checked_in if self.env.dialogs.run(keypad) else None
+        keypad.deleteLater()
+        if done is not None:
             self._issued(done.ticket)
             if done.late:
                 self.message.show_message(
