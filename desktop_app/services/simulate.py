@@ -248,6 +248,23 @@ def simulate(
     )  # fmt: skip
 
 
+def simulate_policies(
+    profile: Sequence[ProfileRow],
+    counters: int,
+    policies: Sequence[CallingPolicy],
+    progress: Progress | None = None,
+) -> list[Simulation]:
+    """The same day under each policy (seed 0), with one progress count over all of them:
+    the what-if tab's and the settings' prediction."""
+    total = sum(r.arrivals + len(r.appointments) for r in profile) * len(policies)
+    runs = []
+    for i, policy in enumerate(policies):
+        base = i * total // len(policies)
+        step = None if progress is None else (lambda d, _t, b=base: progress(b + d, total))
+        runs.append(simulate(profile, counters, policy, 0, step))
+    return runs
+
+
 def _replay(
     arrivals: Sequence[_Arrival], counters: int, queue: _Queue, progress: Progress | None
 ) -> dict[str, list[float]]:

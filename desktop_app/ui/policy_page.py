@@ -79,12 +79,7 @@ def _predict(
     if period is None:
         return None
     profile = sim.profile_from_history(uow, *period)
-    total = 2 * sum(r.arrivals + len(r.appointments) for r in profile)
-    runs = []
-    for i, policy in enumerate((in_use, proposed)):
-        base = i * total // 2
-        runs.append(sim.simulate(profile, counters, policy, 0,
-                                 lambda d, _t, b=base: step(b + d, total)))  # fmt: skip
+    runs = sim.simulate_policies(profile, counters, (in_use, proposed), step)
     return Prediction(period, counters, runs[0], runs[1])
 
 

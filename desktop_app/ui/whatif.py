@@ -117,19 +117,7 @@ class WhatIfTab(QWidget):
             if period is None:
                 return None
             profile = sim.profile_from_history(uow, *period)
-            total = sum(r.arrivals + len(r.appointments) for r in profile) * len(policies)
-            runs = []
-            for i, policy in enumerate(policies):
-                base = i * total // len(policies)
-                runs.append(
-                    sim.simulate(
-                        profile,
-                        counters,
-                        policy,
-                        0,
-                        lambda d, _t, b=base: relay.step.emit(b + d, total),
-                    )
-                )
+            runs = sim.simulate_policies(profile, counters, policies, relay.step.emit)
             return WhatIfResult((period[0].isoformat(), period[1].isoformat()), tuple(runs),
                                 plot_png(runs))  # fmt: skip
 

@@ -18,6 +18,7 @@ from desktop_app.services.settings import get_setting
 from desktop_app.ui.admin import SettingsWindow
 from tests.gui.conftest import WAIT_MS, button, type_thai
 from tests.gui.person import click, click_row, open_tab, type_be_date, type_number
+from tests.gui.test_whatif import two_busy_mornings
 from tests.support.db import actor, snapshot
 
 pytestmark = pytest.mark.gui
@@ -33,23 +34,13 @@ def db_url(tmp_path, sqlite_template):
 
 @pytest.fixture
 def history(env, clock):
-    """Two busy mornings at a one-counter office: 20 tickets in 20 minutes, half of them
-    priority, served in 8 minutes each."""
-    admin = actor(env.uow, "admin")
+    """test_whatif's two busy mornings, at an office with one open counter."""
     from desktop_app.services import office
 
+    admin = actor(env.uow, "admin")
     for c in office.list_counters(env.uow)[1:]:
         office.update_counter(env.uow, admin, c.number, active=False)
-    clerk = actor(env.uow, "clerk1")
-    for _day in range(2):
-        for n in range(20):
-            tickets.issue_ticket(env.uow, clerk, "A", "elderly" if n % 2 == 0 else None)
-            clock.advance(minutes=1)
-        for _ in range(20):
-            tickets.call_next(env.uow, clerk, 1)
-            clock.advance(minutes=8)
-        tickets.complete(env.uow, clerk, 1)
-        clock.advance(days=1)
+    two_busy_mornings(env, clock)
 
 
 @pytest.fixture

@@ -26,6 +26,10 @@ def db_url(tmp_path, sqlite_template):
 
 @pytest.fixture
 def history(env, clock):
+    two_busy_mornings(env, clock)
+
+
+def two_busy_mornings(env, clock) -> None:
     """Two busy mornings: 20 tickets in 20 minutes, half of them priority, served in 8
     minutes each at counter 1."""
     clerk = actor(env.uow, "clerk1")
