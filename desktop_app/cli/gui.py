@@ -9,6 +9,10 @@ from desktop_app.cli.core import Context
 
 
 def cmd_gui(ctx: Context) -> int:
+    # The card first, then the database stack and the windows (ui.splash says why).
+    from desktop_app.ui.splash import show_splash
+
+    show_splash()
     from desktop_app.ui.app import run_gui
 
     a = ctx.args

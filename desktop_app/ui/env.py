@@ -39,10 +39,18 @@ class LocalSettings:
     def __init__(self, store: QSettings | None = None, secrets: SecretStore | None = None) -> None:
         if store is None:  # this PC's own: the token goes to the OS keyring if there is one
             self.store = QSettings("KhetDesk", "KhetDesk")
-            self.secrets = secrets if secrets is not None else best_store(self.store)
+            # Found on first use (a kiosk's start-up worker), not here: looking for a keyring
+            # backend loads every keyring plugin, ~100 ms before the first window otherwise.
+            self._secrets = secrets
         else:  # a given file (tests, a portable install): the token in it, unless told
             self.store = store
-            self.secrets = secrets if secrets is not None else SettingsStore(store)
+            self._secrets = secrets if secrets is not None else SettingsStore(store)
+
+    @property
+    def secrets(self) -> SecretStore:
+        if self._secrets is None:
+            self._secrets = best_store(self.store)
+        return self._secrets
 
     def _str(self, key: str) -> str:
         value = self.store.value(key, "")
