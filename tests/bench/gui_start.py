@@ -168,6 +168,7 @@ def benchmarks(smoke: bool) -> Iterator[Figure]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env = {k: v for k, v in env.items() if not k.startswith("KHETDESK_")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode (tests/bench/cli_process)
     with tempfile.TemporaryDirectory(prefix="khetdesk-bench-") as tmp:
         env["XDG_CONFIG_HOME"] = tmp  # the counter's QSettings: a fresh PC
         url = _prepare(Path(tmp) / "gui.db")
