@@ -16,7 +16,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -266,12 +274,19 @@ class CounterWindow(QMainWindow):
         # type, so the body's own minimum does not bind the window.
         body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setCentralWidget(body)
-        self._scale = 0.0
-        self._restyle()
+        self._scale = 0.0  # styled when shown (showEvent)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # Each restyle re-polishes every widget (~20 ms): the sizes a hidden console passes
+        # through on its way to the screen are skipped; showEvent styles it for the one it
+        # shows at.
+        if self.isVisible():
+            self._restyle()
+
+    def showEvent(self, event: QShowEvent) -> None:
         self._restyle()
+        super().showEvent(event)
 
     def _visible_height(self) -> int:
         """The height the clerk sees: the window's own, or inside the shell the height of
