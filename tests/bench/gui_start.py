@@ -29,8 +29,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from tests.bench.harness import Figure
 
@@ -41,12 +41,15 @@ TIMEOUT_S = 120
 
 def _child(kind: str, url: str) -> None:
     """Start, show the window, print "painted" at its first paint event, quit."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    if kind in ("card", "login"):
-        _command_child(app, "startSplash" if kind == "card" else "loginDialog", url)
+    if kind in ("card", "login"):  # the real command: `khetdesk --db URL gui`
+        _on_first_paint(app, "startSplash" if kind == "card" else "loginDialog")
+        from desktop_app.cli.core import main
+
+        main(["--db", url, "gui"])
+        os._exit(1)  # the program ended without painting it
     if kind == "counter":
         from db.engine import make_engine
         from db.uow import UnitOfWork
@@ -69,35 +72,23 @@ def _child(kind: str, url: str) -> None:
             PasswordHasher(**FLOOR_ARGON2).hash("demo")
         window = QMainWindow()
         window.setWindowTitle("bare")
+    window.setObjectName("measured")
     window.resize(1366, 768)
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, self.done)  # once this paint has been delivered
-                watched.removeEventFilter(self)
-            return False
-
-        def done(self) -> None:
-            sys.stdout.write("painted\n")
-            sys.stdout.flush()
-            app.exit(0)
-
-    first = FirstPaint()
-    window.installEventFilter(first)
+    _on_first_paint(app, "measured")
     window.show()
     app.exec()
-    os._exit(0)  # the measurement is over: no teardown of worker threads and pools
+    os._exit(1)
 
 
-def _command_child(app: Any, wanted: str, url: str) -> None:
-    """``khetdesk --db URL gui`` in this process; "painted" when the window named ``wanted``
-    has painted for the first time."""
+def _on_first_paint(app: Any, name: str) -> None:
+    """Print "painted" once the window called ``name`` has had its first paint event
+    delivered, then end the process: the measurement is over (no teardown of worker threads
+    and pools)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Watch(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and watched.objectName() == wanted:
+            if event.type() == QEvent.Type.Paint and watched.objectName() == name:
                 QTimer.singleShot(0, self.done)
             return False
 
@@ -106,12 +97,7 @@ def _command_child(app: Any, wanted: str, url: str) -> None:
             sys.stdout.flush()
             os._exit(0)
 
-    watch = Watch()
-    app.installEventFilter(watch)
-    from desktop_app.cli.core import main
-
-    main(["--db", url, "gui"])
-    os._exit(1)  # the program ended without painting it
+    app.installEventFilter(Watch(app))
 
 
 def _prepare(path: Path) -> str:

@@ -64,8 +64,9 @@ CHILD = textwrap.dedent(
 
 def run_gui(url: str, last_window: str, home: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KHETDESK_")}
+    path = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(home), HOME=str(home),
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])))  # fmt: skip
+               PYTHONPATH=path)  # fmt: skip
     done = subprocess.run([sys.executable, "-c", CHILD, url, last_window], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
