@@ -199,7 +199,9 @@ def make_engine(url: str, *, busy_timeout_s: float | None = None, create: bool =
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(
             parsed,
-            pool_pre_ping=True,
+            # No pool_pre_ping: it cost a round trip on every user action. A dead pooled
+            # connection is caught by the transaction's first statement instead, which
+            # UnitOfWork runs once more on a fresh connection (db/uow.py, _begin).
             connect_args={
                 "connect_timeout": 10,
                 "application_name": "khetdesk",

@@ -34,6 +34,16 @@ class Transaction:
             self._head = head
             if server_now is not None:
                 self._server_now = server_now.astimezone(dt.UTC)
+        elif session.get_bind().dialect.name == "postgresql":
+            # A PostgreSQL reader's first statement runs here, as a writer's does (the lock
+            # above), so that a dead pooled connection fails before the caller has done
+            # anything and UnitOfWork can retry on a fresh one. It costs the round trip the
+            # pool's pre-ping used to, and reads the server's clock, which most readers ask
+            # for (now()) anyway.
+            value = self.session.scalar(select(func.now()))
+            assert isinstance(value, dt.datetime)
+            if clock is None:
+                self._server_now = value.astimezone(dt.UTC)
 
     def connection(self) -> Connection:
         """The transaction's connection, for SQLAlchemy Core statements on a hot path (the
@@ -109,18 +119,10 @@ class UnitOfWork:
 
     @contextmanager
     def _transaction(self, writable: bool) -> Iterator[Transaction]:
+        conn, session, tx = self._begin(writable, retry=self.engine.dialect.name == "postgresql")
         try:
-            conn: Connection = self.engine.connect()
-        except sa_exc.DBAPIError as e:
-            raise (translate(e) or e) from e
-        try:
-            if writable:
-                conn = conn.execution_options(**{WRITE_OPTION: True})
-            elif self.engine.dialect.name == "postgresql":
-                conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            session = Session(bind=conn, expire_on_commit=False, autoflush=True)
             try:
-                yield Transaction(session, self.clock, writable)
+                yield tx
             except sa_exc.DBAPIError as e:
                 _quiet_rollback(session)
                 raise (translate(e) or e) from e
@@ -130,6 +132,38 @@ class UnitOfWork:
                 session.close()
         finally:
             conn.close()
+
+    def _begin(self, writable: bool, retry: bool) -> tuple[Connection, Session, Transaction]:
+        """A connection, its session and the transaction's first statement (Transaction).
+
+        PostgreSQL has no pool pre-ping (a round trip on every checkout, db/engine.py), so a
+        pooled connection may be dead (server restarted, backend terminated, network
+        dropped). The first statement finds out: SQLAlchemy marks the error
+        ``connection_invalidated`` and discards the pool's older connections, and since
+        nothing has happened in this transaction yet it runs once more on a fresh one.
+        Only once: a server that is really gone is reported, not waited for."""
+        try:
+            conn: Connection = self.engine.connect()
+        except sa_exc.DBAPIError as e:
+            raise (translate(e) or e) from e
+        session: Session | None = None
+        try:
+            if writable:
+                conn = conn.execution_options(**{WRITE_OPTION: True})
+            elif self.engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            session = Session(bind=conn, expire_on_commit=False, autoflush=True)
+            return conn, session, Transaction(session, self.clock, writable)
+        except BaseException as e:
+            if session is not None:
+                _quiet_rollback(session)
+                session.close()
+            conn.close()
+            if not isinstance(e, sa_exc.DBAPIError):
+                raise
+            if retry and e.connection_invalidated:
+                return self._begin(writable, retry=False)
+            raise (translate(e) or e) from e
 
 
 def _quiet_rollback(session: Session) -> None:
