@@ -28,7 +28,7 @@ from sqlalchemy import (
     true,
     union,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from db import audit
 from db.models import AuditHead, Counter, CounterService, DailySequence, Service, Ticket
@@ -662,7 +662,15 @@ def queue_status(uow: UnitOfWork) -> QueueStatus:
                 )
             ).all()
         )
-        counters = s.execute(select(Counter).order_by(Counter.number)).scalars().all()
+        # Every counter's services in one more query, not one per counter (the board and
+        # the web board ask for this every few seconds).
+        counters = (
+            s.execute(
+                select(Counter).options(selectinload(Counter.services)).order_by(Counter.number)
+            )
+            .scalars()
+            .all()
+        )
         states = tuple(
             CounterState(c.number, c.name, serving.get(c.id), tuple(x.code for x in c.services))
             for c in counters
