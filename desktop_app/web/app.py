@@ -503,7 +503,7 @@ def _board_json(board: Any) -> dict[str, Any]:
         "calls": [
             {"code": c.code, "counter": c.counter, "counter_name": c.counter_name,
              "service": c.service, "called_at": c.called_at.isoformat(),
-             "recall_count": c.recall_count, "status": c.status}
+             "recall_count": c.recall_count, "status": c.status, "mark": c.mark}
             for c in board.calls
         ],
         "services": [

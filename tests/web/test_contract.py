@@ -4,6 +4,7 @@ services from this process, as the counters' PCs would drive it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -16,7 +17,7 @@ from sqlalchemy import func, select
 from db.models import AuditEntry, Ticket
 from db.models_web import TicketRating
 from db.uow import UnitOfWork
-from desktop_app.services import ticket_page, tickets
+from desktop_app.services import tickets
 from tests.support.db import actor
 from tests.web.server import Server, running
 
@@ -270,9 +271,22 @@ def test_the_board_shows_the_calls(served) -> None:
     tickets.call_next(uow, clerk, 2)
     board = wait_for(server, "/api/board", lambda b: bool(b["calls"]))
     assert board["calls"][0]["code"] == "A001" and board["calls"][0]["counter"] == 2
+    assert board["calls"][0]["mark"] == ""
     assert {s["code"]: s["waiting"] for s in board["services"]}["B"] == 1
     html = server.get("/").text
-    assert ("A001" in html and "ช่อง 2" in html and str(board_year := 2569)) or board_year
+    assert "A001" in html and "ช่อง 2" in html and "c-tag" not in html
+    # A checked-in appointment that is due is called first, and tagged as on the office's board.
+    with uow.write() as tx:
+        due = tickets.issue_in(
+            tx, clerk, "A", None, appointment_at=tx.now() - dt.timedelta(minutes=1)
+        )
+        tx.commit()
+    assert tickets.call_next(uow, clerk, 1).code == due.code
+    board = wait_for(server, "/api/board", lambda b: b["calls"][0]["code"] == due.code)
+    assert [(c["code"], c["mark"]) for c in board["calls"]] == [(due.code, "appointment"),
+                                                               ("A001", "")]  # fmt: skip
+    assert '<span class="c-tag appointment">นัดหมาย</span>' in server.get("/").text
+    assert '<span class="c-tag appointment">Appointment</span>' in server.get("/?lang=en").text
 
 
 def test_the_rating_posts_are_limited_per_address(served) -> None:
@@ -281,7 +295,8 @@ def test_the_rating_posts_are_limited_per_address(served) -> None:
     url = f"{server.base}/api/ticket/{t.business_date}/{t.code}/rating"
     answers = [httpx.post(url, json={"k": "wrong", "score": 3}).status_code for _ in range(12)]
     assert answers[:10] == [403] * 10 and answers[10:] == [429, 429]
-    assert ticket_page  # the limit is the server's, nothing was stored
+    with uow.read() as tx:  # the limit is the server's: nothing was stored
+        assert tx.session.scalar(select(func.count()).select_from(TicketRating)) == 0
 
 
 def test_a_request_sees_every_change_committed_before_it(office, engine, tmp_path) -> None:

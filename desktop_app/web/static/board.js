@@ -23,6 +23,9 @@
       var li = el("li", "call" + (i === 0 ? " latest" : ""));
       li.appendChild(el("span", "c-code", c.code)); li.appendChild(el("span", "c-arrow", "→"));
       li.appendChild(el("span", "c-counter", T.board_counter + " " + c.counter));
+      // Why this call came before others (an appointment, or a ticket that waited long),
+      // as the office's own board says it.
+      if (c.mark && T["board_mark_" + c.mark]) { li.appendChild(el("span", "c-tag " + c.mark, T["board_mark_" + c.mark])); }
       calls.appendChild(li);
     });
     var services = $("services"); services.textContent = "";
