@@ -40,10 +40,9 @@ class Transaction:
             # anything and UnitOfWork can retry on a fresh one. It costs the round trip the
             # pool's pre-ping used to, and reads the server's clock, which most readers ask
             # for (now()) anyway.
-            value = self.session.scalar(select(func.now()))
-            assert isinstance(value, dt.datetime)
+            server_now = self._server_clock()
             if clock is None:
-                self._server_now = value.astimezone(dt.UTC)
+                self._server_now = server_now
 
     def connection(self) -> Connection:
         """The transaction's connection, for SQLAlchemy Core statements on a hot path (the
@@ -57,12 +56,15 @@ class Transaction:
         server then agrees on the time and the business day, whatever its own clock says."""
         if self._clock is not None:
             return self._clock()
-        if self._server_now is None:
-            # now() is the transaction's start: one instant for the whole user action.
-            value = self.session.scalar(select(func.now()))
-            assert isinstance(value, dt.datetime)
-            self._server_now = value.astimezone(dt.UTC)
+        if self._server_now is None:  # read first thing on PostgreSQL (__init__): a fallback
+            self._server_now = self._server_clock()
         return self._server_now
+
+    def _server_clock(self) -> dt.datetime:
+        # now() is the transaction's start: one instant for the whole user action.
+        value = self.session.scalar(select(func.now()))
+        assert isinstance(value, dt.datetime)
+        return value.astimezone(dt.UTC)
 
     def audit(
         self,
