@@ -15,7 +15,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, AuditHead
-from desktop_app.domain.audit_chain import GENESIS, canonical_json, entry_hash, stored_at_iso
+from desktop_app.domain.audit_chain import (
+    GENESIS,
+    canonical_json,
+    entry_hash,
+    stored_at_iso,
+    text_entry_hash,
+)
 from desktop_app.domain.errors import DatabaseError
 
 HEAD_ID = 1
@@ -245,7 +251,10 @@ def _scan(rows: Iterator[Any]) -> VerifyResult | tuple[int, str]:
             return VerifyResult(False, 0, eid, "a stored value is not one the program writes")
         if prev_hash != prev:
             return VerifyResult(False, 0, eid, "link to the previous entry is broken")
-        if entry_hash(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
+        # text_entry_hash: entry_hash without its type checks, made just above (an id
+        # that equals its number without being an int, a bool, takes entry_hash's way)
+        hashed = text_entry_hash if type(eid) is int else entry_hash
+        if hashed(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
             return VerifyResult(False, 0, eid, "content does not match its hash")
         prev, expected = digest, expected + 1
     return expected - 1, prev

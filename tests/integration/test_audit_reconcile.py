@@ -190,3 +190,34 @@ def test_each_audited_field_and_row_is_compared(busy, edit):
             for m in expected]  # fmt: skip
     got = [(m.entity, m.id, m.field, m.table, m.trail) for m in result.mismatches]
     assert got == want
+
+
+# ---------------------------------------------------------------- PostgreSQL: one snapshot
+def test_the_reconciliation_beside_the_chain_reads_the_chains_snapshot(office, monkeypatch):
+    """On PostgreSQL `audit verify` reconciles on a second connection while the chain is
+    hashed; it must see the chain's snapshot, not a later one. A row edited and committed
+    after the verify's snapshot was taken (just before the reconciliation reads) is not
+    seen; the same edit made before the verify is."""
+    if office.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite runs the chain and the reconciliation in turn, in one transaction")
+    from desktop_app.services import audit as service
+
+    clerk = actor(office, "clerk1")
+    issued = tickets.issue_ticket(office, clerk, "A")
+    edit = text("UPDATE tickets SET status = 'done' WHERE code = :c")
+    real = service.reconcile
+
+    def after_a_commit(conn):
+        with office.engine.begin() as writer:  # a commit after the verify's snapshot
+            writer.execute(edit, {"c": issued.code})
+        return real(conn)
+
+    monkeypatch.setattr(service, "reconcile", after_a_commit)
+    result = service.verify(office)
+    assert (result.ok, result.mismatches) == (True, ())
+
+    monkeypatch.setattr(service, "reconcile", real)
+    result = service.verify(office)  # the edit, committed before this verify began
+    assert [(m.entity, m.field, m.table) for m in result.mismatches] == [
+        ("ticket", "status", "done")
+    ]
