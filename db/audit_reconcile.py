@@ -95,21 +95,27 @@ def _stream(conn: Connection, sql: str, **params: Any) -> Iterator[Any]:
 # ---------------------------------------------------------------- the trail's states
 
 
-def _fold(entity: str, entries: list[tuple[Any, Any, Any]]) -> State | None:
+def _fold(entity: str, entries: list[tuple[Any, Any, Any]]) -> State:
     """The state after an entity's entries (oldest first): (actor, action, after_json)."""
     state: State = {}
-    fields = FIELDS[entity]
     for actor, action, after_json in entries:
-        after = _loads(after_json)
-        if entity == "setting":
-            state["value"] = after
-            continue
-        if isinstance(after, dict):
-            for f in fields:
-                if f in after:
-                    state[f] = after[f]
-        if entity == "loan" and action in DECISIONS:
-            state["approved_by"] = actor
+        state.update(_entry_state(entity, actor, action, after_json))
+    return state
+
+
+def _entry_state(entity: str, actor: Any, action: Any, after_json: Any) -> State:
+    """The fields one entry records (each field as the newest entry that records it left
+    it: :func:`_fold` lays the entries' states over each other, oldest first)."""
+    after = _loads(after_json)
+    if entity == "setting":
+        return {"value": after}
+    state: State = {}
+    if isinstance(after, dict):
+        for f in FIELDS[entity]:
+            if f in after:
+                state[f] = after[f]
+    if entity == "loan" and action in DECISIONS:
+        state["approved_by"] = actor
     return state
 
 
@@ -122,7 +128,7 @@ _NEWEST = (
 )
 
 
-def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State | None]:
+def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State]:
     """The folded states of the entities ``ids`` from all their entries."""
     rows = conn.execute(
         _in(
@@ -211,13 +217,13 @@ def _trail_sql(dialect: str, entity: str) -> str:
     if entity == "user":
         return _TRAIL.format(
             present="u.id",
-            values="u.username, u.role, u.active, u.unit",
+            values="u.role, u.active, u.unit",
             joins="LEFT JOIN users u ON u.username = m.entity_id",
         )
     if entity == "ticket":
         return _TRAIL.format(
             present="t.id",
-            values="t.business_date, t.code, t.status, s.code, c.number",
+            values="t.status, s.code, c.number",
             joins=f"LEFT JOIN tickets t ON {_TICKET_KEY[dialect]} "
             "LEFT JOIN services s ON s.id = t.service_id "
             "LEFT JOIN counters c ON c.id = t.counter_id",
@@ -225,7 +231,7 @@ def _trail_sql(dialect: str, entity: str) -> str:
     if entity == "loan":
         return _TRAIL.format(
             present="l.id",
-            values="l.loan_no, l.status, l.approver_role, d.username",
+            values="l.status, l.approver_role, d.username",
             joins="LEFT JOIN loans l ON l.loan_no = m.entity_id "
             "LEFT JOIN users d ON d.id = l.decided_by_id",
         )
@@ -247,13 +253,14 @@ def _trail_side(conn: Connection, entity: str, found: list[int]) -> Iterator[Mis
     width = len(FIELDS[entity])
     sql = _trail_sql(conn.dialect.name, entity)
     for chunk in _chunks(_stream(conn, sql, e=entity)):
-        states: list[tuple[Any, State | None, Any]] = []
+        states: list[tuple[Any, State, Any]] = []
         partial: list[Any] = []
-        for entity_id, actor, action, after_json, present, *values in chunk:
-            state = _fold(entity, [(actor, action, after_json)])
-            if entity != "setting" and (state is None or len(state) < width):
+        for row in chunk:
+            entity_id = row[0]
+            state = _entry_state(entity, row[1], row[2], row[3])
+            if entity != "setting" and len(state) < width:
                 partial.append(entity_id)
-            states.append((entity_id, state, None if present is None else values))
+            states.append((entity_id, state, None if row[4] is None else row[5:]))
         if partial:
             folded = _older(conn, entity, partial)
             states = [(k, folded.get(k, s), v) for k, s, v in states]
@@ -261,9 +268,16 @@ def _trail_side(conn: Connection, entity: str, found: list[int]) -> Iterator[Mis
             table = None
             if values is not None:
                 found[0] += 1
-                table = _row_key(entity, values)[1]
+                table = _row_state(entity, values)
+                if _agrees(table, state):  # the common case, without a generator
+                    continue
             if state:
                 yield from _compare(entity, str(entity_id), table, state)
+
+
+def _agrees(table: State, trail: State) -> bool:
+    """No field of ``trail`` differs in ``table``: then :func:`_compare` finds nothing."""
+    return not any(table.get(field) != want for field, want in trail.items())
 
 
 # ---------------------------------------------------------------- rows no entry made
@@ -278,18 +292,29 @@ _KEYS = {
 }
 
 
+def _row_state(entity: str, values: Any) -> State:
+    """A row's audited values (as :func:`_trail_sql` and, after the key, _KEYS select
+    them), spelled as the trail records them."""
+    if entity == "user":
+        return {"role": _plain(values[0]), "active": _as_bool(values[1]),
+                "unit": _plain(values[2])}  # fmt: skip
+    if entity == "ticket":
+        return {"status": _plain(values[0]), "service": _plain(values[1]),
+                "counter": _plain(values[2])}  # fmt: skip
+    if entity == "loan":
+        return {"status": _plain(values[0]), "approver_role": _plain(values[1]),
+                "approved_by": _plain(values[2])}  # fmt: skip
+    return {"value": _setting_value(str(values[0]), str(values[1]), values[2])}
+
+
 def _row_key(entity: str, row: Any) -> tuple[str, State]:
     if entity == "user":
-        return str(row[0]), {"role": _plain(row[1]), "active": _as_bool(row[2]),
-                             "unit": _plain(row[3])}  # fmt: skip
+        return str(row[0]), _row_state(entity, row[1:])
     if entity == "ticket":
-        return f"{_plain(row[0])}/{_plain(row[1])}", {
-            "status": _plain(row[2]), "service": _plain(row[3]), "counter": _plain(row[4])
-        }  # fmt: skip
+        return f"{_plain(row[0])}/{_plain(row[1])}", _row_state(entity, row[2:])
     if entity == "loan":
-        return str(row[0]), {"status": _plain(row[1]), "approver_role": _plain(row[2]),
-                             "approved_by": _plain(row[3])}  # fmt: skip
-    return f"{row[0]}/{row[1]}", {"value": _setting_value(str(row[0]), str(row[1]), row[2])}
+        return str(row[0]), _row_state(entity, row[1:])
+    return f"{row[0]}/{row[1]}", _row_state(entity, row)
 
 
 def _orphans(conn: Connection, entity: str) -> Iterator[Mismatch]:
