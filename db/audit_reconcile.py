@@ -8,9 +8,9 @@ A row changed behind the program's back, a row no entry made (an admin inserted 
 SQL), or a row deleted, is a :class:`~db.audit.Mismatch`.
 
 Everything is read raw (``text()`` queries, no ORM types), so no stored value can make the
-comparison fail, and streamed in chunks with index lookups, so memory stays flat however
-long the trail is — except for assets, whose states are gathered in one pass (the register
-holds thousands, not millions).
+comparison fail, and streamed (each entity's newest entries joined with their rows in one
+query), so memory stays flat however long the trail is — except for assets, whose states
+are gathered in one pass (the register holds thousands, not millions).
 """
 
 from __future__ import annotations
@@ -117,15 +117,6 @@ def _entry_state(entity: str, actor: Any, action: Any, after_json: Any) -> State
     if entity == "loan" and action in DECISIONS:
         state["approved_by"] = actor
     return state
-
-
-# The newest entry of each entity (one row per entity, in entity-id order): the index
-# (entity, entity_id) gives the groups and their newest ids without reading the entries.
-_NEWEST = (
-    "SELECT m.entity_id, a.actor, a.action, a.after_json FROM "
-    "(SELECT entity_id, max(id) AS id FROM audit_log WHERE entity = :e GROUP BY entity_id) m "
-    "JOIN audit_log a ON a.id = m.id ORDER BY m.entity_id"
-)
 
 
 def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State]:
