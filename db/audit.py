@@ -15,7 +15,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, AuditHead
-from desktop_app.domain.audit_chain import GENESIS, canonical_json, entry_hash, stored_at_iso
+from desktop_app.domain.audit_chain import (
+    GENESIS,
+    canonical_json,
+    entry_hash,
+    stored_at_iso,
+    text_entry_hash,
+)
 from desktop_app.domain.errors import DatabaseError
 
 HEAD_ID = 1
@@ -148,10 +154,18 @@ def streamed(
 
 def _raw_rows(conn: Connection) -> Generator[tuple[Any, ...]]:
     """The stored values, unconverted: no type of ours runs on them, so nothing written into
-    the table can make the scan fail. Streamed :data:`STREAM` rows at a time (a server-side
-    cursor on PostgreSQL) on the driver's own cursor, in ``conn``'s transaction: the rows
-    are the driver's tuples, without a SQLAlchemy row around each of a million. A driver
-    error is raised as SQLAlchemy's (what UnitOfWork translates for the user)."""
+    the table can make the scan fail. Read on the driver's own cursor, in ``conn``'s
+    transaction: the rows are the driver's tuples, without a SQLAlchemy row around each of
+    a million. A driver error is raised as SQLAlchemy's (what UnitOfWork translates for
+    the user).
+
+    PostgreSQL streams the result :data:`STREAM` rows a chunk (psycopg's ``stream`` in
+    libpq's chunked-rows mode): the server sends the rows without waiting to be asked, so
+    it reads and formats them while this process hashes the ones before; a server-side
+    cursor's FETCH per batch left the server idle while the client hashed and the client
+    idle while the server fetched (twice the wall time of a stream at 1,000,000 entries).
+    Memory stays flat all the same: libpq reads from the socket only as chunks are taken.
+    SQLite reads :data:`STREAM` rows a ``fetchmany``."""
     pg = conn.dialect.name == "postgresql"
     at = "to_char(at, 'YYYY-MM-DD HH24:MI:SS.US')" if pg else "at"
     sql = (
@@ -161,10 +175,13 @@ def _raw_rows(conn: Connection) -> Generator[tuple[Any, ...]]:
     dbapi: Any = conn.connection.dbapi_connection
     driver_error: type[Exception] = conn.dialect.loaded_dbapi.Error
     try:
-        cursor = dbapi.cursor(f"khetdesk_audit_scan_{id(conn):x}") if pg else dbapi.cursor()
+        cursor = dbapi.cursor()
     except driver_error as e:
         raise DBAPIError.instance(sql, None, e, driver_error) from e
     try:
+        if pg:
+            yield from _pg_stream(cursor, sql, driver_error)
+            return
         try:
             cursor.execute(sql)
             rows = cursor.fetchmany(STREAM)
@@ -178,6 +195,28 @@ def _raw_rows(conn: Connection) -> Generator[tuple[Any, ...]]:
                 raise DBAPIError.instance(sql, None, e, driver_error) from e
     finally:  # also when the scan stops early: the caller closes the generator
         cursor.close()
+
+
+def _pg_stream(cursor: Any, sql: str, driver_error: type[Exception]) -> Generator[Any]:
+    """psycopg's ``stream``, finished whatever the caller does. Closed early, psycopg would
+    cancel the query, and the cancelled statement would abort the whole read transaction
+    (the reconciliation after the chain runs in it), or the cancel could arrive late and hit
+    the next statement: instead the rest of the result is read and dropped — the slow path
+    only when the chain is already broken."""
+    rows = cursor.stream(sql, size=STREAM)
+    try:
+        # Not ``yield from``: it would close ``rows`` (psycopg's cancel) when this closes.
+        for row in rows:  # noqa: UP028
+            yield row
+    except GeneratorExit:
+        try:
+            for _ in rows:
+                pass
+        except driver_error as e:
+            raise DBAPIError.instance(sql, None, e, driver_error) from e
+        raise
+    except driver_error as e:
+        raise DBAPIError.instance(sql, None, e, driver_error) from e
 
 
 def _head(conn: Connection) -> tuple[Any, Any] | None:
@@ -212,7 +251,10 @@ def _scan(rows: Iterator[Any]) -> VerifyResult | tuple[int, str]:
             return VerifyResult(False, 0, eid, "a stored value is not one the program writes")
         if prev_hash != prev:
             return VerifyResult(False, 0, eid, "link to the previous entry is broken")
-        if entry_hash(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
+        # text_entry_hash: entry_hash without its type checks, made just above (an id
+        # that equals its number without being an int, a bool, takes entry_hash's way)
+        hashed = text_entry_hash if type(eid) is int else entry_hash
+        if hashed(prev, eid, at_iso, actor, action, entity, entity_id, before, after) != digest:
             return VerifyResult(False, 0, eid, "content does not match its hash")
         prev, expected = digest, expected + 1
     return expected - 1, prev

@@ -8,19 +8,19 @@ A row changed behind the program's back, a row no entry made (an admin inserted 
 SQL), or a row deleted, is a :class:`~db.audit.Mismatch`.
 
 Everything is read raw (``text()`` queries, no ORM types), so no stored value can make the
-comparison fail, and streamed in chunks with index lookups, so memory stays flat however
-long the trail is — except for assets, whose states are gathered in one pass (the register
-holds thousands, not millions).
+comparison fail, and streamed (each entity's newest entries joined with their rows in one
+query), so memory stays flat however long the trail is — except for assets, whose states
+are gathered in one pass (the register holds thousands, not millions).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -95,34 +95,31 @@ def _stream(conn: Connection, sql: str, **params: Any) -> Iterator[Any]:
 # ---------------------------------------------------------------- the trail's states
 
 
-def _fold(entity: str, entries: list[tuple[Any, Any, Any]]) -> State | None:
+def _fold(entity: str, entries: list[tuple[Any, Any, Any]]) -> State:
     """The state after an entity's entries (oldest first): (actor, action, after_json)."""
     state: State = {}
-    fields = FIELDS[entity]
     for actor, action, after_json in entries:
-        after = _loads(after_json)
-        if entity == "setting":
-            state["value"] = after
-            continue
-        if isinstance(after, dict):
-            for f in fields:
-                if f in after:
-                    state[f] = after[f]
-        if entity == "loan" and action in DECISIONS:
-            state["approved_by"] = actor
+        state.update(_entry_state(entity, actor, action, after_json))
     return state
 
 
-# The newest entry of each entity (one row per entity, in entity-id order): the index
-# (entity, entity_id) gives the groups and their newest ids without reading the entries.
-_NEWEST = (
-    "SELECT m.entity_id, a.actor, a.action, a.after_json FROM "
-    "(SELECT entity_id, max(id) AS id FROM audit_log WHERE entity = :e GROUP BY entity_id) m "
-    "JOIN audit_log a ON a.id = m.id ORDER BY m.entity_id"
-)
+def _entry_state(entity: str, actor: Any, action: Any, after_json: Any) -> State:
+    """The fields one entry records (each field as the newest entry that records it left
+    it: :func:`_fold` lays the entries' states over each other, oldest first)."""
+    after = _loads(after_json)
+    if entity == "setting":
+        return {"value": after}
+    state: State = {}
+    if isinstance(after, dict):
+        for f in FIELDS[entity]:
+            if f in after:
+                state[f] = after[f]
+    if entity == "loan" and action in DECISIONS:
+        state["approved_by"] = actor
+    return state
 
 
-def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State | None]:
+def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State]:
     """The folded states of the entities ``ids`` from all their entries."""
     rows = conn.execute(
         _in(
@@ -138,110 +135,11 @@ def _older(conn: Connection, entity: str, ids: list[Any]) -> dict[Any, State | N
     return {entity_id: _fold(entity, group) for entity_id, group in entries.items()}
 
 
-def _trail_groups(conn: Connection, entity: str) -> Iterator[tuple[str, State | None]]:
-    """(entity id, folded state) per entity, in entity-id order.
-
-    Each field is as the newest entry that records it left it, so when an entity's newest
-    entry records every field (a ticket's call, completion or transfer does; a setting's
-    always does) its state is that entry's alone: older entries are read only for the
-    entities whose newest entry leaves a field out, a chunk at a time."""
-    width = len(FIELDS[entity])
-    for chunk in _chunks(_stream(conn, _NEWEST, e=entity)):
-        states: list[tuple[Any, State | None]] = []
-        partial: list[Any] = []
-        for entity_id, actor, action, after_json in chunk:
-            state = _fold(entity, [(actor, action, after_json)])
-            if entity != "setting" and (state is None or len(state) < width):
-                partial.append(entity_id)
-            states.append((entity_id, state))
-        if partial:
-            folded = _older(conn, entity, partial)
-            states = [(k, folded.get(k, s)) for k, s in states]
-        for entity_id, state in states:
-            yield str(entity_id), state
-
-
 # ---------------------------------------------------------------- the tables' rows
 
 
 def _in(sql: str, name: str) -> Any:
     return text(sql).bindparams(bindparam(name, expanding=True))
-
-
-def _users(conn: Connection, ids: list[str]) -> dict[str, State]:
-    rows = conn.execute(
-        _in("SELECT username, role, active, unit FROM users WHERE username IN :ids", "ids"),
-        {"ids": ids},
-    ).all()
-    return {
-        str(u): {"role": _plain(r), "active": _as_bool(a), "unit": _plain(n)} for u, r, a, n in rows
-    }
-
-
-_TICKET_ROWS = (
-    "SELECT t.business_date, t.code, t.status, s.code, c.number FROM tickets t "
-    "LEFT JOIN services s ON s.id = t.service_id "
-    "LEFT JOIN counters c ON c.id = t.counter_id "
-)
-# PostgreSQL: a chunk's tickets in one query (a round trip per day made most of the time).
-_TICKETS_PG = text(
-    "SELECT t.business_date, t.code, t.status, s.code, c.number "
-    "FROM unnest(CAST(:days AS DATE[]), CAST(:codes AS TEXT[])) AS k(day, code) "
-    "JOIN tickets t ON t.business_date = k.day AND t.code = k.code "
-    "LEFT JOIN services s ON s.id = t.service_id "
-    "LEFT JOIN counters c ON c.id = t.counter_id"
-)
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _a_date(day: str) -> bool:
-    """``YYYY-MM-DD`` of a real date: what PostgreSQL can cast without failing the query."""
-    if _ISO_DAY.fullmatch(day) is None:
-        return False
-    try:
-        dt.date.fromisoformat(day)
-    except ValueError:
-        return False
-    return True
-
-
-def _tickets(conn: Connection, ids: list[str]) -> dict[str, State]:
-    by_day: dict[str, list[str]] = {}
-    for key in ids:
-        day, _, code = key.partition("/")
-        by_day.setdefault(day, []).append(code)
-    rows: list[Any] = []
-    if conn.dialect.name == "postgresql":
-        # no ticket can have a date that is not one
-        pairs = [(day, code) for day, codes in by_day.items() if _a_date(day) for code in codes]
-        if pairs:
-            params = {"days": [d for d, _ in pairs], "codes": [c for _, c in pairs]}
-            rows = list(conn.execute(_TICKETS_PG, params).all())
-    else:
-        stmt = _in(_TICKET_ROWS + "WHERE t.business_date = :day AND t.code IN :codes", "codes")
-        for day, codes in by_day.items():
-            rows.extend(conn.execute(stmt, {"day": day, "codes": codes}).all())
-    out: dict[str, State] = {}
-    for d, code, status, service, counter in rows:
-        key = f"{_plain(d)}/{_plain(code)}"
-        out[key] = {"status": _plain(status), "service": _plain(service),
-                    "counter": _plain(counter)}  # fmt: skip
-    return out
-
-
-def _loans(conn: Connection, ids: list[str]) -> dict[str, State]:
-    rows = conn.execute(
-        _in(
-            "SELECT l.loan_no, l.status, l.approver_role, u.username FROM loans l "
-            "LEFT JOIN users u ON u.id = l.decided_by_id WHERE l.loan_no IN :ids",
-            "ids",
-        ),
-        {"ids": ids},
-    )
-    return {
-        str(n): {"status": _plain(s), "approver_role": _plain(r), "approved_by": _plain(u)}
-        for n, s, r, u in rows
-    }
 
 
 def _logo_digest(value: Any) -> Any:
@@ -262,23 +160,6 @@ def _setting_value(scope: str, key: str, value: Any) -> Any:
     return _plain(value)
 
 
-def _settings(conn: Connection, ids: list[str]) -> dict[str, State]:
-    keys = sorted({i.rpartition("/")[2] for i in ids})
-    rows = conn.execute(
-        _in("SELECT scope, key, value FROM settings WHERE key IN :keys", "keys"), {"keys": keys}
-    )
-    wanted = set(ids)
-    out: dict[str, State] = {}
-    for scope, key, value in rows:
-        sid = f"{scope}/{key}"
-        if sid in wanted:
-            out[sid] = {"value": _setting_value(str(scope), str(key), value)}
-    return out
-
-
-_ROWS = {"user": _users, "ticket": _tickets, "loan": _loans, "setting": _settings}
-
-
 def _compare(entity: str, eid: str, table: State | None, trail: State) -> Iterator[Mismatch]:
     if entity == "setting" and trail.get("value") is None and table is None:
         return  # removed (the office logo), and gone
@@ -297,17 +178,97 @@ def _compare(entity: str, eid: str, table: State | None, trail: State) -> Iterat
             )
 
 
+# Each entity's newest entry with its row (LEFT JOIN: none when the row is gone), in
+# entity-id order, in one streamed query: the database matches the trail's ids with the
+# table's keys (as the lookups by id it replaces did: the same equality on the same
+# values) instead of a lookup query per chunk of ids and a dict per chunk in Python.
+# Columns: entity_id, actor, action, after_json, a column never NULL in a row (NULL: no
+# row), then the row's audited values as _KEYS reads them (what _row_key takes).
+_TRAIL = (
+    "SELECT m.entity_id, a.actor, a.action, a.after_json, {present}, {values} FROM "
+    "(SELECT entity_id, max(id) AS id FROM audit_log WHERE entity = :e GROUP BY entity_id) m "
+    "JOIN audit_log a ON a.id = m.id {joins} ORDER BY m.entity_id"
+)
+# A ticket's id is "<business date>/<code>", split at its first "/" (str.partition).
+# SQLite compares the day as the lookup by day did (the stored text against the id's).
+# PostgreSQL cannot cast an id's day that is not a date without failing the query, so it
+# compares the other way: the ticket's date spelled YYYY-MM-DD (years 1 to 9999, the only
+# ones Python's date reads in that spelling) and its code, against the id.
+_TICKET_KEY = {
+    "sqlite": "t.business_date = CASE WHEN instr(m.entity_id, '/') > 0 "
+    "THEN substr(m.entity_id, 1, instr(m.entity_id, '/') - 1) ELSE m.entity_id END "
+    "AND t.code = CASE WHEN instr(m.entity_id, '/') > 0 "
+    "THEN substr(m.entity_id, instr(m.entity_id, '/') + 1) ELSE '' END",
+    "postgresql": "t.business_date BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' "
+    "AND to_char(t.business_date, 'YYYY-MM-DD') || '/' || t.code = m.entity_id",
+}
+
+
+def _trail_sql(dialect: str, entity: str) -> str:
+    if entity == "user":
+        return _TRAIL.format(
+            present="u.id",
+            values="u.role, u.active, u.unit",
+            joins="LEFT JOIN users u ON u.username = m.entity_id",
+        )
+    if entity == "ticket":
+        return _TRAIL.format(
+            present="t.id",
+            values="t.status, s.code, c.number",
+            joins=f"LEFT JOIN tickets t ON {_TICKET_KEY[dialect]} "
+            "LEFT JOIN services s ON s.id = t.service_id "
+            "LEFT JOIN counters c ON c.id = t.counter_id",
+        )
+    if entity == "loan":
+        return _TRAIL.format(
+            present="l.id",
+            values="l.status, l.approver_role, d.username",
+            joins="LEFT JOIN loans l ON l.loan_no = m.entity_id "
+            "LEFT JOIN users d ON d.id = l.decided_by_id",
+        )
+    return _TRAIL.format(
+        present="st.scope",
+        values="st.scope, st.key, st.value",
+        joins="LEFT JOIN settings st ON st.scope || '/' || st.key = m.entity_id",
+    )
+
+
 def _trail_side(conn: Connection, entity: str, found: list[int]) -> Iterator[Mismatch]:
     """Each entity of the trail against its row; ``found[0]`` counts the trail's entities
-    that have a row."""
-    for chunk in _chunks(_trail_groups(conn, entity)):
-        rows = _ROWS[entity](conn, [eid for eid, _ in chunk])
-        for eid, state in chunk:
-            table = rows.get(eid)
-            if table is not None:
+    that have a row.
+
+    Each field is as the newest entry that records it left it, so when an entity's newest
+    entry records every field (a ticket's call, completion or transfer does; a setting's
+    always does) its state is that entry's alone: older entries are read only for the
+    entities whose newest entry leaves a field out, a chunk at a time."""
+    width = len(FIELDS[entity])
+    sql = _trail_sql(conn.dialect.name, entity)
+    for chunk in _chunks(_stream(conn, sql, e=entity)):
+        states: list[tuple[Any, State, Any]] = []
+        partial: list[Any] = []
+        for row in chunk:
+            entity_id = row[0]
+            state = _entry_state(entity, row[1], row[2], row[3])
+            if entity != "setting" and len(state) < width:
+                partial.append(entity_id)
+            states.append((entity_id, state, None if row[4] is None else row[5:]))
+        if partial:
+            folded = _older(conn, entity, partial)
+            states = [(k, folded.get(k, s), v) for k, s, v in states]
+        for entity_id, state, values in states:
+            table = None
+            if values is not None:
                 found[0] += 1
+                table = _row_state(entity, values)
+                if _agrees(table, state):  # the common case, without a generator
+                    continue
             if state:
-                yield from _compare(entity, eid, table, state)
+                yield from _compare(entity, str(entity_id), table, state)
+
+
+def _agrees(table: State, trail: State) -> bool:
+    """No field of ``trail`` differs in ``table``: then :func:`_compare` finds nothing."""
+    return not any(table.get(field) != want for field, want in trail.items())
 
 
 # ---------------------------------------------------------------- rows no entry made
@@ -322,18 +283,29 @@ _KEYS = {
 }
 
 
+def _row_state(entity: str, values: Any) -> State:
+    """A row's audited values (as :func:`_trail_sql` and, after the key, _KEYS select
+    them), spelled as the trail records them."""
+    if entity == "user":
+        return {"role": _plain(values[0]), "active": _as_bool(values[1]),
+                "unit": _plain(values[2])}  # fmt: skip
+    if entity == "ticket":
+        return {"status": _plain(values[0]), "service": _plain(values[1]),
+                "counter": _plain(values[2])}  # fmt: skip
+    if entity == "loan":
+        return {"status": _plain(values[0]), "approver_role": _plain(values[1]),
+                "approved_by": _plain(values[2])}  # fmt: skip
+    return {"value": _setting_value(str(values[0]), str(values[1]), values[2])}
+
+
 def _row_key(entity: str, row: Any) -> tuple[str, State]:
     if entity == "user":
-        return str(row[0]), {"role": _plain(row[1]), "active": _as_bool(row[2]),
-                             "unit": _plain(row[3])}  # fmt: skip
+        return str(row[0]), _row_state(entity, row[1:])
     if entity == "ticket":
-        return f"{_plain(row[0])}/{_plain(row[1])}", {
-            "status": _plain(row[2]), "service": _plain(row[3]), "counter": _plain(row[4])
-        }  # fmt: skip
+        return f"{_plain(row[0])}/{_plain(row[1])}", _row_state(entity, row[2:])
     if entity == "loan":
-        return str(row[0]), {"status": _plain(row[1]), "approver_role": _plain(row[2]),
-                             "approved_by": _plain(row[3])}  # fmt: skip
-    return f"{row[0]}/{row[1]}", {"value": _setting_value(str(row[0]), str(row[1]), row[2])}
+        return str(row[0]), _row_state(entity, row[1:])
+    return f"{row[0]}/{row[1]}", _row_state(entity, row)
 
 
 def _orphans(conn: Connection, entity: str) -> Iterator[Mismatch]:
@@ -440,8 +412,46 @@ def _count(conn: Connection, table: str) -> int:
     return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
+# PostgreSQL, for the reconciliation's few big queries (the newest entry of 250,000
+# tickets at 1,000,000 entries, joined with their rows): no JIT — the planner's estimate
+# of the join is far too high, and compiling it cost 1.4 s of a 2.7 s query — and sorts
+# and hashes in memory rather than in temporary files. Set for this transaction only and
+# put back afterwards (the caller's transaction may go on).
+_PG_PLANNER = {"jit": "off", "work_mem": "64MB"}
+
+
+@contextlib.contextmanager
+def _planner(conn: Connection) -> Iterator[None]:
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    names = list(_PG_PLANNER)
+    was = conn.execute(
+        text(", ".join(f"current_setting(:n{i})" for i in range(len(names))).join(["SELECT ", ""])),
+        {f"n{i}": n for i, n in enumerate(names)},
+    ).one()
+    _set_local(conn, dict(zip(names, [_PG_PLANNER[n] for n in names], strict=True)))
+    yield
+    _set_local(conn, dict(zip(names, was, strict=True)))  # not after an error: the
+    # transaction is then rolled back, and its SET LOCAL with it
+
+
+def _set_local(conn: Connection, values: dict[str, str]) -> None:
+    names = list(values)
+    conn.execute(
+        text("SELECT " + ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(names)))),
+        {**{f"n{i}": n for i, n in enumerate(names)},
+         **{f"v{i}": values[n] for i, n in enumerate(names)}},
+    )  # fmt: skip
+
+
 def reconcile(conn: Connection) -> list[Mismatch]:
     """Every difference between the tables and the trail, in a stable order."""
+    with _planner(conn):
+        return _reconcile(conn)
+
+
+def _reconcile(conn: Connection) -> list[Mismatch]:
     out: list[Mismatch] = []
     for entity in FIELDS:
         found = [0]

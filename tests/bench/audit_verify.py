@@ -59,19 +59,26 @@ if what == "verify":
     r = verify(UnitOfWork(engine))
     assert r.ok and not r.mismatches, (r.ok, r.first_bad, r.reason, r.mismatches[:3])
     n = r.entries
-else:  # the floor: a bare driver scan that hashes every row (the driver's own cursor,
-    # server-side on PostgreSQL, STREAM rows a fetch, as the verifier's chain scan reads)
+else:  # the floor: a bare driver scan that hashes every row, read as the verifier's chain
+    # scan reads (the driver's own cursor: psycopg's stream in 5,000-row chunks on
+    # PostgreSQL, fetchmany(5000) on SQLite)
     n = 0
     with engine.connect() as conn:
         pg = engine.dialect.name == "postgresql"
         dbapi = conn.connection.dbapi_connection
-        cur = dbapi.cursor("floor") if pg else dbapi.cursor()
-        cur.execute("SELECT id, at, actor, action, entity, entity_id, before_json, after_json, "
-                    "prev_hash, hash FROM audit_log ORDER BY id")
-        while rows := cur.fetchmany(5000):
-            for row in rows:
+        cur = dbapi.cursor()
+        sql = ("SELECT id, at, actor, action, entity, entity_id, before_json, after_json, "
+               "prev_hash, hash FROM audit_log ORDER BY id")
+        if pg:
+            for row in cur.stream(sql, size=5000):
                 hashlib.sha256("|".join(map(str, row)).encode()).hexdigest()
                 n += 1
+        else:
+            cur.execute(sql)
+            while rows := cur.fetchmany(5000):
+                for row in rows:
+                    hashlib.sha256("|".join(map(str, row)).encode()).hexdigest()
+                    n += 1
         cur.close()
 elapsed = time.perf_counter() - t0
 cpu = time.process_time() - c0  # this process's CPU (not the server's): load-independent

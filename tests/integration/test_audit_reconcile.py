@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 
 from db.models import Ticket, User
-from desktop_app.services import tickets
+from desktop_app.services import loans, tickets
 from desktop_app.services.audit import verify_connection
 from tests.support.db import actor
+from tests.support.loans import request
 
 
 def _table_edit(uow, sql: str, **params):
@@ -104,3 +106,118 @@ def test_a_ticket_id_whose_day_is_not_a_plain_date_is_named(office, clock):
         result = _table_edit(office, "UPDATE audit_log SET entity_id = :e WHERE id = :k",
                              e=f"{day}/A001", k=newest)  # fmt: skip
         assert result.ok is False and result.first_bad == newest, day
+
+
+# ---------------------------------------------------------------- every field, every entity
+# The trail side reads each entity's newest entry joined with its row in one query per
+# entity (the database matches the trail's ids with the tables' keys): each audited field
+# of each entity edited, and each entity's row moved away from its key, is listed with the
+# value the table holds and the one the trail says.
+
+
+@pytest.fixture
+def busy(office, clock):
+    clerk = actor(office, "clerk1")
+    first = tickets.issue_ticket(office, clerk, "A")
+    clock.advance(seconds=40)
+    tickets.issue_ticket(office, clerk, "B")
+    tickets.call_next(office, clerk, 1)
+    loan = request(office, actor(office, "staff1"), place="on_premises")
+    loans.approve_loan(office, actor(office, "supplyhead"), loan.loan_no)
+    with office.engine.connect() as conn:
+        assert verify_connection(conn).ok
+    return office, str(first.business_date), loan.loan_no
+
+
+EDITS = {
+    "user.role": ("UPDATE users SET role = 'admin' WHERE username = 'clerk2'",
+                  [("user", "clerk2", "role", "admin", "clerk")]),
+    "user.active": ("UPDATE users SET active = NOT active WHERE username = 'staff1'",
+                    [("user", "staff1", "active", False, True)]),
+    "user.unit": ("UPDATE users SET unit = 'x' WHERE username = 'director'",
+                  [("user", "director", "unit", "x", "สำนักงานเขต")]),
+    "ticket.status": ("UPDATE tickets SET status = 'done' WHERE code = 'A001'",
+                      [("ticket", "{day}/A001", "status", "done", "called")]),
+    "ticket.service": ("UPDATE tickets SET service_id = (SELECT id FROM services "
+                       "WHERE code = 'C') WHERE code = 'B001'",
+                       [("ticket", "{day}/B001", "service", "C", "B")]),
+    "ticket.counter": ("UPDATE tickets SET counter_id = (SELECT id FROM counters "
+                       "WHERE number = 3) WHERE code = 'A001'",
+                       [("ticket", "{day}/A001", "counter", 3, 1)]),
+    "loan.status": ("UPDATE loans SET status = 'closed'",
+                    [("loan", "{loan}", "status", "closed", "approved")]),
+    "loan.approved_by": ("UPDATE loans SET decided_by_id = (SELECT id FROM users "
+                         "WHERE username = 'admin')",
+                         [("loan", "{loan}", "approved_by", "admin", "supplyhead")]),
+    "setting.value": ("UPDATE settings SET value = 'Elsewhere' WHERE key = 'office.name_en'",
+                      [("setting", "office/office.name_en", "value", "Elsewhere",
+                        "Taling Chan District Office")]),
+    # rows moved off their keys: the trail's entity has no row, the row no entry
+    "user.gone": ("UPDATE users SET username = 'ghost' WHERE username = 'director'",
+                  [("user", "director", "role", None, "agency_head"),
+                   ("user", "director", "active", None, True),
+                   ("user", "director", "unit", None, "สำนักงานเขต"),
+                   ("user", "ghost", "role", "agency_head", None),
+                   ("user", "ghost", "active", True, None),
+                   ("user", "ghost", "unit", "สำนักงานเขต", None)]),
+    "ticket.gone": ("UPDATE tickets SET code = 'B/9' WHERE code = 'B001'",
+                    [("ticket", "{day}/B001", "status", None, "waiting"),
+                     ("ticket", "{day}/B001", "service", None, "B"),
+                     ("ticket", "{day}/B001", "counter", None, None),
+                     ("ticket", "{day}/B/9", "status", "waiting", None),
+                     ("ticket", "{day}/B/9", "service", "B", None),
+                     ("ticket", "{day}/B/9", "counter", None, None)]),
+    "loan.gone": ("UPDATE loans SET loan_no = 'other'",
+                  [("loan", "{loan}", "status", None, "approved"),
+                   ("loan", "{loan}", "approver_role", None, "supply_head"),
+                   ("loan", "{loan}", "approved_by", None, "supplyhead"),
+                   ("loan", "other", "status", "approved", None),
+                   ("loan", "other", "approver_role", "supply_head", None),
+                   ("loan", "other", "approved_by", "supplyhead", None)]),
+    "setting.gone": ("DELETE FROM settings WHERE key = 'office.name_en'",
+                     [("setting", "office/office.name_en", "value", None,
+                       "Taling Chan District Office")]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_each_audited_field_and_row_is_compared(busy, edit):
+    uow, day, loan_no = busy
+    sql, expected = EDITS[edit]
+    result = _table_edit(uow, sql)
+    assert result.ok is False and result.first_bad is None
+    want = [tuple(v.format(day=day, loan=loan_no) if isinstance(v, str) else v for v in m)
+            for m in expected]  # fmt: skip
+    got = [(m.entity, m.id, m.field, m.table, m.trail) for m in result.mismatches]
+    assert got == want
+
+
+# ---------------------------------------------------------------- PostgreSQL: one snapshot
+def test_the_reconciliation_beside_the_chain_reads_the_chains_snapshot(office, monkeypatch):
+    """On PostgreSQL `audit verify` reconciles on a second connection while the chain is
+    hashed; it must see the chain's snapshot, not a later one. A row edited and committed
+    after the verify's snapshot was taken (just before the reconciliation reads) is not
+    seen; the same edit made before the verify is."""
+    if office.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite runs the chain and the reconciliation in turn, in one transaction")
+    from desktop_app.services import audit as service
+
+    clerk = actor(office, "clerk1")
+    issued = tickets.issue_ticket(office, clerk, "A")
+    edit = text("UPDATE tickets SET status = 'done' WHERE code = :c")
+    real = service.reconcile
+
+    def after_a_commit(conn):
+        with office.engine.begin() as writer:  # a commit after the verify's snapshot
+            writer.execute(edit, {"c": issued.code})
+        return real(conn)
+
+    monkeypatch.setattr(service, "reconcile", after_a_commit)
+    result = service.verify(office)
+    assert (result.ok, result.mismatches) == (True, ())
+
+    monkeypatch.setattr(service, "reconcile", real)
+    result = service.verify(office)  # the edit, committed before this verify began
+    assert [(m.entity, m.field, m.table) for m in result.mismatches] == [
+        ("ticket", "status", "done")
+    ]

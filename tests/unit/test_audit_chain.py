@@ -12,7 +12,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.audit_chain import canonical_json, entry_hash, stored_at_iso
+from desktop_app.domain import audit_chain
+from desktop_app.domain.audit_chain import (
+    canonical_json,
+    entry_hash,
+    stored_at_iso,
+    text_entry_hash,
+)
 
 
 def reference_hash(prev: str, seq: int, at: str, actor: str, action: str, entity: str,
@@ -39,6 +45,7 @@ def test_entry_hash_is_the_canonical_json_hash(prev, seq, at, actor, action, ent
                                                before, after):  # fmt: skip
     args = (prev, seq, at, actor, action, entity, entity_id, before, after)
     assert entry_hash(*args) == reference_hash(*args)
+    assert text_entry_hash(*args) == reference_hash(*args)  # the chain scan's, unchecked
 
 
 def test_entry_hash_of_a_real_entry_is_unchanged() -> None:
@@ -102,3 +109,15 @@ STORED_TIMES = st.datetimes(dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31)).map
 ))  # fmt: skip
 def test_stored_time_is_accepted_exactly_when_every_field_parses(raw) -> None:
     assert stored_at_iso(raw) == reference_at(raw)
+    assert stored_at_iso(raw) == reference_at(raw)  # again: the day's verdict remembered
+
+
+def test_the_remembered_days_stay_few() -> None:
+    """A trail of many days (or garbage days) does not grow the day cache without bound."""
+    day = dt.date(2000, 1, 1)
+    for k in range(10_000):
+        raw = f"{day + dt.timedelta(days=k)} 12:00:00.000000"
+        assert stored_at_iso(raw) == f"{raw[:10]}T{raw[11:]}Z"
+    assert stored_at_iso("2023-02-29 12:00:00.000000") is None
+    assert stored_at_iso("2024-02-29 12:00:00.000000") == "2024-02-29T12:00:00.000000Z"
+    assert len(audit_chain._DAYS) <= audit_chain._DAYS_MAX
