@@ -427,7 +427,7 @@ def _planner(conn: Connection) -> Iterator[None]:
         return
     names = list(_PG_PLANNER)
     was = conn.execute(
-        text(", ".join(f"current_setting(:n{i})" for i in range(len(names))).join(["SELECT ", ""])),
+        text("SELECT " + ", ".join(f"current_setting(:n{i})" for i in range(len(names)))),
         {f"n{i}": n for i, n in enumerate(names)},
     ).one()
     _set_local(conn, dict(zip(names, [_PG_PLANNER[n] for n in names], strict=True)))
