@@ -88,6 +88,14 @@ def button(parent: QWidget, name: str) -> QPushButton:
     return found
 
 
+def settle(qtbot, startups) -> None:
+    """Let each ``Startup`` finish resolving before its test ends: a start that delivers
+    into the next test's event loop opens a window on a torn-down environment."""
+    for s in startups:
+        assert s.ops.wait(WAIT_MS)
+    qtbot.waitUntil(lambda: not any(s.ops.busy for s in startups), timeout=WAIT_MS)
+
+
 @pytest.fixture
 def dialogs() -> AnsweringDialogs:
     return AnsweringDialogs()

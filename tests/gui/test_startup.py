@@ -18,7 +18,7 @@ from desktop_app.ui.kiosk import KioskWindow
 from desktop_app.ui.login import LoginDialog, Startup
 from desktop_app.ui.shell import Shell
 from desktop_app.ui.workspaces import INTEGRITY_WINDOWS, WORKSPACES
-from tests.gui.conftest import WAIT_MS, button
+from tests.gui.conftest import WAIT_MS, button, settle
 
 pytestmark = pytest.mark.gui
 LEFT = Qt.MouseButton.LeftButton
@@ -43,7 +43,8 @@ def start(qtbot, env):
         s.begin()
         return s
 
-    return begin
+    yield begin
+    settle(qtbot, kept)
 
 
 def opened(env, cls):
