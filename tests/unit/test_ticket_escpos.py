@@ -83,6 +83,45 @@ def test_tall_raster_stays_one_gs_v0_command() -> None:
     assert [c.name for c in job_commands(job)] == ["init", "raster", "cut"]
 
 
+def _escpos_own_job(raster: Raster, profile: str) -> bytes:
+    """The job as python-escpos writes it with its own image(): the oracle for build_job,
+    which sends the raster's GS v 0 bytes without going through Pillow again."""
+    printer = escpos_out._load_escpos()
+    job = printer.Dummy(profile=profile)
+    job.profile = escpos_out._profile(profile, raster.width)
+    job.hw("INIT")
+    job.image(raster.to_pil(), impl="bitImageRaster", fragment_height=2303)
+    if job.profile.supports("paperFullCut") or job.profile.supports("paperPartCut"):
+        job.cut(feed=False)
+    else:
+        job.print_and_feed(escpos_out.FEED_LINES_WITHOUT_CUTTER)
+    return bytes(job.output)
+
+
+@pytest.mark.parametrize(
+    ("profile", "width", "height"),
+    [("default", 384, 101), ("default", 576, 1201), ("NT-5890K", 384, 48 * 7 + 1),
+     ("TM-T20II", 512, 3), ("TM-T20II", 576, 2303)],
+)  # fmt: skip
+def test_job_is_byte_for_byte_what_python_escpos_writes(
+    profile: str, width: int, height: int
+) -> None:
+    raster = sample_raster(width, height)
+    assert build_job(raster, profile) == _escpos_own_job(raster, profile)
+
+
+def test_a_drawn_ticket_job_is_what_python_escpos_writes(qapp) -> None:
+    from printing.ticket_render import TicketContent, render_ticket
+
+    content = TicketContent(
+        "สำนักงานเขตตลิ่งชัน", "งานทะเบียนราษฎร", "A042", "24/11/2569 09:41",
+        "khetdesk:ticket:2026-11-24:A042", ahead=7, wait_minutes=35,
+    )  # fmt: skip
+    for width in (384, 576):
+        raster = render_ticket(content, width)
+        assert build_job(raster, "default") == _escpos_own_job(raster, "default")
+
+
 @pytest.mark.parametrize(
     ("profile", "width", "words"),
     [
