@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import DeviceError, KhetDeskError
 from desktop_app.services import stats_queue, tickets
 from desktop_app.services.auth import Actor
+from desktop_app.services.printer_health import PrinterHealth, printer_faults
 from desktop_app.services.tickets import CounterQueue, TicketView
 from desktop_app.ui import texts
 from desktop_app.ui.dialogs import IssueDialog, PickDialog, TransferDialog
@@ -52,9 +53,6 @@ from desktop_app.ui.operations import Operations, Reloader
 from desktop_app.ui.queue_models import WaitingTicketsModel
 from desktop_app.ui.shortcuts import install_help
 from desktop_app.ui.widgets import Banner
-
-if TYPE_CHECKING:  # the printing stack is imported when a ticket is printed, not at start
-    from desktop_app.services import printer
 
 # (object name, shortcuts): the order of the buttons on screen.
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -105,9 +103,9 @@ class CounterWindow(QMainWindow):
             lambda _error: None,  # the panel keeps its last figures; the queue shows errors
         )  # fmt: skip
         env.live.changed.connect(self._changed_elsewhere)
-        self.printer_faults: tuple[printer.PrinterHealth, ...] = ()
+        self.printer_faults: tuple[PrinterHealth, ...] = ()
         self.printer_reloader = Reloader(
-            self.ops, lambda: _printer_faults(env), self._show_printer_faults,
+            self.ops, lambda: printer_faults(env.uow), self._show_printer_faults,
             lambda _error: None,  # the queue's own reload shows a database fault
         )  # fmt: skip
         self.printer_timer = QTimer(
@@ -431,7 +429,7 @@ class CounterWindow(QMainWindow):
             .replace("%3", minutes(c.service_median_min))
         )
 
-    def _show_printer_faults(self, faults: tuple[printer.PrinterHealth, ...]) -> None:
+    def _show_printer_faults(self, faults: tuple[PrinterHealth, ...]) -> None:
         self.printer_faults = faults
         self._retranslate_printer()
 
@@ -817,10 +815,3 @@ class CounterWindow(QMainWindow):
         self.printer_timer.stop()
         self.ops.wait(5000)
         super().closeEvent(event)
-
-
-def _printer_faults(env: UiEnv) -> tuple[printer.PrinterHealth, ...]:
-    """The kiosks' printer states, read on a worker (services.printer loads there)."""
-    from desktop_app.services import printer
-
-    return printer.printer_faults(env.uow)

@@ -31,6 +31,7 @@ from desktop_app.domain.errors import AuthError, KhetDeskError
 from desktop_app.services import printer, tickets
 from desktop_app.services.auth import Actor, authenticate
 from desktop_app.services.office import ServiceView, office_logo, services_in_order
+from desktop_app.services.printer_health import PrinterHealth, record_printer_health
 from desktop_app.services.settings import get_setting
 from desktop_app.services.tickets import TicketView
 from desktop_app.ui import texts
@@ -405,7 +406,7 @@ class KioskWindow(QWidget):
         uow, actor, why = self.env.uow, self.actor, str(reason or "io")
         thai, english = f"พิมพ์บัตรคิว {code} ไม่ได้ ({why})", f"ticket {code} not printed ({why})"
         self.ops.run(
-            lambda: printer.record_printer_health(uow, actor, False, why, thai, english),
+            lambda: record_printer_health(uow, actor, False, why, thai, english),
             lambda _h: None,
             lambda e: log.warning("kiosk printer state not recorded: %s", e),
         )
@@ -414,7 +415,7 @@ class KioskWindow(QWidget):
         if not self._busy and self.print_state != "printing":
             self.printer_check.request()
 
-    def _printer_checked(self, health: printer.PrinterHealth) -> None:
+    def _printer_checked(self, health: PrinterHealth) -> None:
         if not health.ok:
             log.warning("kiosk printer down: %s (%s)", health.english, health.reason)
         self._set_printer_ok(health.ok)

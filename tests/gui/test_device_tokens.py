@@ -114,9 +114,7 @@ def test_a_kiosk_with_a_stored_password_moves_to_a_token_once(qtbot, env, start,
     kiosk.close()
     start("kiosk")
     # The closed kiosk stays in env.windows until its deferred delete: wait for a new one.
-    qtbot.waitUntil(
-        lambda: any(w is not kiosk for w in opened(env, KioskWindow)), timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: any(w is not kiosk for w in opened(env, KioskWindow)), timeout=WAIT_MS)
     listed = devices.list_devices(env.uow, actor(env.uow, "admin"))
     assert [d.device for d in listed] == ["kiosk-lobby-pc"]
 

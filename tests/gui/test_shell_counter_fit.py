@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from desktop_app.services import printer, tickets
+from desktop_app.services import printer_health, tickets
 from desktop_app.ui.counter import ACTIONS, CounterWindow
 from desktop_app.ui.shell import Shell
 from tests.gui.conftest import WAIT_MS, button, type_thai
@@ -44,7 +44,9 @@ def morning(env, clock, monkeypatch):
         tickets.issue_ticket(env.uow, clerk, "AB"[i % 2], "elderly" if i == 4 else None)
     clock.advance(minutes=5)
     monkeypatch.setenv("KHETDESK_PC", "kiosk-hall")
-    printer.record_printer_health(env.uow, clerk, False, "paper_out", "กระดาษหมด", "out of paper")
+    printer_health.record_printer_health(
+        env.uow, clerk, False, "paper_out", "กระดาษหมด", "out of paper"
+    )
     monkeypatch.delenv("KHETDESK_PC")
     return env
 
