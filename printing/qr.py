@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 
 import qrcode
 import qrcode.constants
@@ -47,7 +48,7 @@ class _Symbol(qrcode.QRCode):  # type: ignore[misc]
     library)."""
 
     _bits_of: object = None  # the codewords whose bits are in _bits (the same for each mask)
-    _bits: list[bool] = []
+    _bits: Sequence[bool] = ()
 
     def map_data(self, data: bytes | list[int], mask_pattern: int) -> None:
         positions, flips = _layout(self.version, mask_pattern, self.modules)
