@@ -2,7 +2,7 @@
 
 import sys
 
-from desktop_app.cli import main
+from desktop_app.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -4,6 +4,6 @@ The core (parser, context, output, exit codes) is in ``core``; each command grou
 of its own, loaded only when its command runs.
 """
 
-from desktop_app.cli.core import Context, UsageError, build_parser, gui_main, main, redacted
+from desktop_app.cli.core import Context, UsageError, build_parser, gui_main, main, redacted, run
 
-__all__ = ["Context", "UsageError", "build_parser", "gui_main", "main", "redacted"]
+__all__ = ["Context", "UsageError", "build_parser", "gui_main", "main", "redacted", "run"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app import gc_tuning
 from desktop_app.cli.core import Context
 
 
@@ -15,6 +16,7 @@ def cmd_gui(ctx: Context) -> int:
     show_splash()
     from desktop_app.ui.app import run_gui
 
+    gc_tuning.loaded()  # the windows' modules are in; the program runs for hours from here
     a = ctx.args
     mode = "kiosk" if a.kiosk else "display" if a.display else "counter" if a.counter else "main"
     return run_gui(ctx.url, mode=mode, counter=a.counter)
