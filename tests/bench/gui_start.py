@@ -43,6 +43,10 @@ def _child(kind: str, url: str) -> None:
     """Start, show the window, print "painted" at its first paint event, quit."""
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    if kind in ("card", "login", "counter"):  # the program's process entry (cli.core.run)
+        from desktop_app import gc_tuning
+
+        gc_tuning.for_start()
     app = QApplication(sys.argv[:1])
     if kind in ("card", "login"):  # the real command: `khetdesk --db URL gui`
         _on_first_paint(app, "startSplash" if kind == "card" else "loginDialog")
@@ -58,6 +62,7 @@ def _child(kind: str, url: str) -> None:
         from desktop_app.ui.counter import CounterWindow
         from desktop_app.ui.fonts import load_fonts
 
+        gc_tuning.loaded()  # as cmd_gui does once the windows' modules are in
         app.setApplicationName("KhetDesk")
         app.setOrganizationName("KhetDesk")
         load_fonts(app)
