@@ -11,8 +11,10 @@ from desktop_app.cli.core import Context
 
 def cmd_gui(ctx: Context) -> int:
     # The card first, then the database stack and the windows (ui.splash says why).
+    from desktop_app.ui import pyside_imports
     from desktop_app.ui.splash import show_splash
 
+    pyside_imports.install()  # PySide6 is in: what is imported next pays no source reading
     show_splash()
     from desktop_app.ui.app import run_gui
 

@@ -55,6 +55,9 @@ def _child(kind: str, url: str) -> None:
         main(["--db", url, "gui"])
         os._exit(1)  # the program ended without painting it
     if kind == "counter":
+        from desktop_app.ui import pyside_imports
+
+        pyside_imports.install()  # as cmd_gui does once PySide6 is in
         from db.engine import make_engine
         from db.uow import UnitOfWork
         from desktop_app.services.auth import authenticate
