@@ -54,6 +54,8 @@ from desktop_app.ui.queue_models import WaitingTicketsModel
 from desktop_app.ui.shortcuts import install_help
 from desktop_app.ui.widgets import Banner
 
+FIRST_LOAD_AT_LATEST_MS = 300  # after the window is shown, painted or not
+
 # (object name, shortcuts): the order of the buttons on screen.
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("callNext", ("Space",)),  # F1 is the shortcut map, as in every window
@@ -113,12 +115,15 @@ class CounterWindow(QMainWindow):
             timeout=self.printer_reloader.request,
         )  # fmt: skip
         self.printer_timer.start()
-        self.printer_reloader.request()
         self.ticker = QTimer(self, interval=1000, timeout=self._tick)
         self.ticker.start()
         self.retranslate()
         self._update_buttons()
-        self.reloader.request()
+        # The first loads wait for the first paint (_after_first_paint): started here, their
+        # worker's first queries (mapper set-up, statements compiled) held the interpreter
+        # while the window waited to be painted.
+        self._loading_started = False
+        self.installEventFilter(self)
         # Maximised the first time (1366×768 with a title bar and a taskbar leaves no room
         # to spare); after that as the clerk left it on this PC.
         geometry = env.local.store.value(GEOMETRY_KEY)
@@ -285,6 +290,17 @@ class CounterWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self._restyle()
         super().showEvent(event)
+        # Should no paint reach the window itself (covered, or a platform that skips it),
+        # the loads start anyway.
+        QTimer.singleShot(FIRST_LOAD_AT_LATEST_MS, self, self._first_loads)
+
+    def _first_loads(self) -> None:
+        if self._loading_started:
+            return
+        self._loading_started = True
+        self.removeEventFilter(self)
+        self.reloader.request()
+        self.printer_reloader.request()
 
     def _visible_height(self) -> int:
         """The height the clerk sees: the window's own, or inside the shell the height of
@@ -296,6 +312,8 @@ class CounterWindow(QMainWindow):
         return min(self.height(), parent.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._first_loads)
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self._restyle()
         return False

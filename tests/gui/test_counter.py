@@ -67,6 +67,18 @@ def serving(window) -> str:
     return text(window, "servingCode")
 
 
+def test_the_first_loads_wait_until_the_window_is_painted(qtbot, queue):
+    """Started while the window was being built, the first loads' worker held the
+    interpreter while the window waited to be painted (issue 18, GUI start)."""
+    window = CounterWindow(queue, actor(queue.uow, "clerk1"), 1)
+    qtbot.addWidget(window)
+    qtbot.wait(400)  # longer than a load takes, and than the fallback after a show
+    assert window.queue is None and not window.ops.busy and window.model.rowCount() == 0
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=WAIT_MS)
+    assert window.queue is not None
+
+
 def test_the_waiting_list_in_calling_order_with_waiting_times(console):
     assert waiting_codes(console) == ["B001", "A001", "A002"]
     assert [console.model.index(r, 5).data() for r in range(3)] == [9, 11, 7]
