@@ -119,7 +119,7 @@ class CounterWindow(QMainWindow):
         self.ticker.start()
         self.retranslate()
         self._update_buttons()
-        # The first loads wait for the first paint (_after_first_paint): started here, their
+        # The first loads wait for the first paint (eventFilter, _first_loads): started here, their
         # worker's first queries (mapper set-up, statements compiled) held the interpreter
         # while the window waited to be painted.
         self._loading_started = False
