@@ -532,25 +532,23 @@ def _run(ctx: Context) -> int:
         return 1
 
 
-def run() -> int:
-    """The process entry: the `khetdesk` script, `python -m desktop_app` and the bundle.
-    ``main`` with the collector set for a process that does one thing and exits
+def _as_process(argv: Sequence[str] | None) -> int:
+    """``main`` with the collector set for a process that does one thing and exits
     (desktop_app.gc_tuning)."""
     from desktop_app import gc_tuning
 
     gc_tuning.for_start()
     try:
-        return main()
+        return main(argv)
     finally:
         gc_tuning.before_exit()
+
+
+def run() -> int:
+    """The process entry: the `khetdesk` script, `python -m desktop_app` and the bundle."""
+    return _as_process(None)
 
 
 def gui_main() -> int:
     """The `khetdesk-gui` entry (no console window on Windows)."""
-    from desktop_app import gc_tuning
-
-    gc_tuning.for_start()
-    try:
-        return main(["gui", *sys.argv[1:]])
-    finally:
-        gc_tuning.before_exit()
+    return _as_process(["gui", *sys.argv[1:]])

@@ -290,9 +290,10 @@ class CounterWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self._restyle()
         super().showEvent(event)
-        # Should no paint reach the window itself (covered, or a platform that skips it),
-        # the loads start anyway.
-        QTimer.singleShot(FIRST_LOAD_AT_LATEST_MS, self, self._first_loads)
+        if not self._loading_started:
+            # Should no paint reach the window itself (covered, or a platform that skips
+            # it), the loads start anyway.
+            QTimer.singleShot(FIRST_LOAD_AT_LATEST_MS, self, self._first_loads)
 
     def _first_loads(self) -> None:
         if self._loading_started:

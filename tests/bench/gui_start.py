@@ -48,6 +48,7 @@ def _child(kind: str, url: str) -> None:
 
         gc_tuning.for_start()
     app = QApplication(sys.argv[:1])
+    then = None  # what "shown" waits for after the first paint: the counter's list
     if kind in ("card", "login"):  # the real command: `khetdesk --db URL gui`
         _on_first_paint(app, "startSplash" if kind == "card" else "loginDialog")
         from desktop_app.cli.core import main
@@ -71,8 +72,8 @@ def _child(kind: str, url: str) -> None:
         load_fonts(app)
         env = make_env(app, UnitOfWork(make_engine(url, create=False)))
         clerk = authenticate(env.uow, "clerk1", "demo")
-        window: QMainWindow = CounterWindow(env, clerk, 1)
-        counter = window
+        counter = CounterWindow(env, clerk, 1)
+        window: QMainWindow = counter
         then = lambda: counter.model.rowCount() > 0  # noqa: E731 - the waiting list is shown
     else:
         if kind == "floor":
@@ -84,7 +85,7 @@ def _child(kind: str, url: str) -> None:
         window.setWindowTitle("bare")
     window.setObjectName("measured")
     window.resize(1366, 768)
-    _on_first_paint(app, "measured", then if kind == "counter" else None)
+    _on_first_paint(app, "measured", then)
     window.show()
     app.exec()
     os._exit(1)
